@@ -1,0 +1,63 @@
+/**
+ * decide(): what a valid, permitted command means in the current state. Pure: it returns the
+ * drafts to stamp or the reason the command cannot apply now. Role checks happen before this
+ * (COMMAND_ROLES), schema checks before that.
+ */
+import { draft, type Actor, type EventDraft } from './events.js';
+import { ErrorCode, fail, type Command, type Failure } from './protocol.js';
+import type { SessionState } from './session.js';
+
+export type Decision = { ok: true; drafts: EventDraft[] } | Failure;
+
+const ok = (...drafts: EventDraft[]): Decision => ({ ok: true, drafts });
+
+export function decide(state: SessionState, actor: Actor, cmd: Command): Decision {
+  if (state.status === 'ended' && cmd.name !== 'sync') {
+    return fail(ErrorCode.INVALID_STATE, 'the session has ended');
+  }
+  const scenario = state.scenario;
+  if (!scenario) return fail(ErrorCode.INVALID_STATE, 'the session has no scenario');
+  switch (cmd.name) {
+    case 'chat.send': {
+      const { text, kind, replyTo } = cmd.payload;
+      if (replyTo !== null && (replyTo > state.lastSeq || replyTo < 1)) {
+        return fail(ErrorCode.NOT_FOUND, `replyTo: no message with seq ${replyTo}`);
+      }
+      // The host answers questions; a question from the host makes no sense in this model.
+      const k = actor.role === 'trainee' ? 'chat' : kind;
+      return ok(draft.chatMessage(text, k, replyTo));
+    }
+    case 'host.say': {
+      if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'start the session before speaking');
+      const { text, lineIndex } = cmd.payload;
+      const seg = scenario.segments[state.segmentIndex];
+      if (lineIndex !== null && (!seg || lineIndex >= seg.lines.length)) {
+        return fail(ErrorCode.BAD_PAYLOAD, `lineIndex: segment ${state.segmentIndex} has ${seg?.lines.length ?? 0} lines`);
+      }
+      return ok(draft.hostSaid(text, state.segmentIndex, lineIndex));
+    }
+    case 'session.start':
+      if (state.status !== 'created') return fail(ErrorCode.INVALID_STATE, 'the session has already started');
+      return ok(draft.sessionStarted());
+    case 'segment.next': {
+      if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
+      const next = state.segmentIndex + 1;
+      if (next >= scenario.segments.length) return ok(draft.sessionEnded('script-complete'));
+      return ok(draft.segmentAdvanced(next));
+    }
+    case 'session.end':
+      return ok(draft.sessionEnded(actor.role === 'facilitator' ? 'facilitator' : 'host'));
+    case 'incident.fire': {
+      const inc = scenario.incidents.find((i) => i.id === cmd.payload.incidentId);
+      if (!inc) return fail(ErrorCode.NOT_FOUND, `incidentId: no incident "${cmd.payload.incidentId}" in this scenario`);
+      if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
+      return ok(draft.incidentFired(inc.id));
+    }
+    case 'sync':
+      return ok();
+    default: {
+      const unreachable: never = cmd;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The SessionEvent union: everything that can happen in a rehearsal, in one place. Events are
+ * facts, stamped by the room with a gap-free `seq` and `t` (ms since the session was created);
+ * reduce() folds them into SessionState and the recording stores them as they are.
+ */
+import type { Scenario } from './scenario.js';
+
+export const ROLES = ['trainee', 'facilitator', 'observer', 'bot'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who caused an event. `system` is the room itself (timers, incidents, lifecycle). */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'system' };
+
+export type ChatKind = 'chat' | 'question';
+
+/** Payloads by event type. Add a type here and the reducer's exhaustive switch asks for it. */
+export interface EventPayloads {
+  'session.created': { sessionId: string; scenario: Scenario; seed: number };
+  'participant.joined': { participantId: string; role: Role; name: string };
+  'participant.left': { participantId: string; reason: 'disconnect' | 'kicked' | 'ended' };
+  'session.started': Record<never, never>;
+  'segment.advanced': { index: number };
+  /** The host delivered a teleprompter line (read aloud) or said something of their own. */
+  'host.said': { text: string; segmentIndex: number; lineIndex: number | null };
+  /** `replyTo` is the seq of the chat message (usually a question) this one answers. */
+  'chat.message': { text: string; kind: ChatKind; replyTo: number | null };
+  'incident.fired': { incidentId: string };
+  'session.ended': { reason: 'host' | 'facilitator' | 'script-complete' };
+}
+
+export type EventType = keyof EventPayloads;
+
+/** Fields every stored event has. */
+export interface EventMeta {
+  seq: number;
+  t: number;
+  actor: Actor;
+}
+
+export type EventOf<K extends EventType> = EventMeta & { type: K } & EventPayloads[K];
+export type SessionEvent = { [K in EventType]: EventOf<K> }[EventType];
+
+/** An event before the room stamps it: type and payload only. */
+export type EventDraft = { [K in EventType]: { type: K } & EventPayloads[K] }[EventType];
+
+export const EVENT_TYPES = [
+  'session.created',
+  'participant.joined',
+  'participant.left',
+  'session.started',
+  'segment.advanced',
+  'host.said',
+  'chat.message',
+  'incident.fired',
+  'session.ended',
+] as const satisfies readonly EventType[];
+
+/** Creators: the only way code builds drafts, so payload shapes stay in one file. */
+export const draft = {
+  sessionCreated: (sessionId: string, scenario: Scenario, seed: number): EventDraft => ({
+    type: 'session.created',
+    sessionId,
+    scenario,
+    seed,
+  }),
+  participantJoined: (participantId: string, role: Role, name: string): EventDraft => ({
+    type: 'participant.joined',
+    participantId,
+    role,
+    name,
+  }),
+  participantLeft: (
+    participantId: string,
+    reason: EventPayloads['participant.left']['reason'],
+  ): EventDraft => ({ type: 'participant.left', participantId, reason }),
+  sessionStarted: (): EventDraft => ({ type: 'session.started' }),
+  segmentAdvanced: (index: number): EventDraft => ({ type: 'segment.advanced', index }),
+  hostSaid: (text: string, segmentIndex: number, lineIndex: number | null): EventDraft => ({
+    type: 'host.said',
+    text,
+    segmentIndex,
+    lineIndex,
+  }),
+  chatMessage: (text: string, kind: ChatKind, replyTo: number | null): EventDraft => ({
+    type: 'chat.message',
+    text,
+    kind,
+    replyTo,
+  }),
+  incidentFired: (incidentId: string): EventDraft => ({ type: 'incident.fired', incidentId }),
+  sessionEnded: (reason: EventPayloads['session.ended']['reason']): EventDraft => ({
+    type: 'session.ended',
+    reason,
+  }),
+};
+
+/** Stamp a draft into an event. */
+export function stamp(d: EventDraft, seq: number, t: number, actor: Actor): SessionEvent {
+  return { ...d, seq, t, actor } as SessionEvent;
+}

@@ -1,0 +1,141 @@
+/**
+ * The wire protocol, one file: version, command payload schemas, which roles may send each
+ * command, acks, error codes, and the typed event maps for Socket.IO. docs/PROTOCOL.md describes
+ * the same for clients written in other languages.
+ */
+import { z } from 'zod';
+import { ROLES, type Role, type SessionEvent } from './events.js';
+import type { SessionState } from './session.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export const ErrorCode = {
+  /** The payload did not match the command's schema. */
+  BAD_PAYLOAD: 'BAD_PAYLOAD',
+  /** The event name is not a command of this protocol. */
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  /** The sender's role may not send this command. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A command other than `join` arrived before a successful `join`. */
+  NOT_JOINED: 'NOT_JOINED',
+  ALREADY_JOINED: 'ALREADY_JOINED',
+  /** The join code is unknown, or does not belong to the role asked for. */
+  BAD_CODE: 'BAD_CODE',
+  /** The per-connection command budget is spent; retry later. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The payload is larger than MAX_PAYLOAD_BYTES. */
+  TOO_LARGE: 'TOO_LARGE',
+  /** The command is valid but not now (e.g. next segment before start, anything after end). */
+  INVALID_STATE: 'INVALID_STATE',
+  VERSION_MISMATCH: 'VERSION_MISMATCH',
+  NOT_FOUND: 'NOT_FOUND',
+  /** The event could not be made durable; it did not happen. */
+  STORE_FAILED: 'STORE_FAILED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type Failure = { ok: false; code: ErrorCode; message: string };
+export type Ack<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(code: ErrorCode, message: string): Failure {
+  return { ok: false, code, message };
+}
+
+/** Largest accepted command payload, as JSON text length. Larger ones get TOO_LARGE. */
+export const MAX_PAYLOAD_BYTES = 4096;
+export const MAX_TEXT = 500;
+export const MAX_NAME = 32;
+
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
+
+export const JoinPayload = z.strictObject({
+  protocolVersion: z.number().int(),
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,16}$/, 'expected a 4–16 character join code'),
+  /** Optional: the role the client expects the code to grant (refused if it does not). */
+  role: z.enum(ROLES).optional(),
+  name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
+});
+export type JoinPayload = z.input<typeof JoinPayload>;
+
+export const CommandSchemas = {
+  'chat.send': z.strictObject({
+    text,
+    kind: z.enum(['chat', 'question']).default('chat'),
+    /** seq of the message this replies to. */
+    replyTo: z.number().int().positive().nullable().default(null),
+  }),
+  'host.say': z.strictObject({
+    text,
+    /** Index of the teleprompter line in the current segment, or null for free speech. */
+    lineIndex: z.number().int().min(0).nullable().default(null),
+  }),
+  'session.start': z.strictObject({}),
+  'segment.next': z.strictObject({}),
+  'session.end': z.strictObject({}),
+  'incident.fire': z.strictObject({ incidentId: z.string().min(1).max(64) }),
+  'sync': z.strictObject({ sinceSeq: z.number().int().min(0) }),
+} as const;
+
+export type CommandName = keyof typeof CommandSchemas;
+export type CommandPayload<K extends CommandName> = z.output<(typeof CommandSchemas)[K]>;
+export type CommandInput<K extends CommandName> = z.input<(typeof CommandSchemas)[K]>;
+export type Command = { [K in CommandName]: { name: K; payload: CommandPayload<K> } }[CommandName];
+
+/** Who may send what. Observers only watch; bots chat like viewers; only the trainee hosts. */
+export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
+  'chat.send': ['trainee', 'facilitator', 'bot'],
+  'host.say': ['trainee'],
+  'session.start': ['trainee', 'facilitator'],
+  'segment.next': ['trainee', 'facilitator'],
+  'session.end': ['trainee', 'facilitator'],
+  'incident.fire': ['facilitator'],
+  'sync': ['trainee', 'facilitator', 'observer', 'bot'],
+};
+
+export const COMMAND_NAMES = Object.keys(CommandSchemas) as CommandName[];
+
+/** Most events a `sync` returns at once; ask again from the last seq for more. */
+export const SYNC_LIMIT = 2000;
+
+export interface JoinOk {
+  sessionId: string;
+  participantId: string;
+  role: Role;
+  /** Folded state up to `state.lastSeq`; `events` batches continue from there. */
+  state: SessionState;
+}
+
+export interface CommandOk {
+  /** seq of the last event the command produced (durable when the ack arrives). */
+  seq?: number;
+}
+
+export interface SyncOk {
+  events: SessionEvent[];
+  /** True if more events follow; call sync again from the last one's seq. */
+  more: boolean;
+}
+
+export type AckFn<T extends object = CommandOk> = (ack: Ack<T>) => void;
+
+type CommandHandlers = {
+  [K in Exclude<CommandName, 'sync'>]: (payload: CommandInput<K>, ack: AckFn) => void;
+};
+
+export interface ClientToServerEvents extends CommandHandlers {
+  join: (payload: JoinPayload, ack: AckFn<JoinOk>) => void;
+  sync: (payload: CommandInput<'sync'>, ack: AckFn<SyncOk>) => void;
+}
+
+export interface Notice {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ServerToClientEvents {
+  /** Durable events in seq order, batched per flush. */
+  events: (batch: SessionEvent[]) => void;
+  /** Something the server refused without an ack to answer (unknown event, flood). */
+  notice: (notice: Notice) => void;
+}

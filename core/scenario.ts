@@ -1,0 +1,174 @@
+/**
+ * Scenario and rubric-reference schemas. A scenario is the script of one rehearsal: segments with
+ * the host's lines and time budgets, the audience to simulate, incidents and instruments.
+ * Parsing is pure (text in, value or readable errors out); reading the file is the caller's job.
+ */
+import { z } from 'zod';
+import { parseDocument } from 'yaml';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
+
+export const Bilingual = z.strictObject({
+  zh: z.string().min(1, 'expected non-empty Chinese text'),
+  en: z.string().min(1, 'expected non-empty English text'),
+});
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const HostLine = z.strictObject({
+  zh: z.string().min(1).max(500),
+  en: z.string().max(500).optional(),
+  /** A line written to show what NOT to say (script review skips it, scoring still applies). */
+  counterExample: z.boolean().optional(),
+});
+export type HostLine = z.infer<typeof HostLine>;
+
+export const Segment = z.strictObject({
+  id,
+  title: Bilingual,
+  /** Planned duration in seconds; the rubric compares actual timing against it. */
+  budgetSec: z.number().int().positive().max(3600),
+  lines: z.array(HostLine).min(1),
+  /** Slides or key points shown on the LED wall during the segment. */
+  slides: z.array(Bilingual).optional(),
+  /** True if the segment contains a product call-to-action (disclosure must precede it). */
+  callToAction: z.boolean().optional(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const PersonaWeight = z.strictObject({
+  persona: id,
+  weight: z.number().positive(),
+});
+
+export const BotPopulation = z.strictObject({
+  /** Viewers simulated by default when the room opens. */
+  count: z.number().int().min(0).max(5000),
+  personas: z.array(PersonaWeight).min(1),
+  /** Chat messages per bot per minute on average. */
+  ratePerMinute: z.number().positive().max(60).default(2),
+});
+export type BotPopulation = z.infer<typeof BotPopulation>;
+
+export const INCIDENT_KINDS = [
+  'wrong_data',
+  'troll_wave',
+  'market_shock',
+  'lure_flood',
+  'stock_tip_demand',
+] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const Incident = z.strictObject({
+  id,
+  kind: z.enum(INCIDENT_KINDS),
+  title: Bilingual,
+  /** When the incident fires on its own; omit for facilitator-only incidents. */
+  at: z
+    .strictObject({
+      segment: id,
+      afterSec: z.number().min(0).max(3600).default(0),
+    })
+    .optional(),
+  /** Free-form details for the incident's handler (e.g. the wrong figure shown on screen). */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const Instrument = z.strictObject({
+  code: z.string().regex(/^[0-9]{6}$/, 'expected a six-digit instrument code'),
+  name: Bilingual,
+  kind: z.enum(['stock', 'etf', 'fund']),
+  board: z.enum(['main', 'chinext', 'star']),
+  risk: z.enum(['R1', 'R2', 'R3', 'R4', 'R5']),
+  prevClose: z.number().positive(),
+  /** Annualised volatility for the seeded price path. */
+  volatility: z.number().min(0).max(3).default(0.25),
+  sector: z.string().optional(),
+});
+export type Instrument = z.infer<typeof Instrument>;
+
+export const Scenario = z
+  .strictObject({
+    id,
+    title: Bilingual,
+    summary: Bilingual,
+    /** Where in the training programme this scenario comes from, e.g. "4.4.2 场景2". */
+    programmeRef: z.string().min(1),
+    rubric: id,
+    segments: z.array(Segment).min(1),
+    bots: BotPopulation,
+    incidents: z.array(Incident).default([]),
+    instruments: z.array(Instrument).default([]),
+    /** A risk-disclosure banner the host can put on screen. */
+    disclosure: Bilingual.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const segIds = new Set<string>();
+    s.segments.forEach((seg, i) => {
+      if (segIds.has(seg.id))
+        ctx.addIssue({ code: 'custom', path: ['segments', i, 'id'], message: `duplicate segment id "${seg.id}"` });
+      segIds.add(seg.id);
+    });
+    const incIds = new Set<string>();
+    s.incidents.forEach((inc, i) => {
+      if (incIds.has(inc.id))
+        ctx.addIssue({ code: 'custom', path: ['incidents', i, 'id'], message: `duplicate incident id "${inc.id}"` });
+      incIds.add(inc.id);
+      if (inc.at && !segIds.has(inc.at.segment))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['incidents', i, 'at', 'segment'],
+          message: `unknown segment "${inc.at.segment}" (segments: ${[...segIds].join(', ')})`,
+        });
+    });
+    const codes = new Set<string>();
+    s.instruments.forEach((ins, i) => {
+      if (codes.has(ins.code))
+        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'code'], message: `duplicate instrument code "${ins.code}"` });
+      codes.add(ins.code);
+    });
+  });
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+
+/** Format a zod path as `segments[2].lines[0].zh`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(root)';
+}
+
+/** Turn zod issues into one line each: `file: path: what was expected`. */
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`);
+}
+
+/** Validate an already-parsed value as a scenario. */
+export function validateScenario(value: unknown, file: string): ScenarioResult {
+  const r = Scenario.safeParse(value);
+  if (r.success) return { ok: true, scenario: r.data };
+  return { ok: false, errors: formatIssues(file, r.error.issues) };
+}
+
+/** Parse scenario YAML (or JSON, which is YAML) text. Never throws. */
+export function parseScenario(text: string, file: string): ScenarioResult {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `line ${pos.line}, column ${pos.col}` : '(unknown position)';
+        return `${file}: ${where}: ${e.message.split('\n')[0]}`;
+      }),
+    };
+  }
+  return validateScenario(doc.toJS(), file);
+}

@@ -1,0 +1,179 @@
+/**
+ * SessionState and its reducer. reduce() is total and pure: events are facts that already
+ * passed the room's checks (see decide.ts), so it never rejects, it only folds.
+ */
+import type { Actor, ChatKind, Role, SessionEvent } from './events.js';
+import { seedRng, type RngState } from './random.js';
+import type { Scenario } from './scenario.js';
+
+export type SessionStatus = 'created' | 'live' | 'ended';
+
+export interface Participant {
+  id: string;
+  role: Role;
+  name: string;
+  online: boolean;
+  joinedT: number;
+  leftT: number | null;
+}
+
+export interface ChatEntry {
+  seq: number;
+  t: number;
+  actor: Actor;
+  text: string;
+  kind: ChatKind;
+  replyTo: number | null;
+}
+
+export interface QuestionState {
+  /** The question's own seq: what replies point at. */
+  seq: number;
+  t: number;
+  askedBy: string;
+  /** seq of the host's reply that answered it, or null while it waits. */
+  answerSeq: number | null;
+  answeredT: number | null;
+}
+
+export interface SessionState {
+  sessionId: string;
+  scenario: Scenario | null;
+  seed: number;
+  rng: RngState;
+  status: SessionStatus;
+  /** seq of the last folded event (0 before any). */
+  lastSeq: number;
+  /** t of the last folded event. */
+  t: number;
+  startedT: number | null;
+  endedT: number | null;
+  segmentIndex: number;
+  segmentStartedT: number | null;
+  /** Next teleprompter line the host has not yet delivered in the current segment. */
+  lineCursor: number;
+  participants: Readonly<Record<string, Participant>>;
+  /** Viewers online now (bots and observers): the size of the seated audience. */
+  audience: number;
+  /** The most recent chat, newest last; the full chat stays in the recording. */
+  chat: readonly ChatEntry[];
+  /** Keyed by the question's seq. */
+  questions: Readonly<Record<number, QuestionState>>;
+  firedIncidents: readonly string[];
+  counters: { messages: number; questions: number; answered: number; hostLines: number };
+}
+
+/** How many chat entries state keeps for display. */
+export const CHAT_WINDOW = 200;
+
+export function initialState(): SessionState {
+  return {
+    sessionId: '',
+    scenario: null,
+    seed: 0,
+    rng: 0,
+    status: 'created',
+    lastSeq: 0,
+    t: 0,
+    startedT: null,
+    endedT: null,
+    segmentIndex: 0,
+    segmentStartedT: null,
+    lineCursor: 0,
+    participants: {},
+    audience: 0,
+    chat: [],
+    questions: {},
+    firedIncidents: [],
+    counters: { messages: 0, questions: 0, answered: 0, hostLines: 0 },
+  };
+}
+
+function isViewer(role: Role): boolean {
+  return role === 'bot' || role === 'observer';
+}
+
+export function reduce(state: SessionState, e: SessionEvent): SessionState {
+  const s: SessionState = { ...state, lastSeq: e.seq, t: e.t };
+  switch (e.type) {
+    case 'session.created':
+      return { ...s, sessionId: e.sessionId, scenario: e.scenario, seed: e.seed, rng: seedRng(e.seed) };
+    case 'participant.joined': {
+      const prev = s.participants[e.participantId];
+      const wasOnline = prev?.online === true;
+      const p: Participant = { id: e.participantId, role: e.role, name: e.name, online: true, joinedT: e.t, leftT: null };
+      return {
+        ...s,
+        participants: { ...s.participants, [e.participantId]: p },
+        audience: s.audience + (isViewer(e.role) && !wasOnline ? 1 : 0),
+      };
+    }
+    case 'participant.left': {
+      const prev = s.participants[e.participantId];
+      if (!prev || !prev.online) return s;
+      return {
+        ...s,
+        participants: { ...s.participants, [e.participantId]: { ...prev, online: false, leftT: e.t } },
+        audience: s.audience - (isViewer(prev.role) ? 1 : 0),
+      };
+    }
+    case 'session.started':
+      return { ...s, status: 'live', startedT: e.t, segmentIndex: 0, segmentStartedT: e.t, lineCursor: 0 };
+    case 'segment.advanced':
+      return { ...s, segmentIndex: e.index, segmentStartedT: e.t, lineCursor: 0 };
+    case 'host.said': {
+      const cursor =
+        e.lineIndex !== null && e.segmentIndex === s.segmentIndex ? Math.max(s.lineCursor, e.lineIndex + 1) : s.lineCursor;
+      return { ...s, lineCursor: cursor, counters: { ...s.counters, hostLines: s.counters.hostLines + 1 } };
+    }
+    case 'chat.message': {
+      const entry: ChatEntry = {
+        seq: e.seq,
+        t: e.t,
+        actor: e.actor,
+        text: e.text,
+        kind: e.kind,
+        replyTo: e.replyTo,
+      };
+      const chat = s.chat.length >= CHAT_WINDOW ? [...s.chat.slice(s.chat.length - CHAT_WINDOW + 1), entry] : [...s.chat, entry];
+      let questions = s.questions;
+      const counters = { ...s.counters, messages: s.counters.messages + 1 };
+      if (e.kind === 'question') {
+        questions = {
+          ...questions,
+          [e.seq]: { seq: e.seq, t: e.t, askedBy: e.actor.id, answerSeq: null, answeredT: null },
+        };
+        counters.questions++;
+      }
+      const hostish = e.actor.role === 'trainee';
+      const q = e.replyTo !== null ? questions[e.replyTo] : undefined;
+      if (hostish && q && q.answerSeq === null) {
+        questions = { ...questions, [q.seq]: { ...q, answerSeq: e.seq, answeredT: e.t } };
+        counters.answered++;
+      }
+      return { ...s, chat, questions, counters };
+    }
+    case 'incident.fired':
+      return { ...s, firedIncidents: [...s.firedIncidents, e.incidentId] };
+    case 'session.ended':
+      return { ...s, status: 'ended', endedT: e.t };
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+}
+
+/** Fold a list of events from the initial state (or from `from`). */
+export function fold(events: Iterable<SessionEvent>, from: SessionState = initialState()): SessionState {
+  let s = from;
+  for (const e of events) s = reduce(s, e);
+  return s;
+}
+
+/** Questions still waiting for the host, oldest first. */
+export function waitingQuestions(state: SessionState): QuestionState[] {
+  return Object.values(state.questions)
+    .filter((q) => q.answerSeq === null)
+    .sort((a, b) => a.seq - b.seq);
+}
