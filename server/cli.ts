@@ -1,0 +1,43 @@
+/**
+ * `branchcast` command line. Each subcommand lives in server/cli/<name>.ts and exports
+ * `run(args: string[]): Promise<number>` (the exit code). Loaded lazily so `check` does not pay
+ * for the server's imports.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
+  serve: { summary: 'serve the client and Socket.IO, open the default room', load: () => import('./cli/serve.js') },
+  check: { summary: 'score JSONL utterances from stdin against the compliance detectors', load: () => import('./cli/check.js') },
+  scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: branchcast <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`branchcast: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const mod = await cmd.load();
+  return mod.run(args);
+}
+
+const isEntry = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`branchcast: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
