@@ -1,0 +1,148 @@
+/**
+ * startServer: the only place that wires things. Store, clock, scenes, rooms, Socket.IO, HTTP and
+ * the demo room's bots are created here and handed to each other as interfaces.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Server } from 'socket.io';
+import type { Role } from '../core/events.js';
+import type { Scenario } from '../core/scenario.js';
+import { BotRunner } from './bots/bot-runner.js';
+import { systemClock, type Clock } from './clock.js';
+import { createHttpHandler } from './http.js';
+import type { RateLimit } from './rooms/rate-limit.js';
+import { RoomRegistry } from './rooms/room-registry.js';
+import { loadScenes } from './scenes.js';
+import { attachGateway, roomChannel, type GatewayCounters, type IoServer } from './socket-gateway.js';
+import { MemoryStore } from './store/memory-store.js';
+import type { RecordingStore } from './store/recording-store.js';
+import { SqliteStore } from './store/sqlite-store.js';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** Folder for the SQLite database; null keeps everything in memory. Default ./data */
+  dataDir?: string | null;
+  /** Use this store instead of opening one (tests). */
+  store?: RecordingStore;
+  clock?: Clock;
+  scenesDir?: string;
+  /** Built client to serve; null serves none (dev, where Vite serves it). */
+  clientDir?: string | null;
+  /** Open (or reopen) the demo room with bots; false for none. */
+  defaultRoom?: { scenarioId?: string; bots?: number; seed?: number } | false;
+  rateLimit?: RateLimit;
+  log?: (msg: string) => void;
+}
+
+export interface DemoRoom {
+  sessionId: string;
+  scenarioId: string;
+  codes: Record<Role, string>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: RecordingStore;
+  rooms: RoomRegistry;
+  io: IoServer;
+  counters: GatewayCounters;
+  scenarios: Map<string, Scenario>;
+  sceneErrors: string[];
+  demo: DemoRoom | null;
+  bots: BotRunner | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => console.log(m));
+  const clock = opts.clock ?? systemClock;
+  const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
+  const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
+  const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
+  for (const e of sceneErrors) log(`scenario error: ${e}`);
+
+  const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
+  let io: IoServer | null = null;
+  const rooms = new RoomRegistry({
+    store,
+    clock,
+    broadcast: (sessionId, batch) => io?.to(roomChannel(sessionId)).emit('events', batch),
+    log,
+  });
+  const httpServer = createServer(createHttpHandler({ rooms, scenarios, clientDir: clientDir ? resolve(clientDir) : null }));
+  io = new Server(httpServer, {
+    serveClient: false,
+    // Commands are tiny; anything near this is abuse and Socket.IO drops that one connection.
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log });
+
+  await rooms.resumeAll();
+
+  await new Promise<void>((res, rej) => {
+    httpServer.once('error', rej);
+    httpServer.listen(opts.port ?? 8080, opts.host ?? '0.0.0.0', () => {
+      httpServer.off('error', rej);
+      res();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  let demo: DemoRoom | null = null;
+  let bots: BotRunner | null = null;
+  if (opts.defaultRoom !== false) {
+    const want = opts.defaultRoom?.scenarioId;
+    let room = rooms.demo();
+    if (!room) {
+      const scenario = want ? scenarios.get(want) : scenarios.values().next().value;
+      if (scenario) room = await rooms.create(scenario, { demo: true, seed: opts.defaultRoom?.seed });
+      else log(want ? `no scenario "${want}": no demo room opened` : 'no valid scenario in scenes/: no demo room opened');
+    }
+    if (room) {
+      demo = { sessionId: room.id, scenarioId: room.record.scenarioId, codes: room.record.codes };
+      const count = opts.defaultRoom?.bots ?? room.scenario.bots.count;
+      if (count > 0) {
+        bots = new BotRunner({
+          url: `http://127.0.0.1:${port}`,
+          code: room.record.codes.bot,
+          count,
+          seed: room.record.seed,
+          population: room.scenario.bots,
+          log,
+        });
+        await bots.start();
+      }
+    }
+  }
+
+  let closed = false;
+  return {
+    url,
+    port,
+    store,
+    rooms,
+    io,
+    counters,
+    scenarios,
+    sceneErrors,
+    demo,
+    bots,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await bots?.stop();
+      rooms.closeAll();
+      await new Promise<void>((res) => io!.close(() => res()));
+      if (!opts.store) store.close();
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Socket.IO edge: join, per-connection rate limit, payload size cap, unknown events, and handing
+ * commands to the room. One misbehaving client only ever gets error acks or notices; nothing it
+ * sends can throw into the room or reach other peers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server, Socket } from 'socket.io';
+import type { Actor, Role } from '../core/events.js';
+import {
+  COMMAND_NAMES,
+  ErrorCode,
+  JoinPayload,
+  MAX_PAYLOAD_BYTES,
+  PROTOCOL_VERSION,
+  fail,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type JoinOk,
+  type ServerToClientEvents,
+} from '../core/protocol.js';
+import { formatPath } from '../core/scenario.js';
+import type { Clock } from './clock.js';
+import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rooms/rate-limit.js';
+import type { RoomRegistry } from './rooms/room-registry.js';
+import type { SessionRoom } from './rooms/session-room.js';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export interface GatewayCounters {
+  connections: number;
+  unknownEvents: number;
+  rateLimited: number;
+  tooLarge: number;
+  internalErrors: number;
+}
+
+export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
+
+const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
+
+/** Size of a payload as JSON text, stopping early once over the cap. */
+function tooLarge(payload: unknown): boolean {
+  if (payload === undefined || payload === null) return false;
+  if (typeof payload === 'string') return payload.length > MAX_PAYLOAD_BYTES;
+  try {
+    return JSON.stringify(payload).length > MAX_PAYLOAD_BYTES;
+  } catch {
+    return true;
+  }
+}
+
+export function attachGateway(
+  io: IoServer,
+  rooms: RoomRegistry,
+  opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void },
+): GatewayCounters {
+  const counters: GatewayCounters = { connections: 0, unknownEvents: 0, rateLimited: 0, tooLarge: 0, internalErrors: 0 };
+  const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+
+  io.on('connection', (socket: IoSocket) => {
+    counters.connections++;
+    const bucket = new TokenBucket(limit, opts.clock);
+    let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
+    let joining = false;
+
+    /** Socket.IO passes the ack as the last argument; a client may omit the payload or the ack. */
+    const split = (args: unknown[]): { payload: unknown; reply: (a: Ack<object>) => void } => {
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (a: Ack<object>) => void) : null;
+      const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
+      const reply = (a: Ack<object>) => {
+        if (ack) ack(a);
+        else if (!a.ok) socket.emit('notice', { code: a.code, message: a.message });
+      };
+      return { payload, reply };
+    };
+
+    /** Edge checks shared by every event; returns false if the event was answered already. */
+    const admit = (event: string, payload: unknown, reply: (a: Ack<object>) => void): boolean => {
+      if (!bucket.take()) {
+        counters.rateLimited++;
+        reply(fail(ErrorCode.RATE_LIMITED, `${event}: too many commands; at most ${limit.perSecond}/s`));
+        return false;
+      }
+      if (tooLarge(payload)) {
+        counters.tooLarge++;
+        reply(fail(ErrorCode.TOO_LARGE, `${event}: payload over ${MAX_PAYLOAD_BYTES} bytes`));
+        return false;
+      }
+      return true;
+    };
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN.has(event)) return;
+      counters.unknownEvents++;
+      const { reply } = split(args);
+      reply(fail(ErrorCode.UNKNOWN_COMMAND, `unknown event "${String(event).slice(0, 64)}"`));
+    });
+
+    socket.on('join', (...args: unknown[]) => {
+      const { payload, reply } = split(args);
+      if (!admit('join', payload, reply)) return;
+      void handleJoin(payload).then(reply, (err: unknown) => {
+        counters.internalErrors++;
+        opts.log(`join failed: ${err instanceof Error ? err.stack : String(err)}`);
+        reply(fail(ErrorCode.INTERNAL, 'join: internal error'));
+      });
+    });
+
+    const handleJoin = async (raw: unknown): Promise<Ack<JoinOk>> => {
+      if (joined || joining) return fail(ErrorCode.ALREADY_JOINED, 'join: this connection has already joined');
+      const parsed = JoinPayload.safeParse(raw);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        return fail(ErrorCode.BAD_PAYLOAD, `join: ${i ? formatPath(i.path) : '(root)'}: ${i?.message ?? 'invalid'}`);
+      }
+      const p = parsed.data;
+      if (p.protocolVersion !== PROTOCOL_VERSION) {
+        return fail(
+          ErrorCode.VERSION_MISMATCH,
+          `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
+        );
+      }
+      const hit = rooms.byCode(p.code);
+      if ('error' in hit) {
+        return hit.error === 'ended'
+          ? fail(ErrorCode.INVALID_STATE, 'join: that session has ended')
+          : fail(ErrorCode.BAD_CODE, 'join: unknown join code');
+      }
+      if (p.role && p.role !== hit.role) return fail(ErrorCode.BAD_CODE, `join: that code is not a ${p.role} code`);
+      const participantId = `p-${randomUUID().slice(0, 12)}`;
+      joining = true;
+      try {
+        await hit.room.join(participantId, hit.role, p.name);
+      } finally {
+        joining = false;
+      }
+      if (!socket.connected) {
+        void hit.room.leave({ id: participantId, role: hit.role, name: p.name });
+        return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
+      }
+      joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
+      // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
+      void socket.join(roomChannel(hit.room.id));
+      return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };
+    };
+
+    for (const name of COMMAND_NAMES) {
+      socket.on(name, (...args: unknown[]) => {
+        const { payload, reply } = split(args);
+        if (!admit(name, payload, reply)) return;
+        if (!joined) {
+          reply(fail(ErrorCode.NOT_JOINED, `${name}: join a session first`));
+          return;
+        }
+        const { room, actor } = joined;
+        room.command(actor, name as CommandName, payload).then(reply, (err: unknown) => {
+          counters.internalErrors++;
+          opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
+          reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
+        });
+      });
+    }
+
+    socket.on('disconnect', () => {
+      if (!joined) return;
+      const { room, actor } = joined;
+      joined = null;
+      room.leave(actor).catch(() => undefined);
+    });
+  });
+
+  return counters;
+}

@@ -1,0 +1,65 @@
+/**
+ * Where recordings live. The room appends each flushed batch of events in one call and only acks
+ * commands after that call returns: a returned append is durable. Implementations: sqlite (the
+ * default, survives kill -9) and memory (tests, `--memory`). Both pass test/harness/store-contract.ts.
+ */
+import type { Role, SessionEvent } from '../../core/events.js';
+
+export type SessionStatus = 'live' | 'ended';
+
+export interface SessionRecord {
+  sessionId: string;
+  scenarioId: string;
+  seed: number;
+  /** Join code per role; codes are unique across all sessions of a store. */
+  codes: Record<Role, string>;
+  /** Wall-clock ms when the session was created; event `t` counts from here. */
+  createdAt: number;
+  status: SessionStatus;
+  /** The demo room opened by `npm start` (reused across restarts). */
+  demo: boolean;
+}
+
+/** Current on-disk/event format version (docs/RECORDING.md). */
+export const RECORDING_FORMAT_VERSION = 1;
+
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'SEQ_GAP' | 'UNKNOWN_SESSION' | 'DUPLICATE' | 'IO',
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface RecordingStore {
+  readonly kind: 'sqlite' | 'memory';
+  /** Register a session; throws StoreError('DUPLICATE') if the id or a code is taken. */
+  createSession(rec: SessionRecord): void;
+  /**
+   * Append a batch atomically. The first event's seq must be lastSeq + 1 and the batch gap-free,
+   * otherwise nothing is written and StoreError('SEQ_GAP') is thrown.
+   */
+  append(sessionId: string, events: readonly SessionEvent[]): void;
+  setStatus(sessionId: string, status: SessionStatus): void;
+  getSession(sessionId: string): SessionRecord | undefined;
+  findByCode(code: string): { sessionId: string; role: Role } | undefined;
+  listSessions(filter?: { status?: SessionStatus }): SessionRecord[];
+  /** Events with seq >= fromSeq in seq order, at most `limit`. */
+  readEvents(sessionId: string, fromSeq?: number, limit?: number): SessionEvent[];
+  lastSeq(sessionId: string): number;
+  close(): void;
+}
+
+/** Check a batch continues `last` without gaps; returns the new last seq. */
+export function checkContiguous(sessionId: string, last: number, events: readonly SessionEvent[]): number {
+  let expect = last + 1;
+  for (const e of events) {
+    if (e.seq !== expect) {
+      throw new StoreError(`session ${sessionId}: expected seq ${expect}, got ${e.seq}`, 'SEQ_GAP');
+    }
+    expect++;
+  }
+  return expect - 1;
+}
