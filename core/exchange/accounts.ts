@@ -1,0 +1,173 @@
+/**
+ * Accounts per viewer id, sharded by a hash of the id so that one order copies one small shard
+ * (structural sharing) rather than the map of every account.
+ */
+import { roundQty, toFen } from './money.js';
+import { isRiskClass } from './rules.js';
+import type { Account, AccountShards, ExchangeState, Position, Quote, RiskClass } from './types.js';
+
+export const ACCOUNT_SHARDS = 64;
+
+/** FNV-1a over UTF-16 units: cheap, stable across engines, good enough to spread viewer ids. */
+export function shardOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % ACCOUNT_SHARDS;
+}
+
+export function emptyShards(): AccountShards {
+  const shards: AccountShards = [];
+  for (let i = 0; i < ACCOUNT_SHARDS; i++) shards.push({});
+  return shards;
+}
+
+export function findAccount(shards: AccountShards, id: string): Account | undefined {
+  const shard = shards[shardOf(id)];
+  if (shard === undefined || !Object.prototype.hasOwnProperty.call(shard, id)) return undefined;
+  return shard[id];
+}
+
+export function getAccount(state: ExchangeState, id: string): Account | undefined {
+  return findAccount(state.accounts, id);
+}
+
+/** Every account, in shard then insertion order (stable for a given history). */
+export function listAccounts(state: ExchangeState): Account[] {
+  const out: Account[] = [];
+  for (const shard of state.accounts) for (const id in shard) out.push(shard[id] as Account);
+  return out;
+}
+
+/** Replace one account: copies its shard and the shard list, shares everything else. */
+export function putAccount(shards: AccountShards, account: Account): AccountShards {
+  const i = shardOf(account.id);
+  const next = shards.slice();
+  next[i] = { ...shards[i], [account.id]: account };
+  return next;
+}
+
+/**
+ * Batch writer for operations that touch many accounts (fills on a tick, a new trading day):
+ * each touched shard is copied once, however many of its accounts change.
+ */
+export class AccountsWriter {
+  private shards: AccountShards;
+  private copied: boolean[] = [];
+  private dirty = false;
+  constructor(private readonly base: AccountShards) {
+    this.shards = base;
+  }
+  get(id: string): Account | undefined {
+    return findAccount(this.shards, id);
+  }
+  put(account: Account): void {
+    if (!this.dirty) {
+      this.shards = this.base.slice();
+      this.dirty = true;
+    }
+    const i = shardOf(account.id);
+    if (!this.copied[i]) {
+      this.shards[i] = { ...this.shards[i] };
+      this.copied[i] = true;
+    }
+    (this.shards[i] as Record<string, Account>)[account.id] = account;
+  }
+  done(): AccountShards {
+    return this.shards;
+  }
+}
+
+export interface OpenAccountSpec {
+  id: string;
+  /** Starting cash in CNY. */
+  cash: number;
+  riskClass: RiskClass;
+}
+
+export function newAccount(spec: OpenAccountSpec): Account | null {
+  if (typeof spec.id !== 'string' || spec.id.length === 0) return null;
+  if (!isRiskClass(spec.riskClass) || !Number.isFinite(spec.cash) || spec.cash < 0) return null;
+  return {
+    id: spec.id,
+    riskClass: spec.riskClass,
+    cashFen: toFen(spec.cash),
+    reservedFen: 0,
+    realisedPnlFen: 0,
+    feesPaidFen: 0,
+    positions: {},
+  };
+}
+
+export function withPosition(account: Account, code: string, pos: Position | null): Account {
+  const positions = { ...account.positions };
+  if (pos === null) delete positions[code];
+  else positions[code] = pos;
+  return { ...account, positions };
+}
+
+export function avgCostOf(costFen: number, qty: number): number {
+  return qty > 0 ? Math.round((costFen / qty) * 100) / 10000 : 0;
+}
+
+/** Position after buying qty (not sellable until the next trading day: T+1). */
+export function addBought(pos: Position | undefined, qty: number, costFen: number): Position {
+  const q = roundQty((pos?.qty ?? 0) + qty);
+  const cost = (pos?.costFen ?? 0) + costFen;
+  return {
+    qty: q,
+    available: pos?.available ?? 0,
+    frozen: pos?.frozen ?? 0,
+    costFen: cost,
+    avgCost: avgCostOf(cost, q),
+  };
+}
+
+/**
+ * Position after selling qty that was `available` (fromFrozen: from a resting sell). Returns the
+ * cost removed (proportional; all of it when the position closes) for realised P&L.
+ */
+export function removeSold(pos: Position, qty: number, fromFrozen: boolean): { pos: Position | null; costFen: number } {
+  const q = roundQty(pos.qty - qty);
+  const removed = q === 0 ? pos.costFen : Math.round((pos.costFen * qty) / pos.qty);
+  const available = fromFrozen ? pos.available : roundQty(pos.available - qty);
+  const frozen = fromFrozen ? roundQty(pos.frozen - qty) : pos.frozen;
+  if (q === 0 && frozen === 0) return { pos: null, costFen: removed };
+  const cost = pos.costFen - removed;
+  return { pos: { qty: q, available, frozen, costFen: cost, avgCost: avgCostOf(cost, q) }, costFen: removed };
+}
+
+export interface Valuation {
+  cashFen: number;
+  marketValueFen: number;
+  /** cash + market value. */
+  equityFen: number;
+  /** Market value minus the cost of what is held. */
+  unrealisedPnlFen: number;
+  realisedPnlFen: number;
+  feesPaidFen: number;
+}
+
+/** Mark-to-market at the last prices. */
+export function valueAccount(state: ExchangeState, id: string): Valuation | undefined {
+  const acc = getAccount(state, id);
+  if (!acc) return undefined;
+  let mv = 0;
+  let cost = 0;
+  for (const code in acc.positions) {
+    const pos = acc.positions[code] as Position;
+    const q = state.market.quotes[code] as Quote | undefined;
+    if (q) mv += Math.round(pos.qty * q.last * 100);
+    cost += pos.costFen;
+  }
+  return {
+    cashFen: acc.cashFen,
+    marketValueFen: mv,
+    equityFen: acc.cashFen + mv,
+    unrealisedPnlFen: mv - cost,
+    realisedPnlFen: acc.realisedPnlFen,
+    feesPaidFen: acc.feesPaidFen,
+  };
+}
