@@ -32,7 +32,10 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       const { text, lineIndex } = cmd.payload;
       const seg = scenario.segments[state.segmentIndex];
       if (lineIndex !== null && (!seg || lineIndex >= seg.lines.length)) {
-        return fail(ErrorCode.BAD_PAYLOAD, `lineIndex: segment ${state.segmentIndex} has ${seg?.lines.length ?? 0} lines`);
+        return fail(
+          ErrorCode.BAD_PAYLOAD,
+          `lineIndex: segment ${state.segmentIndex} has ${seg?.lines.length ?? 0} lines`,
+        );
       }
       return ok(draft.hostSaid(text, state.segmentIndex, lineIndex));
     }
@@ -49,7 +52,8 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       return ok(draft.sessionEnded(actor.role === 'facilitator' ? 'facilitator' : 'host'));
     case 'incident.fire': {
       const inc = scenario.incidents.find((i) => i.id === cmd.payload.incidentId);
-      if (!inc) return fail(ErrorCode.NOT_FOUND, `incidentId: no incident "${cmd.payload.incidentId}" in this scenario`);
+      if (!inc)
+        return fail(ErrorCode.NOT_FOUND, `incidentId: no incident "${cmd.payload.incidentId}" in this scenario`);
       if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
       return ok(draft.incidentFired(inc.id));
     }

@@ -75,10 +75,11 @@ export const draft = {
     role,
     name,
   }),
-  participantLeft: (
-    participantId: string,
-    reason: EventPayloads['participant.left']['reason'],
-  ): EventDraft => ({ type: 'participant.left', participantId, reason }),
+  participantLeft: (participantId: string, reason: EventPayloads['participant.left']['reason']): EventDraft => ({
+    type: 'participant.left',
+    participantId,
+    reason,
+  }),
   sessionStarted: (): EventDraft => ({ type: 'session.started' }),
   segmentAdvanced: (index: number): EventDraft => ({ type: 'segment.advanced', index }),
   hostSaid: (text: string, segmentIndex: number, lineIndex: number | null): EventDraft => ({

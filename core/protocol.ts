@@ -51,7 +51,11 @@ const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at mos
 
 export const JoinPayload = z.strictObject({
   protocolVersion: z.number().int(),
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,16}$/, 'expected a 4–16 character join code'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{4,16}$/, 'expected a 4–16 character join code'),
   /** Optional: the role the client expects the code to grant (refused if it does not). */
   role: z.enum(ROLES).optional(),
   name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
@@ -74,7 +78,7 @@ export const CommandSchemas = {
   'segment.next': z.strictObject({}),
   'session.end': z.strictObject({}),
   'incident.fire': z.strictObject({ incidentId: z.string().min(1).max(64) }),
-  'sync': z.strictObject({ sinceSeq: z.number().int().min(0) }),
+  sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
 export type CommandName = keyof typeof CommandSchemas;
@@ -90,7 +94,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'segment.next': ['trainee', 'facilitator'],
   'session.end': ['trainee', 'facilitator'],
   'incident.fire': ['facilitator'],
-  'sync': ['trainee', 'facilitator', 'observer', 'bot'],
+  sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 
 export const COMMAND_NAMES = Object.keys(CommandSchemas) as CommandName[];

@@ -6,9 +6,7 @@
 import { z } from 'zod';
 import { parseDocument } from 'yaml';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
 
 export const Bilingual = z.strictObject({
   zh: z.string().min(1, 'expected non-empty Chinese text'),
@@ -51,13 +49,7 @@ export const BotPopulation = z.strictObject({
 });
 export type BotPopulation = z.infer<typeof BotPopulation>;
 
-export const INCIDENT_KINDS = [
-  'wrong_data',
-  'troll_wave',
-  'market_shock',
-  'lure_flood',
-  'stock_tip_demand',
-] as const;
+export const INCIDENT_KINDS = ['wrong_data', 'troll_wave', 'market_shock', 'lure_flood', 'stock_tip_demand'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const Incident = z.strictObject({
@@ -126,7 +118,11 @@ export const Scenario = z
     const codes = new Set<string>();
     s.instruments.forEach((ins, i) => {
       if (codes.has(ins.code))
-        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'code'], message: `duplicate instrument code "${ins.code}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['instruments', i, 'code'],
+          message: `duplicate instrument code "${ins.code}"`,
+        });
       codes.add(ins.code);
     });
   });

@@ -101,7 +101,14 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
     case 'participant.joined': {
       const prev = s.participants[e.participantId];
       const wasOnline = prev?.online === true;
-      const p: Participant = { id: e.participantId, role: e.role, name: e.name, online: true, joinedT: e.t, leftT: null };
+      const p: Participant = {
+        id: e.participantId,
+        role: e.role,
+        name: e.name,
+        online: true,
+        joinedT: e.t,
+        leftT: null,
+      };
       return {
         ...s,
         participants: { ...s.participants, [e.participantId]: p },
@@ -123,7 +130,9 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return { ...s, segmentIndex: e.index, segmentStartedT: e.t, lineCursor: 0 };
     case 'host.said': {
       const cursor =
-        e.lineIndex !== null && e.segmentIndex === s.segmentIndex ? Math.max(s.lineCursor, e.lineIndex + 1) : s.lineCursor;
+        e.lineIndex !== null && e.segmentIndex === s.segmentIndex
+          ? Math.max(s.lineCursor, e.lineIndex + 1)
+          : s.lineCursor;
       return { ...s, lineCursor: cursor, counters: { ...s.counters, hostLines: s.counters.hostLines + 1 } };
     }
     case 'chat.message': {
@@ -135,7 +144,8 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         kind: e.kind,
         replyTo: e.replyTo,
       };
-      const chat = s.chat.length >= CHAT_WINDOW ? [...s.chat.slice(s.chat.length - CHAT_WINDOW + 1), entry] : [...s.chat, entry];
+      const chat =
+        s.chat.length >= CHAT_WINDOW ? [...s.chat.slice(s.chat.length - CHAT_WINDOW + 1), entry] : [...s.chat, entry];
       let questions = s.questions;
       const counters = { ...s.counters, messages: s.counters.messages + 1 };
       if (e.kind === 'question') {

@@ -3,11 +3,15 @@
  * `run(args: string[]): Promise<number>` (the exit code). Loaded lazily so `check` does not pay
  * for the server's imports.
  */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
-  serve: { summary: 'serve the client and Socket.IO, open the default room', load: () => import('./cli/serve.js') },
-  check: { summary: 'score JSONL utterances from stdin against the compliance detectors', load: () => import('./cli/check.js') },
-  scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
-};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> =
+  {
+    serve: { summary: 'serve the client and Socket.IO, open the default room', load: () => import('./cli/serve.js') },
+    check: {
+      summary: 'score JSONL utterances from stdin against the compliance detectors',
+      load: () => import('./cli/check.js'),
+    },
+    scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
+  };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

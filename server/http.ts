@@ -53,7 +53,11 @@ export interface HttpDeps {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -77,7 +81,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    if (req.method === 'GET' && path === '/api/health') return send(res, 200, { ok: true, protocolVersion: PROTOCOL_VERSION });
+    if (req.method === 'GET' && path === '/api/health')
+      return send(res, 200, { ok: true, protocolVersion: PROTOCOL_VERSION });
     if (req.method === 'GET' && path === '/api/scenarios') {
       return send(
         res,
@@ -101,14 +106,21 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       try {
         body = JSON.parse(await readBody(req));
       } catch (err) {
-        return send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${err instanceof Error ? err.message : 'not JSON'}` });
+        return send(res, 400, {
+          error: 'BAD_PAYLOAD',
+          message: `body: ${err instanceof Error ? err.message : 'not JSON'}`,
+        });
       }
       const parsed = CreateSession.safeParse(body);
       if (!parsed.success) {
-        return send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        return send(res, 400, {
+          error: 'BAD_PAYLOAD',
+          message: `body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        });
       }
       const scenario = deps.scenarios.get(parsed.data.scenarioId);
-      if (!scenario) return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${parsed.data.scenarioId}"` });
+      if (!scenario)
+        return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${parsed.data.scenarioId}"` });
       const room = await deps.rooms.create(scenario);
       return send(res, 201, { sessionId: room.id, codes: room.record.codes });
     }
@@ -165,7 +177,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
     if (path.startsWith('/api/')) {
       api(req, res, path).catch((err: unknown) => {
-        if (!res.headersSent) send(res, 500, { error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' });
+        if (!res.headersSent)
+          send(res, 500, { error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' });
       });
       return;
     }

@@ -75,7 +75,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     broadcast: (sessionId, batch) => io?.to(roomChannel(sessionId)).emit('events', batch),
     log,
   });
-  const httpServer = createServer(createHttpHandler({ rooms, scenarios, clientDir: clientDir ? resolve(clientDir) : null }));
+  const httpServer = createServer(
+    createHttpHandler({ rooms, scenarios, clientDir: clientDir ? resolve(clientDir) : null }),
+  );
   io = new Server(httpServer, {
     serveClient: false,
     // Commands are tiny; anything near this is abuse and Socket.IO drops that one connection.
@@ -105,7 +107,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     if (!room) {
       const scenario = want ? scenarios.get(want) : scenarios.values().next().value;
       if (scenario) room = await rooms.create(scenario, { demo: true, seed: opts.defaultRoom?.seed });
-      else log(want ? `no scenario "${want}": no demo room opened` : 'no valid scenario in scenes/: no demo room opened');
+      else
+        log(want ? `no scenario "${want}": no demo room opened` : 'no valid scenario in scenes/: no demo room opened');
     }
     if (room) {
       demo = { sessionId: room.id, scenarioId: room.record.scenarioId, codes: room.record.codes };

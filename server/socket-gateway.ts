@@ -56,7 +56,13 @@ export function attachGateway(
   rooms: RoomRegistry,
   opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void },
 ): GatewayCounters {
-  const counters: GatewayCounters = { connections: 0, unknownEvents: 0, rateLimited: 0, tooLarge: 0, internalErrors: 0 };
+  const counters: GatewayCounters = {
+    connections: 0,
+    unknownEvents: 0,
+    rateLimited: 0,
+    tooLarge: 0,
+    internalErrors: 0,
+  };
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
 
   io.on('connection', (socket: IoSocket) => {

@@ -6,7 +6,12 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { SessionEvent } from '../../core/events.js';
-import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../core/protocol.js';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../core/protocol.js';
 import { Rng } from '../../core/random.js';
 import type { BotPopulation } from '../../core/scenario.js';
 import { botName } from './bot-names.js';
@@ -59,14 +64,18 @@ export class BotRunner {
 
   /** Connect and join every bot; resolves when all have joined or failed. */
   async start(): Promise<void> {
-    const personas = this.opts.population?.personas.filter((p) => (PERSONA_IDS as readonly string[]).includes(p.persona));
+    const personas = this.opts.population?.personas.filter((p) =>
+      (PERSONA_IDS as readonly string[]).includes(p.persona),
+    );
     const weights = personas?.map((p) => p.weight);
     const pickRng = new Rng(this.opts.seed);
     const joins: Promise<void>[] = [];
     for (let i = 0; i < this.opts.count; i++) {
       const index = (this.opts.offset ?? 0) + i;
       const persona = (
-        personas && weights && personas.length > 0 ? personas[pickRng.weighted(weights)]!.persona : PERSONA_IDS[index % PERSONA_IDS.length]
+        personas && weights && personas.length > 0
+          ? personas[pickRng.weighted(weights)]!.persona
+          : PERSONA_IDS[index % PERSONA_IDS.length]
       ) as PersonaId;
       joins.push(this.spawn(index, persona));
     }

@@ -25,6 +25,8 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   for (const e of errors) process.stderr.write(`${e}\n`);
-  process.stdout.write(errors.length ? `${errors.length} problem(s) in ${checked} file(s)\n` : `${checked} scenario file(s) OK\n`);
+  process.stdout.write(
+    errors.length ? `${errors.length} problem(s) in ${checked} file(s)\n` : `${checked} scenario file(s) OK\n`,
+  );
   return errors.length ? 1 : 0;
 }

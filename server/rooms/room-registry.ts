@@ -25,7 +25,9 @@ export class RoomRegistry {
       clock: this.deps.clock,
       broadcast: (batch: SessionEvent[]) => this.deps.broadcast(sessionId, batch),
       onStoreError: (err: unknown) =>
-        this.deps.log(`session ${sessionId}: store refused a batch: ${err instanceof Error ? err.message : String(err)}`),
+        this.deps.log(
+          `session ${sessionId}: store refused a batch: ${err instanceof Error ? err.message : String(err)}`,
+        ),
     };
   }
 

@@ -5,7 +5,15 @@
  * So an `ok` ack always means the event is durable, and every peer sees events in seq order.
  */
 import { decide } from '../../core/decide.js';
-import { SYSTEM_ACTOR, draft, stamp, type Actor, type EventDraft, type Role, type SessionEvent } from '../../core/events.js';
+import {
+  SYSTEM_ACTOR,
+  draft,
+  stamp,
+  type Actor,
+  type EventDraft,
+  type Role,
+  type SessionEvent,
+} from '../../core/events.js';
 import {
   COMMAND_ROLES,
   CommandSchemas,
@@ -185,7 +193,10 @@ export class SessionRoom {
     const allowed = COMMAND_ROLES[name];
     if (!allowed.includes(actor.role)) {
       this.stats.rejected++;
-      return fail(ErrorCode.FORBIDDEN, `${name}: the ${actor.role} role may not send this (allowed: ${allowed.join(', ')})`);
+      return fail(
+        ErrorCode.FORBIDDEN,
+        `${name}: the ${actor.role} role may not send this (allowed: ${allowed.join(', ')})`,
+      );
     }
     const parsed = CommandSchemas[name].safeParse(raw ?? {});
     if (!parsed.success) {
@@ -206,7 +217,10 @@ export class SessionRoom {
       const seq = await this.submit(actor, decision.drafts);
       return { ok: true, seq };
     } catch (err) {
-      return fail(ErrorCode.STORE_FAILED, `${name}: not recorded (${err instanceof Error ? err.message : 'store error'})`);
+      return fail(
+        ErrorCode.STORE_FAILED,
+        `${name}: not recorded (${err instanceof Error ? err.message : 'store error'})`,
+      );
     }
   }
 

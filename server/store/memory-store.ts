@@ -21,7 +21,8 @@ export class MemoryStore implements RecordingStore {
     }
     this.sessions.set(rec.sessionId, { ...rec, codes: { ...rec.codes } });
     this.events.set(rec.sessionId, []);
-    for (const [role, code] of Object.entries(rec.codes)) this.codes.set(code, { sessionId: rec.sessionId, role: role as Role });
+    for (const [role, code] of Object.entries(rec.codes))
+      this.codes.set(code, { sessionId: rec.sessionId, role: role as Role });
   }
 
   append(sessionId: string, events: readonly SessionEvent[]): void {

@@ -80,10 +80,11 @@ export class SqliteStore implements RecordingStore {
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'format_version'`).get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     if (!version) {
-      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('format_version', ?)`).run(String(RECORDING_FORMAT_VERSION));
+      this.db
+        .prepare(`INSERT INTO meta (key, value) VALUES ('format_version', ?)`)
+        .run(String(RECORDING_FORMAT_VERSION));
     } else if (Number(version.value) > RECORDING_FORMAT_VERSION) {
       throw new StoreError(
         `${file}: recording format ${version.value} is newer than this Branchcast (${RECORDING_FORMAT_VERSION})`,

@@ -32,7 +32,12 @@ export function connect(url: string): Promise<PeerSocket> {
   });
 }
 
-export function emitAck(socket: PeerSocket, event: string, args: unknown[], timeoutMs = 10_000): Promise<Ack<Record<string, unknown>>> {
+export function emitAck(
+  socket: PeerSocket,
+  event: string,
+  args: unknown[],
+  timeoutMs = 10_000,
+): Promise<Ack<Record<string, unknown>>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
     (socket.emit as (ev: string, ...a: unknown[]) => void)(event, ...args, (ack: Ack<Record<string, unknown>>) => {
@@ -60,7 +65,9 @@ export async function joinPeer(url: string, code: string, name: string, role?: R
     }
   });
   socket.on('notice', (n) => notices.push(n));
-  const ack = await emitAck(socket, 'join', [{ protocolVersion: PROTOCOL_VERSION, code, name, ...(role ? { role } : {}) }]);
+  const ack = await emitAck(socket, 'join', [
+    { protocolVersion: PROTOCOL_VERSION, code, name, ...(role ? { role } : {}) },
+  ]);
   if (!ack.ok) {
     socket.disconnect();
     throw new Error(`join refused: ${ack.code} ${ack.message}`);

@@ -48,7 +48,9 @@ describe('one session end to end', () => {
     expect((await trainee.send('session.start', {})).ok).toBe(true);
     const sends: Promise<unknown>[] = [];
     for (let round = 0; round < 3; round++) {
-      bots.forEach((b, i) => sends.push(b.send('chat.send', { text: `第${round}轮 消息${i}`, kind: i % 4 === 0 ? 'question' : 'chat' })));
+      bots.forEach((b, i) =>
+        sends.push(b.send('chat.send', { text: `第${round}轮 消息${i}`, kind: i % 4 === 0 ? 'question' : 'chat' })),
+      );
     }
     sends.push(trainee.send('host.say', { text: '大家好，欢迎来到直播间。', lineIndex: 0 }));
     const acks = (await Promise.all(sends)) as Array<{ ok: boolean; seq: number }>;
@@ -138,7 +140,9 @@ describe('one session end to end', () => {
 
   it('SC4: a code opens only its own role and room', async () => {
     const s = await connect(server.url);
-    const wrongRole = await emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: codes.observer, role: 'trainee', name: 'x' }]);
+    const wrongRole = await emitAck(s, 'join', [
+      { protocolVersion: PROTOCOL_VERSION, code: codes.observer, role: 'trainee', name: 'x' },
+    ]);
     expect(wrongRole).toMatchObject({ ok: false, code: 'BAD_CODE' });
     const unknown = await emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: 'ZZZZ99', name: 'x' }]);
     expect(unknown).toMatchObject({ ok: false, code: 'BAD_CODE' });
@@ -147,7 +151,10 @@ describe('one session end to end', () => {
     const before = await emitAck(s, 'chat.send', [{ text: 'hi' }]);
     expect(before).toMatchObject({ ok: false, code: 'NOT_JOINED' });
     // A second room's codes do not open the first.
-    const res = await fetch(`${server.url}/api/sessions`, { method: 'POST', body: JSON.stringify({ scenarioId: 'anti-fraud-live' }) });
+    const res = await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ scenarioId: 'anti-fraud-live' }),
+    });
     const other = (await res.json()) as { sessionId: string; codes: Record<string, string> };
     expect(res.status).toBe(201);
     const j = await emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: other.codes.observer, name: 'x' }]);
@@ -197,7 +204,9 @@ describe('floods', () => {
       const c = s.demo!.codes;
       const flooder = await joinPeer(s.url, c.bot, 'flooder');
       const quiet = await joinPeer(s.url, c.bot, 'quiet');
-      const acks = await Promise.all(Array.from({ length: 60 }, (_, i) => flooder.send('chat.send', { text: `刷屏${i}` })));
+      const acks = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => flooder.send('chat.send', { text: `刷屏${i}` })),
+      );
       const limited = acks.filter((a) => !a.ok && a.code === 'RATE_LIMITED').length;
       expect(limited).toBeGreaterThan(30);
       expect(s.counters.rateLimited).toBe(limited);
