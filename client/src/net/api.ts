@@ -1,0 +1,53 @@
+/** The server's small REST surface: scenarios, the local demo room, new rooms. Same origin. */
+import type { Bilingual } from '../../../core/scenario.js';
+
+export interface ScenarioSummary {
+  id: string;
+  title: Bilingual;
+  summary: Bilingual;
+  programmeRef: string;
+  segments: number;
+}
+
+export type JoinCodes = { trainee: string; facilitator: string; observer: string; bot: string };
+
+export interface DemoRoom {
+  sessionId: string;
+  scenarioId: string;
+  codes: JoinCodes;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { message?: string };
+      if (body.message) message = body.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new Error(message);
+  }
+  return (await res.json()) as T;
+}
+
+export async function fetchScenarios(): Promise<ScenarioSummary[]> {
+  return json<ScenarioSummary[]>(await fetch('/api/scenarios'));
+}
+
+/** The local demo room, or null when the server runs without one. */
+export async function fetchDemo(): Promise<DemoRoom | null> {
+  const res = await fetch('/api/demo');
+  if (res.status === 404) return null;
+  return json<DemoRoom>(res);
+}
+
+export async function createSession(scenarioId: string): Promise<{ sessionId: string; codes: JoinCodes }> {
+  return json(
+    await fetch('/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenarioId }),
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * What browser tests reach for: the renderer (pixels, renderer.info), the audience mesh and the
+ * session store. Set from inside the Canvas; harmless in production.
+ */
+import { useEffect } from 'react';
+import { useThree } from '@react-three/fiber';
+import type { InstancedMesh, WebGLRenderer } from 'three';
+import { sessionStore, type SessionStore } from '../stores/session-store.js';
+
+export interface BranchcastTestHooks {
+  renderer?: WebGLRenderer;
+  audienceMesh?: InstancedMesh;
+  store: SessionStore;
+}
+
+declare global {
+  interface Window {
+    __branchcast?: BranchcastTestHooks;
+  }
+}
+
+export function exposeForTests(part: Partial<BranchcastTestHooks>): void {
+  window.__branchcast = { ...window.__branchcast, store: sessionStore, ...part };
+}
+
+export function TestHooks() {
+  const gl = useThree((s) => s.gl);
+  useEffect(() => exposeForTests({ renderer: gl }), [gl]);
+  return null;
+}

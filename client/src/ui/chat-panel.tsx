@@ -1,0 +1,192 @@
+/**
+ * The live chat. Questions carry a label and their answered/waiting state; Reply on a message sets
+ * replyTo for the reply box. Messages are rendered as text nodes only, never as HTML.
+ */
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import type { ChatEntry, SessionState } from '../../../core/session.js';
+import { sessionClient } from '../net/session-client.js';
+import { useSession } from '../stores/session-store.js';
+import { uiStore, useUi, type ChatFilter } from '../stores/ui-store.js';
+import { useT } from './i18n.js';
+import type { Messages } from './messages/zh.js';
+import { useCommand } from './use-command.js';
+
+const FILTERS: readonly ChatFilter[] = ['all', 'questions', 'waiting'];
+
+function keep(e: ChatEntry, filter: ChatFilter, questions: SessionState['questions']): boolean {
+  if (filter === 'all') return true;
+  if (e.kind !== 'question') return false;
+  return filter === 'questions' || questions[e.seq]?.answerSeq === null;
+}
+
+function speaker(t: Messages, e: ChatEntry, me: string | null): string {
+  if (e.actor.id === me) return `${e.actor.name}（${t.me}）`;
+  if (e.actor.role === 'trainee') return `${e.actor.name} · ${t.host}`;
+  return e.actor.name;
+}
+
+function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
+  const t = useT();
+  const me = useSession((s) => s.participantId);
+  const question = useSession((s) => (e.kind === 'question' ? s.state.questions[e.seq] : undefined));
+  const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
+  const replyTo = useUi((s) => s.replyTo);
+  const answered = question ? question.answerSeq !== null : false;
+  const classes = ['chat-item', e.kind, e.actor.role, replyTo === e.seq ? 'replying' : '', answered ? 'answered' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li className={classes} data-testid="chat-item" data-seq={e.seq} data-kind={e.kind} data-reply-to={e.replyTo ?? ''}>
+      <div className="meta">
+        {e.kind === 'question' && (
+          <span className="tag question" data-testid="question-label">
+            {t.questionLabel}
+          </span>
+        )}
+        <span className="who">{speaker(t, e, me)}</span>
+        {question && (
+          <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t.answered : t.waiting}</span>
+        )}
+        {canReply && (
+          <button
+            type="button"
+            className="reply-button"
+            onClick={() => uiStore.setState({ replyTo: e.seq })}
+            data-testid="reply-button"
+          >
+            {t.reply}
+          </button>
+        )}
+      </div>
+      {e.replyTo !== null && (
+        <div className="quote">
+          ↪ {t.replyRef(target?.actor.name ?? `#${e.replyTo}`)}
+          {target ? `：${target.text}` : ''}
+        </div>
+      )}
+      <div className="text">{e.text}</div>
+    </li>
+  );
+}
+
+function Composer() {
+  const t = useT();
+  const replyTo = useUi((s) => s.replyTo);
+  const target = useSession((s) => (replyTo === null ? undefined : s.state.chat.find((c) => c.seq === replyTo)));
+  const ended = useSession((s) => s.state.status === 'ended');
+  const [text, setText] = useState('');
+  const { run, pending, error } = useCommand();
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  useLayoutEffect(() => {
+    if (replyTo !== null) input.current?.focus();
+  }, [replyTo]);
+
+  async function submit(ev?: FormEvent) {
+    ev?.preventDefault();
+    const body = text.trim();
+    if (!body || pending) return;
+    const ok = await run(() => sessionClient.command('chat.send', { text: body, kind: 'chat', replyTo }));
+    if (ok) {
+      setText('');
+      uiStore.setState({ replyTo: null });
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={(ev) => void submit(ev)} data-testid="composer">
+      {replyTo !== null && (
+        <div className="replying-to" data-testid="replying-to" data-seq={replyTo}>
+          <span>
+            {t.replyingTo(target?.actor.name ?? `#${replyTo}`)} {target?.text ?? ''}
+          </span>
+          <button type="button" className="ghost" onClick={() => uiStore.setState({ replyTo: null })}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+      <div className="row">
+        <textarea
+          ref={input}
+          value={text}
+          rows={2}
+          maxLength={500}
+          disabled={ended}
+          placeholder={replyTo !== null ? t.replyPlaceholder : t.chatPlaceholder}
+          onChange={(ev) => setText(ev.target.value)}
+          onKeyDown={(ev) => {
+            if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {
+              ev.preventDefault();
+              void submit();
+            }
+          }}
+          data-testid="reply-box"
+        />
+        <button type="submit" className="primary" disabled={pending || ended || !text.trim()} data-testid="reply-send">
+          {t.send}
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert" data-testid="chat-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function ChatPanel() {
+  const t = useT();
+  const chat = useSession((s) => s.state.chat);
+  const questions = useSession((s) => s.state.questions);
+  const role = useSession((s) => s.role);
+  const filter = useUi((s) => s.chatFilter);
+  const list = useRef<HTMLOListElement>(null);
+  const stick = useRef(true);
+  const canSend = role === 'trainee' || role === 'facilitator';
+  const shown = chat.filter((e) => keep(e, filter, questions));
+
+  // Follow new messages unless the user has scrolled up to read.
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [shown.length, chat]);
+
+  return (
+    <section className="panel chat" data-testid="chat">
+      <header>
+        <h2>{t.chat}</h2>
+        <div className="filters" role="tablist">
+          {FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              aria-selected={f === filter}
+              className={f === filter ? 'selected' : undefined}
+              onClick={() => uiStore.setState({ chatFilter: f })}
+              data-testid={`chat-filter-${f}`}
+            >
+              {{ all: t.filterAll, questions: t.filterQuestions, waiting: t.filterWaiting }[f]}
+            </button>
+          ))}
+        </div>
+      </header>
+      <ol
+        ref={list}
+        className="chat-list"
+        data-testid="chat-list"
+        onScroll={(ev) => {
+          const el = ev.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        {shown.length === 0 && <li className="hint">{t.chatEmpty}</li>}
+        {shown.map((e) => (
+          <ChatItem key={e.seq} e={e} canReply={canSend && e.actor.role !== 'trainee'} />
+        ))}
+      </ol>
+      {canSend ? <Composer /> : <p className="hint observer" data-testid="observer-note">{t.observerNote}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The lobby, drawn over the 3D branch: scenarios with "new rehearsal", and a join form (role,
+ * code prefilled from the local demo room, display name). Ack failures show inline.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Role } from '../../../core/events.js';
+import { createSession, fetchDemo, fetchScenarios, type DemoRoom, type ScenarioSummary } from '../net/api.js';
+import { sessionClient } from '../net/session-client.js';
+import { uiStore, useUi } from '../stores/ui-store.js';
+import { pick, useT } from './i18n.js';
+import type { Messages } from './messages/zh.js';
+
+type LobbyRole = Exclude<Role, 'bot'>;
+const LOBBY_ROLES: readonly LobbyRole[] = ['trainee', 'facilitator', 'observer'];
+
+export function roleLabel(t: Messages, role: Role): string {
+  return { trainee: t.roleTrainee, facilitator: t.roleFacilitator, observer: t.roleObserver, bot: t.roleBot }[role];
+}
+
+export function Lobby() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
+  const [scenarioError, setScenarioError] = useState<string | null>(null);
+  const [demo, setDemo] = useState<DemoRoom | null | undefined>(undefined);
+  const [role, setRole] = useState<LobbyRole>('trainee');
+  const [typedCode, setTypedCode] = useState<string | null>(null);
+  const [name, setName] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetchScenarios().then(
+      (list) => live && setScenarios(list),
+      (err: unknown) => live && setScenarioError(err instanceof Error ? err.message : String(err)),
+    );
+    fetchDemo().then(
+      (d) => live && setDemo(d),
+      () => live && setDemo(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Until the user types a code, show the demo room's code for the chosen role.
+  const demoCode = demo?.codes[role] ?? '';
+  const code = typedCode ?? demoCode;
+  const displayName = name ?? t.defaultName;
+
+  async function join(joinCode: string, joinRole: LobbyRole, key: string): Promise<boolean> {
+    setBusy(key);
+    setError(null);
+    const ack = await sessionClient.join({ code: joinCode.trim(), role: joinRole, name: displayName.trim() || t.defaultName });
+    setBusy(null);
+    if (!ack.ok) {
+      setError(t.errorCode(ack.code, ack.message));
+      return false;
+    }
+    uiStore.setState({ view: 'rehearsal', replyTo: null });
+    return true;
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    uiStore.setState({ createdCodes: null });
+    await join(code, role, 'join');
+  }
+
+  async function newRehearsal(scenarioId: string) {
+    setBusy(scenarioId);
+    setError(null);
+    try {
+      const created = await createSession(scenarioId);
+      if (await join(created.codes.trainee, 'trainee', scenarioId)) uiStore.setState({ createdCodes: created.codes });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="lobby" data-testid="lobby">
+      <header className="lobby-head">
+        <h1>{t.appTitle}</h1>
+        <p>{t.appTagline}</p>
+      </header>
+
+      <form className="panel join-form" onSubmit={onSubmit} data-testid="join-form">
+        <h2>{t.joinTitle}</h2>
+        <fieldset className="roles">
+          <legend>{t.role}</legend>
+          {LOBBY_ROLES.map((r) => (
+            <label key={r} className={r === role ? 'role selected' : 'role'}>
+              <input
+                type="radio"
+                name="role"
+                value={r}
+                checked={r === role}
+                onChange={() => setRole(r)}
+                data-testid={`lobby-role-${r}`}
+              />
+              {roleLabel(t, r)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{t.code}</span>
+          <input
+            value={code}
+            onChange={(e) => setTypedCode(e.target.value.toUpperCase())}
+            placeholder={t.codePlaceholder}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="lobby-code"
+          />
+        </label>
+        <p className="hint" data-testid="lobby-demo-hint">
+          {demo === undefined ? '\u00a0' : demo && code === demoCode ? t.demoHint : demo ? '\u00a0' : t.noDemo}
+        </p>
+        <label className="field">
+          <span>{t.name}</span>
+          <input
+            value={displayName}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={32}
+            data-testid="lobby-name"
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert" data-testid="lobby-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy !== null || !code.trim()} data-testid="lobby-join">
+          {busy === 'join' ? t.joining : t.join}
+        </button>
+      </form>
+
+      <section className="panel scenarios" data-testid="scenario-list">
+        <h2>{t.scenarios}</h2>
+        {scenarioError && <p className="error">{t.scenariosError(scenarioError)}</p>}
+        {!scenarios && !scenarioError && <p className="hint">{t.scenariosLoading}</p>}
+        {scenarios?.length === 0 && <p className="hint">{t.scenariosEmpty}</p>}
+        <ul>
+          {scenarios?.map((s) => (
+            <li key={s.id} className="scenario" data-testid="scenario-item" data-scenario-id={s.id}>
+              <div className="scenario-text">
+                <strong>{pick(s.title, lang)}</strong>
+                <p>{pick(s.summary, lang)}</p>
+                <small>
+                  {t.programmeRef} {s.programmeRef} · {t.segmentsCount(s.segments)}
+                  {demo?.scenarioId === s.id ? ' · demo' : ''}
+                </small>
+              </div>
+              <button
+                type="button"
+                onClick={() => void newRehearsal(s.id)}
+                disabled={busy !== null}
+                data-testid="scenario-new"
+              >
+                {busy === s.id ? t.creating : t.newRehearsal}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** The 2D HUD over the canvas during a rehearsal: status line, teleprompter, chat, controls. */
+import { ChatPanel } from './chat-panel.js';
+import { Controls } from './controls.js';
+import { StatusBar } from './status-bar.js';
+import { Teleprompter } from './teleprompter.js';
+
+export function RehearsalHud() {
+  return (
+    <div className="hud" data-testid="hud">
+      <StatusBar />
+      <div className="hud-left">
+        <Teleprompter />
+      </div>
+      <div className="hud-right">
+        <ChatPanel />
+      </div>
+      <div className="hud-bottom">
+        <Controls />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The teleprompter: the current segment's lines, the next undelivered one (state.lineCursor)
+ * highlighted. The trainee delivers a line by clicking it or with "say next" (host.say).
+ */
+import { useEffect, useRef } from 'react';
+import { sessionClient } from '../net/session-client.js';
+import { useSession } from '../stores/session-store.js';
+import { useUi } from '../stores/ui-store.js';
+import { pick, useT } from './i18n.js';
+import { useCommand } from './use-command.js';
+
+export function Teleprompter() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const scenario = useSession((s) => s.state.scenario);
+  const segmentIndex = useSession((s) => s.state.segmentIndex);
+  const cursor = useSession((s) => s.state.lineCursor);
+  const status = useSession((s) => s.state.status);
+  const role = useSession((s) => s.role);
+  const { run, pending, error } = useCommand();
+  const current = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [cursor, segmentIndex]);
+
+  const segment = scenario?.segments[segmentIndex];
+  if (!segment) return null;
+  const canSay = role === 'trainee' && status === 'live' && !pending;
+
+  function say(index: number) {
+    const line = segment?.lines[index];
+    if (!line || !canSay) return;
+    // The script's Chinese line is what is delivered (and scored), whatever the UI language.
+    void run(() => sessionClient.command('host.say', { text: line.zh, lineIndex: index }));
+  }
+
+  const hint =
+    status === 'created' ? t.notStartedHint : status === 'ended' ? t.endedHint : cursor >= segment.lines.length ? t.scriptDone : null;
+
+  return (
+    <section className="panel teleprompter" data-testid="teleprompter">
+      <header>
+        <h2>{t.teleprompter}</h2>
+        <span className="segment-title" data-testid="prompt-segment-title">
+          {pick(segment.title, lang)}
+        </span>
+      </header>
+      <ol>
+        {segment.lines.map((line, i) => {
+          const state = i < cursor ? 'delivered' : i === cursor ? 'current' : 'upcoming';
+          return (
+            <li
+              key={i}
+              ref={i === cursor ? current : undefined}
+              className={`line ${state}${canSay ? ' clickable' : ''}`}
+              onClick={() => say(i)}
+              title={canSay ? t.sayLineTitle : undefined}
+              data-testid="prompt-line"
+              data-index={i}
+              data-state={state}
+            >
+              <span className="text">{pick(line, lang)}</span>
+              {line.counterExample && <em className="tag warn">{t.counterExample}</em>}
+            </li>
+          );
+        })}
+      </ol>
+      {hint && <p className="hint">{hint}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="prompt-error">
+          {error}
+        </p>
+      )}
+      {role === 'trainee' && (
+        <button
+          type="button"
+          className="primary"
+          disabled={!canSay || cursor >= segment.lines.length}
+          onClick={() => say(cursor)}
+          data-testid="say-next"
+        >
+          {t.sayNext}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** Run an acked command from a component: tracks the pending state and the last failure's text. */
+import { useCallback, useState } from 'react';
+import type { ClientAck } from '../net/socket.js';
+import { useT } from './i18n.js';
+
+export function useCommand() {
+  const t = useT();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(
+    async (send: () => Promise<ClientAck>): Promise<boolean> => {
+      setPending(true);
+      setError(null);
+      try {
+        const ack = await send();
+        if (!ack.ok) setError(t.errorCode(ack.code, ack.message));
+        return ack.ok;
+      } finally {
+        setPending(false);
+      }
+    },
+    [t],
+  );
+  return { run, pending, error, clearError: () => setError(null) };
+}
