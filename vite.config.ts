@@ -5,12 +5,18 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { PROTOCOL_VERSION } from './core/protocol.js';
 
 const target = `http://localhost:${process.env.BRANCHCAST_PORT ?? 8080}`;
 
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  define: {
+    // The client needs only this value from core/protocol.ts (everything else it takes from there
+    // is types). Importing the module itself would bundle zod with the schemas it builds at load.
+    __BRANCHCAST_PROTOCOL_VERSION__: JSON.stringify(PROTOCOL_VERSION),
+  },
   server: {
     proxy: {
       '/api': { target, changeOrigin: true },

@@ -4,8 +4,9 @@
  * same code and name. The store is the only thing it writes.
  */
 import type { Role, SessionEvent } from '../../../core/events.js';
-import { PROTOCOL_VERSION, type CommandInput, type CommandOk, type JoinOk } from '../../../core/protocol.js';
+import type { CommandInput, CommandOk, JoinOk } from '../../../core/protocol.js';
 import { reduce } from '../../../core/session.js';
+import { PROTOCOL_VERSION } from './protocol-version.js';
 import { initialSessionStore, sessionStore, type SessionStore } from '../stores/session-store.js';
 import {
   createSocket,

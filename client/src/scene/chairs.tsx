@@ -4,13 +4,15 @@ import { BoxGeometry, InstancedMesh, Matrix4, MeshLambertMaterial } from 'three'
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { SEATS, seatPositions } from './layout.js';
 
-const VISIBLE_ROWS = 13;
+/** Rows in front of the camera (see CAMERA in layout.ts); rows behind it are never seen. */
+const VISIBLE_ROWS = 10;
 
 function chairGeometry() {
   const seat = new BoxGeometry(0.56, 0.1, 0.5);
   seat.translate(0, -0.02, -0.02);
-  const back = new BoxGeometry(0.56, 0.62, 0.08);
-  back.translate(0, 0.28, 0.25);
+  // A low back, so seated viewers' shoulders show from behind.
+  const back = new BoxGeometry(0.56, 0.42, 0.07);
+  back.translate(0, 0.2, 0.25);
   const base = new BoxGeometry(0.12, 0.45, 0.12);
   base.translate(0, -0.27, 0);
   const g = mergeGeometries([seat, back, base]);

@@ -44,11 +44,12 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
   if (c.status === 'live') {
     ctx.textAlign = 'right';
     ctx.fillStyle = '#ffffff';
-    ctx.beginPath();
-    ctx.arc(W - 150, 43, 11, 0, Math.PI * 2);
-    ctx.fill();
     ctx.font = font(32, 700);
-    ctx.fillText('LIVE 直播中', W - 40, 43);
+    const live = 'LIVE 直播中';
+    ctx.fillText(live, W - 40, 43);
+    ctx.beginPath();
+    ctx.arc(W - 40 - ctx.measureText(live).width - 24, 43, 11, 0, Math.PI * 2);
+    ctx.fill();
   }
 
   ctx.textAlign = 'center';
@@ -96,5 +97,7 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
   ctx.fillRect(0, H - 90, W, 90);
   ctx.fillStyle = '#ffd166';
   const risk = c.disclosure ?? { zh: zh.ledRisk, en: en.ledRisk };
-  fitText(ctx, `${risk.zh}  ${risk.en}`, W / 2, H - 45, W - 80, 30, 500);
+  // A long disclosure keeps only its Chinese so it stays legible from the audience.
+  const both = `${risk.zh}  ${risk.en}`;
+  fitText(ctx, both.length <= 60 ? both : risk.zh, W / 2, H - 45, W - 80, 30, 500, 20);
 }

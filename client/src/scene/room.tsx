@@ -106,12 +106,14 @@ export function Room() {
         <planeGeometry args={[ROOM.width, depth]} />
         <meshLambertMaterial color="#10131b" />
       </mesh>
-      {[-7, 0, 7].map((x) => (
-        <mesh key={x} position={[x, ROOM.height - 0.05, 8]}>
-          <boxGeometry args={[0.35, 0.06, 40]} />
-          <meshBasicMaterial color="#e9eefc" toneMapped={false} />
-        </mesh>
-      ))}
+      {[-8, 0, 8].flatMap((x) =>
+        [-10, -4, 2].map((z) => (
+          <mesh key={`${x},${z}`} position={[x, ROOM.height - 0.03, z]}>
+            <boxGeometry args={[2.4, 0.04, 0.8]} />
+            <meshBasicMaterial color="#dfe6f7" toneMapped={false} />
+          </mesh>
+        )),
+      )}
       {/* Side walls, the wall behind the stage, and the back wall far behind the audience. */}
       {[-1, 1].map((side) => (
         <mesh key={side} position={[side * half, ROOM.height / 2, midZ]} rotation={[0, -side * (Math.PI / 2), 0]}>

@@ -32,7 +32,7 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
   const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
   const replyTo = useUi((s) => s.replyTo);
   const answered = question ? question.answerSeq !== null : false;
-  const classes = ['chat-item', e.kind, e.actor.role, replyTo === e.seq ? 'replying' : '', answered ? 'answered' : '']
+  const classes = ['chat-item', `kind-${e.kind}`, `role-${e.actor.role}`, replyTo === e.seq ? 'replying' : '', answered ? 'answered' : '']
     .filter(Boolean)
     .join(' ');
   return (
