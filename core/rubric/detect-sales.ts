@@ -1,0 +1,147 @@
+/**
+ * Detectors for how products are sold: missing_risk_disclosure,
+ * past_performance_without_disclaimer, unsuitable_recommendation, inducement_urgency.
+ */
+import {
+  anyHit,
+  hitsOf,
+  inSentence,
+  isFramed,
+  isNegated,
+  isProhibited,
+  liveHits,
+  overlapsAny,
+  regexHits,
+  type Analysis,
+  type Candidate,
+} from './analysis.js';
+import { NUMPCT } from './detect-claims.js';
+import type { Hit } from './matcher.js';
+
+const CLAIM_TAGS = ['guarantee_of_principal', 'promise_of_returns'] as const;
+
+/** Risk wording that really discloses: 风险 inside 零风险 or risk inside risk-free does not. */
+function discloses(a: Analysis): boolean {
+  for (const h of hitsOf(a, 'risk')) {
+    if (isFramed(a, h.start, h.end)) continue;
+    if (overlapsAny(a, h.start, h.end, CLAIM_TAGS)) continue;
+    const around = a.text.slice(Math.max(0, h.start - 3), h.end);
+    if (/(?:零|无|没有|没|毫无|低)风险$|no risk$/.test(around)) continue;
+    return true;
+  }
+  // An on-screen risk banner given as context counts as disclosure.
+  const ctx = a.context;
+  if (ctx !== null && anyHit(ctx, 'risk') && /横幅|屏幕|字幕|底部|banner|on-screen|on screen|caption/.test(ctx.text))
+    return true;
+  return false;
+}
+
+export function detectMissingRiskDisclosure(a: Analysis): Candidate[] {
+  const pitches: Candidate[] = [];
+  for (const h of liveHits(a, 'pitch')) {
+    if (isNegated(a, h.start, h.end) || isProhibited(a, h.start)) continue;
+    if (h.rule === 'weak' && inSentence(a, 'pitchMarker', h.start) === undefined) continue;
+    pitches.push(h);
+  }
+  // 放心，这个理财产品…: reassurance about a product is a pitch even without a buy button.
+  if (pitches.length === 0) {
+    const reassure = liveHits(a, 'reassure')[0];
+    if (reassure !== undefined && liveHits(a, 'product').length > 0) pitches.push(reassure);
+  }
+  if (pitches.length === 0 || discloses(a)) return [];
+  return pitches.map((p) => ({ start: p.start, end: p.end, rule: 'pitch-without-risk' }));
+}
+
+const PAST_TIME =
+  '(?:去年|前年|今年以来|今年|上半年|下半年|上个?月|上周|本月|这个月|本周|这周|近[\\d一二两三四五六七八九十半]+个?(?:年|月|周|天|日)|过去[\\d一二两三四五六七八九十半]+个?(?:年|月|周)|成立以来|成立[\\d一二两三四五六七八九十]+个?(?:年|月)|这几年|这些年|前几年|历史上|近期|最近[\\d一二两三四五六七八九十半]*个?(?:年|月|周)?|昨天|上季度|一季度|\\d{4}年)';
+const PAST_RES: readonly [RegExp, string][] = [
+  [
+    new RegExp(
+      `${PAST_TIME}[^。！？!?；;]{0,12}?(?:收益率?|涨了|涨幅|赚了|回报|累计|翻了|年化|盈利|上涨|跑赢|收了|涨|赚)[^。！？!?；;]{0,8}?${NUMPCT}`,
+      'g',
+    ),
+    'past-figure',
+  ],
+  [new RegExp(`(?:涨了|赚了|翻了|收益率达到了?|累计收益|取得了|收益高达|涨幅达|累计涨)${NUMPCT}`, 'g'), 'past-figure'],
+  [/连续[\d一二两三四五六七八九十]+年(?:正收益|盈利|赚钱|跑赢|上涨|收益为正|获得正)/g, 'track-record'],
+  [
+    /(?:returned|made|gained|earned|rose|grew|delivered|posted|returns? of|was up|were up|is up|are up|up) (?:over |about |nearly |almost |more than )?\d+(?:\.\d+)?%/g,
+    'past-figure',
+  ],
+  [/\d+ (?:straight |consecutive )?years? of (?:positive|double-digit) returns/g, 'track-record'],
+];
+
+export function detectPastPerformance(a: Analysis): Candidate[] {
+  const found: Candidate[] = [...liveHits(a, 'past_performance_without_disclaimer')];
+  for (const [re, rule] of PAST_RES) {
+    for (const c of regexHits(a, re, rule)) {
+      if (isFramed(a, c.start, c.end) || inSentence(a, 'hypo', c.start) !== undefined) continue;
+      // English "up 20%" needs a past marker; the verbs above already are one.
+      if (rule === 'past-figure' && /^(?:up|is up|are up) /.test(a.text.slice(c.start, c.end))) {
+        if (!/last|this|since|past|ytd|year-to-date|in 20\d\d|so far/.test(a.text)) continue;
+      }
+      // Index facts in a lesson are not a product's record.
+      const idx = inSentence(a, 'indexSubject', c.start);
+      if (
+        idx !== undefined &&
+        inSentence(a, 'product', c.start) === undefined &&
+        !/我们|学员|粉丝|会员|跟着|our|members|clients/.test(a.text)
+      )
+        continue;
+      found.push(c);
+    }
+  }
+  if (found.length === 0) return [];
+  const short = liveHits(a, 'shortPeriod').length > 0;
+  const annualisedShort = short && anyHit(a, 'annualise');
+  const cured = liveHits(a, 'disclaimer').length > 0 && !short && !annualisedShort;
+  return cured ? [] : found.map((c) => ({ ...c, rule: short ? `${c.rule}-short-period` : c.rule }));
+}
+
+const BYPASS =
+  /先买后测|先买再测|先交易后测|先买后评|测评随便(?:选|填|做)|随便(?:选|填|勾)一下|往激进(?:了|的|点)?选|往高(?:了|的|点)?选|选(?:最)?激进|选最高|(?:我|帮你)(?:帮你)?(?:填|做)(?:测评|问卷)|跳过(?:风险)?测评|不用(?:做)?测评|测评走(?:个)?形式|改(?:一下)?测评|重新测(?:一下|一次)?就能买|answer (?:more )?aggressive(?:ly)?|pick the (?:highest|most aggressive)|skip the (?:risk )?questionnaire|fill (?:it|the questionnaire) in for you|just tick/g;
+const RECOMMEND =
+  /推荐|建议|可以买|可以试|试试|适合|教你|带你|开通|开个|做点|玩玩|搞点|上车|买点|买一点|配置|冲|recommend|try|go for|should|perfect|great for|good for|sign up for|open/;
+
+function lowProfile(a: Analysis): Hit | undefined {
+  return hitsOf(a, 'lowProfile').find(
+    (h) => !overlapsAny(a, h.start, h.end, CLAIM_TAGS) && !isNegated(a, h.start, h.end),
+  );
+}
+
+export function detectUnsuitable(a: Analysis): Candidate[] {
+  const out: Candidate[] = regexHits(a, BYPASS, 'questionnaire-bypass').filter(
+    (c) => !isFramed(a, c.start, c.end) && !isProhibited(a, c.start),
+  );
+  const profile = (a.context !== null ? lowProfile(a.context) : undefined) ?? lowProfile(a);
+  if (profile === undefined) return out;
+  if (anyHit(a, 'decline') || !RECOMMEND.test(a.text)) return out;
+  for (const h of liveHits(a, 'highRisk')) {
+    if (isNegated(a, h.start, h.end) || isProhibited(a, h.start)) continue;
+    out.push({ start: h.start, end: h.end, rule: 'above-risk-profile' });
+  }
+  return out;
+}
+
+const URGENCY_RES: readonly [RegExp, string][] = [
+  [/(?:仅剩|只剩|最后|还剩)[\d一二两三四五六七八九十几]+(?:个|位|名|份|席)/g, 'urgency'],
+  [/前[\d一二两三四五六七八九十百]+(?:位|名|个)[^。！？!?]{0,12}?(?:送|赠|领|奖励|红包)/g, 'gift'],
+  [/only \d+ (?:spots?|places?|seats?|slots?|units?|left)/g, 'urgency'],
+  [/(?:first|next) \d+ (?:people|customers|viewers|clients)[^.!?]{0,30}?(?:get|receive|win)/g, 'gift'],
+];
+
+export function detectInducement(a: Analysis): Candidate[] {
+  const ok = (start: number, end: number): boolean =>
+    !isFramed(a, start, end) && !isNegated(a, start, end) && !isProhibited(a, start);
+  const out: Candidate[] = liveHits(a, 'inducement_urgency').filter((h) => ok(h.start, h.end));
+  for (const [re, rule] of URGENCY_RES) for (const c of regexHits(a, re, rule)) if (ok(c.start, c.end)) out.push(c);
+  // A gift only counts when it is tied to opening an account or buying (a quiz prize is fine).
+  for (const g of liveHits(a, 'gift')) {
+    if (!ok(g.start, g.end)) continue;
+    const tie = hitsOf(a, 'tie').find(
+      (t) => a.sentenceOf[t.start] === a.sentenceOf[g.start] && (t.end <= g.start || t.start >= g.end),
+    );
+    if (tie !== undefined) out.push({ start: g.start, end: g.end, rule: 'gift-for-account' });
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+/**
+ * Normalisation of evasive spellings before matching.
+ *
+ * Streamers dodge keyword filters with full-width letters (ｖｘ), case (V信), pinyin (稳zhuan),
+ * homophones (薇信), traditional characters (穩賺) and noise between characters (稳 * 赚). The
+ * detectors only ever see the normalised text, so every normalised code unit remembers the
+ * original UTF-16 range it came from: findings are reported as spans of the ORIGINAL text.
+ */
+
+export interface Normalised {
+  /** The text the detectors match against. */
+  readonly text: string;
+  /** For each code unit of `text`, the original offset where it starts. */
+  readonly starts: readonly number[];
+  /** For each code unit of `text`, the original offset where it ends (exclusive). */
+  readonly ends: readonly number[];
+}
+
+/** Maps a half-open range of the normalised text back to the original text. */
+export function toOriginal(n: Normalised, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = start < n.starts.length ? (n.starts[start] ?? 0) : (n.ends[n.ends.length - 1] ?? 0);
+    return { start: at, end: at };
+  }
+  return { start: n.starts[start] ?? 0, end: n.ends[end - 1] ?? 0 };
+}
+
+const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const isAsciiAlnum = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+// Characters people sprinkle between Chinese characters to break keyword matching. Real
+// punctuation (，。、！？：；) is kept: clause boundaries matter to negation and framing.
+const NOISE = new Set(" \t*·•・_-~|/\\^`'.丶﹒﹏♥❤☆★♡°◆◇○●※#@+=…".split('').map((c) => c.charCodeAt(0)));
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+
+// Traditional forms of the characters the detectors care about: writing 穩賺 instead of 稳赚 is
+// a common way around simplified-only filters.
+const TRADITIONAL: Record<string, string> = Object.fromEntries(
+  (
+    '穩稳 賺赚 證证 險险 賠赔 虧亏 號号 碼码 帳账 賬账 戶户 開开 紅红 費费 贏赢 漲涨 買买 賣卖 錢钱 無无 風风 ' +
+    '絕绝 對对 內内 導导 師师 薦荐 產产 額额 權权 資资 顧顾 問问 專专 業业 績绩 從从 獲获 過过 價价 騙骗 詐诈 ' +
+    '槓杠 桿杆 兌兑 剛刚 劃划 線线 舉举 報报 謹谨 慎慎 擔担 頭头 進进 鐘钟 絡络 後后 機机 會会 單单 貸贷'
+  )
+    .split(' ')
+    .map((pair) => [pair[0] as string, pair[1] as string]),
+);
+
+/**
+ * Multi-character substitutions applied after the per-character pass. `han` means the source is
+ * only replaced next to a Chinese character (so the English word "when" is not touched by a
+ * pinyin rule) — pinyin and letter tricks are only ever used inside Chinese text.
+ */
+interface Substitution {
+  readonly from: string;
+  readonly to: string;
+  readonly han: boolean;
+}
+const SUBSTITUTIONS: readonly Substitution[] = [
+  // WeChat, spelled every way but the real one.
+  ...['vx', 'wx', 'v信', 'v心', 'weixin', 'wei信', '微x', '薇信', '威信', '维信', '徽信', '薇心', '微芯', 'v❤'].map(
+    (from) => ({
+      from,
+      to: '微信',
+      han: from === 'vx' || from === 'wx' || from === 'weixin',
+    }),
+  ),
+  { from: '加v', to: '加微信', han: false },
+  { from: '加薇', to: '加微信', han: false },
+  { from: '私v', to: '私信', han: false },
+  { from: '扣一', to: '扣1', han: false },
+  { from: '扣l', to: '扣1', han: false },
+  // Pinyin for the money words.
+  { from: 'wenzhuan', to: '稳赚', han: false },
+  { from: 'baoben', to: '保本', han: false },
+  { from: 'zhuan', to: '赚', han: true },
+  { from: 'wen', to: '稳', han: true },
+  { from: 'bao', to: '保', han: true },
+  { from: 'kui', to: '亏', han: true },
+  { from: 'zhang', to: '涨', han: true },
+  { from: 'gu', to: '股', han: true },
+  { from: '稳zuan', to: '稳赚', han: false },
+  // Percent written in words: 20个点 / 二十个百分点 / 百分之二十 all become 20% or 二十%.
+  { from: '个百分点', to: '%', han: false },
+  { from: '个点', to: '%', han: false },
+  { from: '翻番', to: '翻倍', han: false },
+  { from: ' percent', to: '%', han: false },
+  { from: 'percent', to: '%', han: false },
+];
+
+const SUB_BY_FIRST = new Map<string, Substitution[]>();
+for (const s of [...SUBSTITUTIONS].sort((a, b) => b.from.length - a.from.length)) {
+  const k = s.from[0] as string;
+  const list = SUB_BY_FIRST.get(k) ?? [];
+  list.push(s);
+  SUB_BY_FIRST.set(k, list);
+}
+
+const DIGIT_OR_CN_NUM = /[0-9一二两三四五六七八九十百千万半几]/;
+
+export function normalise(input: string): Normalised {
+  // Pass 1: per code unit — width, case, traditional forms, zero-width and noise removal.
+  const chars: string[] = [];
+  const st: number[] = [];
+  const en: number[] = [];
+  const len = input.length;
+  for (let i = 0; i < len; i++) {
+    let c = input.charCodeAt(i);
+    if (ZERO_WIDTH.has(c)) continue;
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (c === 0x3000) c = 0x20;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    // A curly apostrophe inside an English word (can’t) is the ASCII one; elsewhere it is a quote.
+    if (c === 0x2019 && i > 0 && isAsciiAlnum(input.charCodeAt(i - 1)) && isAsciiAlnum(input.charCodeAt(i + 1)))
+      c = 0x27;
+    if (NOISE.has(c)) {
+      const prev = chars.length > 0 ? (chars[chars.length - 1] as string).charCodeAt(0) : -1;
+      // Look ahead past further noise for the next real character.
+      let j = i + 1;
+      let next = -1;
+      while (j < len) {
+        let d = input.charCodeAt(j);
+        if (d >= 0xff01 && d <= 0xff5e) d -= 0xfee0;
+        else if (d === 0x3000) d = 0x20;
+        if (!NOISE.has(d) && !ZERO_WIDTH.has(d)) {
+          next = d;
+          break;
+        }
+        j++;
+      }
+      const prevHan = prev >= 0 && isHan(prev);
+      const nextHan = next >= 0 && isHan(next);
+      const isSpace = c === 0x20 || c === 0x09;
+      // Noise between two Chinese characters goes; so does a space between Chinese and a letter
+      // or digit ("赚 20%", "加 v"). Spaces between English words collapse to one.
+      if (prevHan && nextHan) continue;
+      if (isSpace && ((prevHan && next >= 0) || (nextHan && prev >= 0))) continue;
+      if (isSpace && (prev === 0x20 || prev < 0)) continue;
+      if (isSpace) c = 0x20;
+      if (c === 0x2e && prevHan && next >= 0 && isAsciiAlnum(next) && !(next >= 0x30 && next <= 0x39)) continue;
+    }
+    let ch = String.fromCharCode(c);
+    const trad = TRADITIONAL[ch];
+    if (trad !== undefined) ch = trad;
+    chars.push(ch);
+    st.push(i);
+    en.push(i + 1);
+  }
+  // Surrogate pairs were pushed as two units with their own offsets; that already maps back.
+
+  // Pass 2: multi-character substitutions, longest first at each position.
+  const outChars: string[] = [];
+  const st2: number[] = [];
+  const en2: number[] = [];
+  const n = chars.length;
+  let i = 0;
+  while (i < n) {
+    const c = chars[i] as string;
+    const candidates = SUB_BY_FIRST.get(c);
+    let applied = false;
+    if (candidates !== undefined) {
+      for (const sub of candidates) {
+        const m = sub.from.length;
+        if (i + m > n) continue;
+        let ok = true;
+        for (let k = 1; k < m; k++) {
+          if (chars[i + k] !== sub.from[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        if (!boundaryOk(sub, chars, i, m)) continue;
+        const s0 = st[i] as number;
+        const e0 = en[i + m - 1] as number;
+        for (const out of sub.to) {
+          outChars.push(out);
+          st2.push(s0);
+          en2.push(e0);
+        }
+        i += m;
+        applied = true;
+        break;
+      }
+    }
+    if (applied) continue;
+    outChars.push(c);
+    st2.push(st[i] as number);
+    en2.push(en[i] as number);
+    i++;
+  }
+  return { text: outChars.join(''), starts: st2, ends: en2 };
+}
+
+function boundaryOk(sub: Substitution, chars: readonly string[], i: number, m: number): boolean {
+  const before = i > 0 ? (chars[i - 1] as string) : '';
+  const after = i + m < chars.length ? (chars[i + m] as string) : '';
+  const b = before.charCodeAt(0);
+  const a = after.charCodeAt(0);
+  if (sub.to === '%') return DIGIT_OR_CN_NUM.test(before);
+  // Letter substitutions must not eat into a longer English word ("vxyz", "wenzhou").
+  const first = sub.from.charCodeAt(0);
+  const last = sub.from.charCodeAt(sub.from.length - 1);
+  if (isAsciiAlnum(first) && before !== '' && isAsciiAlnum(b)) return false;
+  if (isAsciiAlnum(last) && after !== '' && isAsciiAlnum(a)) return false;
+  if (sub.han) return (before !== '' && isHan(b)) || (after !== '' && isHan(a));
+  return true;
+}
