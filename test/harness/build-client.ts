@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIST_INDEX = join(ROOT, 'client', 'dist', 'index.html');
 /** Everything the client build reads besides node_modules. */
-const SOURCES = [join(ROOT, 'client', 'src'), join(ROOT, 'client', 'index.html'), join(ROOT, 'core'), join(ROOT, 'vite.config.ts')];
+const SOURCES = [
+  join(ROOT, 'client', 'src'),
+  join(ROOT, 'client', 'index.html'),
+  join(ROOT, 'core'),
+  join(ROOT, 'vite.config.ts'),
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

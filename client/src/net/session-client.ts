@@ -119,7 +119,12 @@ export class SessionClient {
   private async sendJoin(socket: TypedSocket): Promise<ClientAck<JoinOk>> {
     const p = this.params;
     if (!p) return { ok: false, code: 'DISCONNECTED', message: 'not joining' };
-    const payload = { protocolVersion: PROTOCOL_VERSION, code: p.code, name: p.name, ...(p.role ? { role: p.role } : {}) };
+    const payload = {
+      protocolVersion: PROTOCOL_VERSION,
+      code: p.code,
+      name: p.name,
+      ...(p.role ? { role: p.role } : {}),
+    };
     const ack = await sendJoin(socket, payload);
     if (!ack.ok || socket !== this.socket) return ack;
     const local = this.store.getState().state;

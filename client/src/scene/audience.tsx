@@ -22,7 +22,18 @@ import { sessionStore } from '../stores/session-store.js';
 import { AUDIENCE_CAPACITY, seatPositions } from './layout.js';
 import { exposeForTests } from './test-hooks.js';
 
-const SHIRTS = ['#3f6fb5', '#b8463f', '#e0a43a', '#4f9a74', '#7d5bb0', '#d7d2c8', '#2f3b52', '#c76d8d', '#5aa5b8', '#8a6a4f'];
+const SHIRTS = [
+  '#3f6fb5',
+  '#b8463f',
+  '#e0a43a',
+  '#4f9a74',
+  '#7d5bb0',
+  '#d7d2c8',
+  '#2f3b52',
+  '#c76d8d',
+  '#5aa5b8',
+  '#8a6a4f',
+];
 
 /** Give a part a flat vertex colour and a tint weight (1: takes the instance colour, 0: keeps its own). */
 function paint(geo: BufferGeometry, color: string, tint: number): BufferGeometry {

@@ -29,7 +29,8 @@ export function Chairs() {
     const mesh = new InstancedMesh(chairGeometry(), new MeshLambertMaterial({ color: '#7a1424' }), n);
     const seats = seatPositions(n);
     const m = new Matrix4();
-    for (let i = 0; i < n; i++) mesh.setMatrixAt(i, m.makeTranslation(seats[i * 3]!, seats[i * 3 + 1]!, seats[i * 3 + 2]!));
+    for (let i = 0; i < n; i++)
+      mesh.setMatrixAt(i, m.makeTranslation(seats[i * 3]!, seats[i * 3 + 1]!, seats[i * 3 + 2]!));
     mesh.computeBoundingSphere();
     mesh.name = 'chairs';
     return mesh;

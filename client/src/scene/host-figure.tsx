@@ -76,6 +76,12 @@ export function HostFigure({ position }: { position: [number, number, number] })
             <sphereGeometry args={[0.15, 18, 14]} />
             <meshLambertMaterial color={SKIN} />
           </mesh>
+          {[-0.05, 0.05].map((x) => (
+            <mesh key={x} position={[x, 0.27, 0.13]}>
+              <sphereGeometry args={[0.017, 8, 6]} />
+              <meshBasicMaterial color="#1b1512" />
+            </mesh>
+          ))}
           <mesh position={[0, 0.3, -0.02]} rotation={[-0.35, 0, 0]}>
             <sphereGeometry args={[0.158, 18, 10, 0, Math.PI * 2, 0, Math.PI * 0.55]} />
             <meshLambertMaterial color="#1b1512" />

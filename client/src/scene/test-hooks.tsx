@@ -4,11 +4,12 @@
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import type { InstancedMesh, WebGLRenderer } from 'three';
+import type { Camera, InstancedMesh, WebGLRenderer } from 'three';
 import { sessionStore, type SessionStore } from '../stores/session-store.js';
 
 export interface BranchcastTestHooks {
   renderer?: WebGLRenderer;
+  camera?: Camera;
   audienceMesh?: InstancedMesh;
   store: SessionStore;
 }
@@ -25,6 +26,7 @@ export function exposeForTests(part: Partial<BranchcastTestHooks>): void {
 
 export function TestHooks() {
   const gl = useThree((s) => s.gl);
-  useEffect(() => exposeForTests({ renderer: gl }), [gl]);
+  const camera = useThree((s) => s.camera);
+  useEffect(() => exposeForTests({ renderer: gl, camera }), [gl, camera]);
   return null;
 }

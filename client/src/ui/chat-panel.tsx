@@ -32,7 +32,13 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
   const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
   const replyTo = useUi((s) => s.replyTo);
   const answered = question ? question.answerSeq !== null : false;
-  const classes = ['chat-item', `kind-${e.kind}`, `role-${e.actor.role}`, replyTo === e.seq ? 'replying' : '', answered ? 'answered' : '']
+  const classes = [
+    'chat-item',
+    `kind-${e.kind}`,
+    `role-${e.actor.role}`,
+    replyTo === e.seq ? 'replying' : '',
+    answered ? 'answered' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -44,9 +50,7 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
           </span>
         )}
         <span className="who">{speaker(t, e, me)}</span>
-        {question && (
-          <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t.answered : t.waiting}</span>
-        )}
+        {question && <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t.answered : t.waiting}</span>}
         {canReply && (
           <button
             type="button"
@@ -186,7 +190,13 @@ export function ChatPanel() {
           <ChatItem key={e.seq} e={e} canReply={canSend && e.actor.role !== 'trainee'} />
         ))}
       </ol>
-      {canSend ? <Composer /> : <p className="hint observer" data-testid="observer-note">{t.observerNote}</p>}
+      {canSend ? (
+        <Composer />
+      ) : (
+        <p className="hint observer" data-testid="observer-note">
+          {t.observerNote}
+        </p>
+      )}
     </section>
   );
 }

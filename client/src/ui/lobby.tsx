@@ -52,7 +52,11 @@ export function Lobby() {
   async function join(joinCode: string, joinRole: LobbyRole, key: string): Promise<boolean> {
     setBusy(key);
     setError(null);
-    const ack = await sessionClient.join({ code: joinCode.trim(), role: joinRole, name: displayName.trim() || t.defaultName });
+    const ack = await sessionClient.join({
+      code: joinCode.trim(),
+      role: joinRole,
+      name: displayName.trim() || t.defaultName,
+    });
     setBusy(null);
     if (!ack.ok) {
       setError(t.errorCode(ack.code, ack.message));

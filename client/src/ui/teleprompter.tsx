@@ -36,7 +36,13 @@ export function Teleprompter() {
   }
 
   const hint =
-    status === 'created' ? t.notStartedHint : status === 'ended' ? t.endedHint : cursor >= segment.lines.length ? t.scriptDone : null;
+    status === 'created'
+      ? t.notStartedHint
+      : status === 'ended'
+        ? t.endedHint
+        : cursor >= segment.lines.length
+          ? t.scriptDone
+          : null;
 
   return (
     <section className="panel teleprompter" data-testid="teleprompter">
