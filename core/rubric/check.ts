@@ -65,8 +65,9 @@ export function checkUtterance(text: string, context?: string): CheckResult {
   // A stock call is already the violation; "no risk wording" on it would count it twice.
   if (raw.has('specific_stock_tip')) raw.delete('missing_risk_disclosure');
   // "DM me" inside a scam script is part of the lure, not separate private advice.
+  // Likewise "私信我你的密码" is over-collection; the contact request is how it is done.
   const unlicensed = raw.get('unlicensed_advice');
-  if (raw.has('fraud_lure') && unlicensed !== undefined) {
+  if ((raw.has('fraud_lure') || raw.has('privacy_overcollection')) && unlicensed !== undefined) {
     const rest = unlicensed.filter((c) => c.rule !== 'private-contact');
     if (rest.length > 0) raw.set('unlicensed_advice', rest);
     else raw.delete('unlicensed_advice');

@@ -27,6 +27,8 @@ const PROMISE_RES: readonly [RegExp, string][] = [
     ),
     'forecast-figure',
   ],
+  // 每个月稳稳10%, 一年至少两倍: a strong modal needs no verb before the figure.
+  [new RegExp(`(?:稳稳|稳定|轻松|至少|起码|保底|保证|妥妥|稳拿)地?能?(?:赚|拿|有|收|获得|拿到)?${NUMPCT}`, 'g'), 'forecast-figure'],
   // 20%没问题, 翻倍不是梦
   [
     new RegExp(

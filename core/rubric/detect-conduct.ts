@@ -76,6 +76,8 @@ const NOT_TICKERS = new Set([
   'ESG',
   'LED',
 ]);
+// A target or stop price with a figure is a call on a security even when the name is unknown.
+const PRICE_CALL = /目标价[\d.]+|目标(?:看到?|位)[\d.]+|止损(?:位|价)?(?:设在|放在)?[\d.]+(?:块|元)?|price target (?:of )?\$?\d+|target (?:price )?(?:of )?\$\d+/g;
 const TARGET =
   /(?:目标|看到|看|冲到|涨到)[\d.]+(?:块|元)|止损(?:位|价)?(?:设在)?[\d.]+|target (?:of )?\$?\d+|to \$\d+/g;
 
@@ -102,6 +104,7 @@ export function detectStockTip(a: Analysis, original: string, context: string | 
   const ok = (c: Candidate): boolean =>
     !isFramed(a, c.start, c.end) && !isNegated(a, c.start, c.end) && !isProhibited(a, c.start);
   const out: Candidate[] = liveHits(a, 'specific_stock_tip').filter(ok);
+  for (const c of regexHits(a, PRICE_CALL, 'target-price')) if (ok(c)) out.push(c);
   const named =
     namesSecurity(a, original) || (a.context !== null && context !== undefined && namesSecurity(a.context, context));
   if (!named) return out;

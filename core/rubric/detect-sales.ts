@@ -5,6 +5,7 @@
 import {
   anyHit,
   hitsOf,
+  inClause,
   inSentence,
   isFramed,
   isNegated,
@@ -40,13 +41,22 @@ export function detectMissingRiskDisclosure(a: Analysis): Candidate[] {
   const pitches: Candidate[] = [];
   for (const h of liveHits(a, 'pitch')) {
     if (isNegated(a, h.start, h.end) || isProhibited(a, h.start)) continue;
-    if (h.rule === 'weak' && inSentence(a, 'pitchMarker', h.start) === undefined) continue;
+    if (h.rule === 'weak') {
+      // 申购费率 / 认购期 are nouns in a lesson; 点击下方申购 is a call.
+      if (
+        /^(?:费|流程|规则|期|时间|份额|的概念|是什么|怎么|和赎回|与赎回|赎回|确认|金额|门槛|起点|限额)/.test(
+          a.text.slice(h.end, h.end + 4),
+        )
+      )
+        continue;
+      if (inClause(a, 'pitchMarker', h.start) === undefined) continue;
+    }
     pitches.push(h);
   }
   // 放心，这个理财产品…: reassurance about a product is a pitch even without a buy button.
   if (pitches.length === 0) {
-    const reassure = liveHits(a, 'reassure')[0];
-    if (reassure !== undefined && liveHits(a, 'product').length > 0) pitches.push(reassure);
+    const reassure = liveHits(a, 'reassure').find((r) => inSentence(a, 'product', r.start) !== undefined);
+    if (reassure !== undefined) pitches.push(reassure);
   }
   if (pitches.length === 0 || discloses(a)) return [];
   return pitches.map((p) => ({ start: p.start, end: p.end, rule: 'pitch-without-risk' }));
@@ -124,7 +134,8 @@ export function detectUnsuitable(a: Analysis): Candidate[] {
 }
 
 const URGENCY_RES: readonly [RegExp, string][] = [
-  [/(?:仅剩|只剩|最后|还剩)[\d一二两三四五六七八九十几]+(?:个|位|名|份|席)/g, 'urgency'],
+  [/(?:仅剩|只剩|还剩)[\d一二两三四五六七八九十几]+(?:个|位|名|份|席)/g, 'urgency'],
+  [/最后[\d一二两三四五六七八九十几]+(?:个|位)?名额/g, 'urgency'],
   [/前[\d一二两三四五六七八九十百]+(?:位|名|个)[^。！？!?]{0,12}?(?:送|赠|领|奖励|红包)/g, 'gift'],
   [/only \d+ (?:spots?|places?|seats?|slots?|units?|left)/g, 'urgency'],
   [/(?:first|next) \d+ (?:people|customers|viewers|clients)[^.!?]{0,30}?(?:get|receive|win)/g, 'gift'],

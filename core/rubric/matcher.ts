@@ -65,6 +65,17 @@ export interface Hit {
 const isAsciiWord = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x24;
 
+/** "guys' app" and "broker's": an apostrophe that ends a word is not part of it. */
+function possessive(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 0x27) return false;
+  const next = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+  if (next === 0x73) {
+    const after = at + 2 < text.length ? text.charCodeAt(at + 2) : -1;
+    return after < 0 || !isAsciiWord(after);
+  }
+  return next < 0 || !isAsciiWord(next);
+}
+
 export interface CompiledLexicon {
   readonly scan: (text: string) => Hit[];
 }
@@ -97,7 +108,7 @@ export function compileLexicon(entries: readonly LexEntry[]): CompiledLexicon {
         const after = m.end < text.length ? text.charCodeAt(m.end) : -1;
         for (const meta of metas) {
           if (meta.left && before >= 0 && isAsciiWord(before)) continue;
-          if (meta.right && after >= 0 && (isAsciiWord(after) || after === 0x2d)) continue;
+          if (meta.right && after >= 0 && (isAsciiWord(after) || after === 0x2d) && !possessive(text, m.end)) continue;
           out.push({ tag: meta.tag, rule: meta.rule, start: m.begin, end: m.end });
         }
       }
@@ -106,7 +117,15 @@ export function compileLexicon(entries: readonly LexEntry[]): CompiledLexicon {
   };
 }
 
-/** Shorthand for lexicon files: many patterns sharing one tag and rule. */
-export function words(tag: Tag, rule: string, patterns: readonly string[]): LexEntry[] {
-  return patterns.map((pattern) => ({ pattern, tag, rule }));
+/**
+ * Shorthand for lexicon files: many patterns sharing one tag and rule, written as one
+ * `|`-separated list (line breaks and indentation around entries are ignored) so that word lists
+ * stay dense and readable instead of one word per line.
+ */
+export function words(tag: Tag, rule: string, list: string): LexEntry[] {
+  return list
+    .split('|')
+    .map((p) => p.replace(/^\s+|\s+$/g, ''))
+    .filter((p) => p.length > 0)
+    .map((pattern) => ({ pattern, tag, rule }));
 }

@@ -184,6 +184,15 @@ export function normalise(input: string): Normalised {
       }
     }
     if (applied) continue;
+    // A space left between pinyin and digits is now next to a Chinese character ("稳赚 20%").
+    if (c === ' ' && outChars.length > 0) {
+      const prev = (outChars[outChars.length - 1] as string).charCodeAt(0);
+      const next = i + 1 < n ? (chars[i + 1] as string).charCodeAt(0) : -1;
+      if (isHan(prev) || (next >= 0 && isHan(next))) {
+        i++;
+        continue;
+      }
+    }
     outChars.push(c);
     st2.push(st[i] as number);
     en2.push(en[i] as number);

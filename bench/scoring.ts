@@ -1,0 +1,99 @@
+/**
+ * Utterance scoring throughput: checkUtterance on ~60-character Chinese utterances.
+ *
+ * The mix is generated deterministically (a fixed-seed LCG) from sentence fragments in the style
+ * of the sample corpus — compliant teaching, pitches, claims, lures, evasive spellings — so runs
+ * compare like with like. Warm up, then time at least 2 s on one core.
+ * Run: npx tsx bench/scoring.ts   (writes bench/results/scoring.json)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkUtterance } from '../core/rubric/check.js';
+
+const FRAGMENTS = [
+  '最近市场波动比较大，大家注意控制仓位。',
+  '基金不保本，过去涨得好不代表以后也会涨。',
+  '这只指数增强基金跟着买，一年赚个20%没问题。',
+  '放心，这个理财产品本金不会亏，亏了公司兜底。',
+  '点击下方链接就能申购这只科技主题基金，名额有限。',
+  '这只基金风险等级R4，适合C4及以上投资者，投资需谨慎。',
+  '这只产品近两个月涨了16%，折算下来年化快100%了。',
+  '今天开户的前100位送价值500元的礼品卡，手慢无！',
+  '隔壁那家券商的投顾都是新手，跟他们炒只会亏。',
+  '想要每天稳定收益的朋友扣1，导师拉你进内部交流群。',
+  '有人会说“加群跟老师做，稳赚不赔”，这就是典型话术。',
+  '业绩比较基准只是衡量基金表现的尺子，不代表一定能达到。',
+  '我们今天讲一讲基金定投的基本原理和适合的人群。',
+  '任何人私信问你要验证码或密码都不要给，官方不会这样做。',
+  '加ｖｘ私聊，带你操作，利润咱们五五分。',
+  '600XXX这票明天高开就追，目标看到20块。',
+  '债券基金也可能亏损，利率上升时净值会下跌。',
+  '我们是行业里服务最好的券商，首选就是我们。',
+];
+
+/** Deterministic 32-bit LCG: the same utterances every run. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function makeUtterances(n: number, target = 60): string[] {
+  const rand = lcg(20240601);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let u = '';
+    while (u.length < target) u += FRAGMENTS[Math.floor(rand() * FRAGMENTS.length)] as string;
+    out.push(u.slice(0, target));
+  }
+  return out;
+}
+
+const utterances = makeUtterances(2000);
+const avgLen = utterances.reduce((s, u) => s + u.length, 0) / utterances.length;
+
+// Warm-up: let the JIT settle before timing.
+let sink = 0;
+const warmEnd = performance.now() + 500;
+for (let i = 0; performance.now() < warmEnd; i++)
+  sink += checkUtterance(utterances[i % utterances.length] as string).findings.length;
+
+const minMs = 2000;
+let count = 0;
+const t0 = performance.now();
+let elapsed = 0;
+while (elapsed < minMs) {
+  for (let j = 0; j < 500; j++) {
+    sink += checkUtterance(utterances[count % utterances.length] as string).findings.length;
+    count++;
+  }
+  elapsed = performance.now() - t0;
+}
+const perSecond = Math.round((count / elapsed) * 1000);
+const usPer = (elapsed * 1000) / count;
+
+const result = {
+  bench: 'scoring',
+  utterancesPerSecond: perSecond,
+  microsecondsPerUtterance: Number(usPer.toFixed(2)),
+  utterances: count,
+  elapsedMs: Math.round(elapsed),
+  averageLength: Number(avgLen.toFixed(1)),
+  findingsChecksum: sink,
+  node: process.version,
+  date: new Date().toISOString(),
+};
+
+console.log('scoring benchmark (checkUtterance, one core)');
+console.log(`  utterance length   ${result.averageLength} chars (Chinese)`);
+console.log(`  utterances timed   ${result.utterances} in ${result.elapsedMs} ms`);
+console.log(`  per utterance      ${result.microsecondsPerUtterance} µs`);
+console.log(`  throughput         ${result.utterancesPerSecond.toLocaleString('en')} utterances/s (target ≥ 20,000)`);
+console.log(`  node               ${result.node}`);
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'scoring.json'), `${JSON.stringify(result, null, 2)}\n`);
