@@ -138,6 +138,7 @@ export class SessionClient {
       code: p.code,
       name: p.name,
       connection: 'connected',
+      lastEventAt: performance.now(),
     });
     this.joined = true;
     this.afterNewEvents();
@@ -179,7 +180,7 @@ export class SessionClient {
       s = reduce(s, e);
     }
     this.pending = this.pending.slice(i);
-    if (s !== before) this.store.setState({ state: s });
+    if (s !== before) this.store.setState({ state: s, lastEventAt: performance.now() });
     return this.pending.length > 0;
   }
 

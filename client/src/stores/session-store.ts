@@ -18,6 +18,8 @@ export interface SessionStoreState {
   code: string | null;
   name: string | null;
   connection: ConnectionStatus;
+  /** performance.now() when the last event was folded: lets the UI run the clock between events. */
+  lastEventAt: number;
 }
 
 export const initialSessionStore = (): SessionStoreState => ({
@@ -27,6 +29,7 @@ export const initialSessionStore = (): SessionStoreState => ({
   code: null,
   name: null,
   connection: 'idle',
+  lastEventAt: 0,
 });
 
 export const sessionStore = createStore<SessionStoreState>()(() => initialSessionStore());

@@ -117,6 +117,7 @@ function Composer() {
           maxLength={500}
           disabled={ended}
           placeholder={replyTo !== null ? t.replyPlaceholder : t.chatPlaceholder}
+          aria-label={replyTo !== null ? t.replyPlaceholder : t.chatPlaceholder}
           onChange={(ev) => setText(ev.target.value)}
           onKeyDown={(ev) => {
             if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {

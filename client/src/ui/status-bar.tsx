@@ -1,4 +1,5 @@
 /** The status line: session status, segment n/N, elapsed time, audience, connection; Leave. */
+import { useEffect, useState } from 'react';
 import type { ConnectionStatus } from '../stores/session-store.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
@@ -37,6 +38,16 @@ export function StatusBar() {
   const connection = useSession((s) => s.connection);
   const role = useSession((s) => s.role);
 
+  const lastEventAt = useSession((s) => s.lastEventAt);
+  // state.t only moves with events; while live, run the clock on locally between them.
+  const [tick, setTick] = useState(() => performance.now());
+  useEffect(() => {
+    if (status !== 'live') return;
+    const id = setInterval(() => setTick(performance.now()), 1000);
+    return () => clearInterval(id);
+  }, [status]);
+  const sinceEvent = status === 'live' ? Math.max(0, tick - lastEventAt) : 0;
+
   const statusText = { created: t.statusCreated, live: t.statusLive, ended: t.statusEnded }[status];
   const total = scenario?.segments.length ?? 0;
 
@@ -54,7 +65,7 @@ export function StatusBar() {
       <strong className="status-title">{scenario ? pick(scenario.title, lang) : ''}</strong>
       <span data-testid="status-segment">{t.segmentOf(Math.min(segmentIndex + 1, total), total)}</span>
       <span data-testid="status-elapsed">
-        {t.elapsed} {formatElapsed(startedT === null ? 0 : now - startedT)}
+        {t.elapsed} {formatElapsed(startedT === null ? 0 : now - startedT + sinceEvent)}
       </span>
       <span data-testid="status-audience">
         {t.audience} {audience}
