@@ -6,7 +6,7 @@ import { roundQty, toFen } from './money.js';
 import { isRiskClass } from './rules.js';
 import type { Account, AccountShards, ExchangeState, Position, Quote, RiskClass } from './types.js';
 
-export const ACCOUNT_SHARDS = 64;
+export const ACCOUNT_SHARDS = 128;
 
 /** FNV-1a over UTF-16 units: cheap, stable across engines, good enough to spread viewer ids. */
 export function shardOf(id: string): number {
@@ -20,14 +20,20 @@ export function shardOf(id: string): number {
 
 export function emptyShards(): AccountShards {
   const shards: AccountShards = [];
-  for (let i = 0; i < ACCOUNT_SHARDS; i++) shards.push({});
+  for (let i = 0; i < ACCOUNT_SHARDS; i++) shards.push([]);
   return shards;
+}
+
+function indexIn(shard: readonly Account[], id: string): number {
+  for (let i = 0; i < shard.length; i++) if ((shard[i] as Account).id === id) return i;
+  return -1;
 }
 
 export function findAccount(shards: AccountShards, id: string): Account | undefined {
   const shard = shards[shardOf(id)];
-  if (shard === undefined || !Object.prototype.hasOwnProperty.call(shard, id)) return undefined;
-  return shard[id];
+  if (shard === undefined) return undefined;
+  const i = indexIn(shard, id);
+  return i < 0 ? undefined : shard[i];
 }
 
 export function getAccount(state: ExchangeState, id: string): Account | undefined {
@@ -36,16 +42,21 @@ export function getAccount(state: ExchangeState, id: string): Account | undefine
 
 /** Every account, in shard then insertion order (stable for a given history). */
 export function listAccounts(state: ExchangeState): Account[] {
-  const out: Account[] = [];
-  for (const shard of state.accounts) for (const id in shard) out.push(shard[id] as Account);
-  return out;
+  return state.accounts.flat();
 }
 
-/** Replace one account: copies its shard and the shard list, shares everything else. */
+function withAccount(shard: readonly Account[], account: Account): Account[] {
+  const next = shard.slice();
+  const i = indexIn(shard, account.id);
+  next[i < 0 ? next.length : i] = account;
+  return next;
+}
+
+/** Replace (or add) one account: copies its shard and the shard list, shares everything else. */
 export function putAccount(shards: AccountShards, account: Account): AccountShards {
   const i = shardOf(account.id);
   const next = shards.slice();
-  next[i] = { ...shards[i], [account.id]: account };
+  next[i] = withAccount(shards[i] as Account[], account);
   return next;
 }
 
@@ -69,11 +80,14 @@ export class AccountsWriter {
       this.dirty = true;
     }
     const i = shardOf(account.id);
+    const shard = this.shards[i] as Account[];
     if (!this.copied[i]) {
-      this.shards[i] = { ...this.shards[i] };
+      this.shards[i] = withAccount(shard, account);
       this.copied[i] = true;
+      return;
     }
-    (this.shards[i] as Record<string, Account>)[account.id] = account;
+    const at = indexIn(shard, account.id);
+    shard[at < 0 ? shard.length : at] = account;
   }
   done(): AccountShards {
     return this.shards;
@@ -97,14 +111,27 @@ export function newAccount(spec: OpenAccountSpec): Account | null {
     reservedFen: 0,
     realisedPnlFen: 0,
     feesPaidFen: 0,
-    positions: {},
+    positions: [],
   };
 }
 
+export function positionOf(account: Account, code: string): Position | undefined {
+  const list = account.positions;
+  for (let i = 0; i < list.length; i++) if ((list[i] as Position).code === code) return list[i];
+  return undefined;
+}
+
+/** The account with the position for `code` replaced, added, or (null) removed. */
 export function withPosition(account: Account, code: string, pos: Position | null): Account {
-  const positions = { ...account.positions };
-  if (pos === null) delete positions[code];
-  else positions[code] = pos;
+  const list = account.positions;
+  let i = 0;
+  while (i < list.length && (list[i] as Position).code !== code) i++;
+  let positions: Position[];
+  if (pos === null) positions = i < list.length ? list.toSpliced(i, 1) : list;
+  else {
+    positions = list.slice();
+    positions[i] = pos;
+  }
   return { ...account, positions };
 }
 
@@ -113,10 +140,11 @@ export function avgCostOf(costFen: number, qty: number): number {
 }
 
 /** Position after buying qty (not sellable until the next trading day: T+1). */
-export function addBought(pos: Position | undefined, qty: number, costFen: number): Position {
+export function addBought(pos: Position | undefined, code: string, qty: number, costFen: number): Position {
   const q = roundQty((pos?.qty ?? 0) + qty);
   const cost = (pos?.costFen ?? 0) + costFen;
   return {
+    code,
     qty: q,
     available: pos?.available ?? 0,
     frozen: pos?.frozen ?? 0,
@@ -136,7 +164,10 @@ export function removeSold(pos: Position, qty: number, fromFrozen: boolean): { p
   const frozen = fromFrozen ? roundQty(pos.frozen - qty) : pos.frozen;
   if (q === 0 && frozen === 0) return { pos: null, costFen: removed };
   const cost = pos.costFen - removed;
-  return { pos: { qty: q, available, frozen, costFen: cost, avgCost: avgCostOf(cost, q) }, costFen: removed };
+  return {
+    pos: { code: pos.code, qty: q, available, frozen, costFen: cost, avgCost: avgCostOf(cost, q) },
+    costFen: removed,
+  };
 }
 
 export interface Valuation {
@@ -156,9 +187,8 @@ export function valueAccount(state: ExchangeState, id: string): Valuation | unde
   if (!acc) return undefined;
   let mv = 0;
   let cost = 0;
-  for (const code in acc.positions) {
-    const pos = acc.positions[code] as Position;
-    const q = state.market.quotes[code] as Quote | undefined;
+  for (const pos of acc.positions) {
+    const q = state.market.quotes[pos.code] as Quote | undefined;
     if (q) mv += Math.round(pos.qty * q.last * 100);
     cost += pos.costFen;
   }

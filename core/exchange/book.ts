@@ -8,10 +8,17 @@ import type { ExchangeConfig } from './rules.js';
 import { applyBuy, applySell, exchangeMoney } from './settle.js';
 import type { AccountShards, BookSides, Fill, InstrumentSpec, MarketState, Quote, RestingOrder } from './types.js';
 
-const EMPTY: BookSides = { bids: [], asks: [] };
+/** One empty entry per instrument; entries are replaced, never mutated, so sharing is safe. */
+export function emptyBook(n: number): BookSides[] {
+  const book: BookSides[] = [];
+  for (let i = 0; i < n; i++) book.push({ bids: [], asks: [] });
+  return book;
+}
 
-export function sidesFor(book: Record<string, BookSides>, code: string): BookSides {
-  return Object.prototype.hasOwnProperty.call(book, code) ? (book[code] as BookSides) : EMPTY;
+function withSides(book: readonly BookSides[], index: number, sides: BookSides): BookSides[] {
+  const next = book.slice();
+  next[index] = sides;
+  return next;
 }
 
 /** Where a new order goes: after every order at a better or equal price (price, then time). */
@@ -28,42 +35,44 @@ function insertIndex(list: readonly RestingOrder[], price: number, bid: boolean)
   return lo;
 }
 
-export function addResting(book: Record<string, BookSides>, order: RestingOrder): Record<string, BookSides> {
-  const sides = sidesFor(book, order.code);
+export function addResting(book: readonly BookSides[], index: number, order: RestingOrder): BookSides[] {
+  const sides = book[index] as BookSides;
   const bid = order.side === 'buy';
   const list = bid ? sides.bids : sides.asks;
   const next = list.toSpliced(insertIndex(list, order.limitPrice, bid), 0, order);
-  return { ...book, [order.code]: bid ? { bids: next, asks: sides.asks } : { bids: sides.bids, asks: next } };
+  return withSides(book, index, bid ? { bids: next, asks: sides.asks } : { bids: sides.bids, asks: next });
 }
 
-/** Find a resting order by id and owner. */
-export function findResting(
-  book: Record<string, BookSides>,
-  accountId: string,
-  orderId: number,
-): { order: RestingOrder; index: number } | null {
-  for (const code in book) {
-    const sides = book[code] as BookSides;
+export interface BookSlot {
+  order: RestingOrder;
+  book: number;
+  index: number;
+}
+
+/** Find a resting order by id and owner: where it is in the book, or null. */
+export function findResting(book: readonly BookSides[], accountId: string, orderId: number): BookSlot | null {
+  for (let b = 0; b < book.length; b++) {
+    const sides = book[b] as BookSides;
     for (const list of [sides.bids, sides.asks]) {
       const index = list.findIndex((o) => o.id === orderId);
       if (index >= 0) {
         const order = list[index] as RestingOrder;
-        return order.accountId === accountId ? { order, index } : null;
+        return order.accountId === accountId ? { order, book: b, index } : null;
       }
     }
   }
   return null;
 }
 
-export function removeResting(
-  book: Record<string, BookSides>,
-  order: RestingOrder,
-  index: number,
-): Record<string, BookSides> {
-  const sides = sidesFor(book, order.code);
-  if (order.side === 'buy')
-    return { ...book, [order.code]: { bids: sides.bids.toSpliced(index, 1), asks: sides.asks } };
-  return { ...book, [order.code]: { bids: sides.bids, asks: sides.asks.toSpliced(index, 1) } };
+export function removeResting(book: readonly BookSides[], at: BookSlot): BookSides[] {
+  const sides = book[at.book] as BookSides;
+  return withSides(
+    book,
+    at.book,
+    at.order.side === 'buy'
+      ? { bids: sides.bids.toSpliced(at.index, 1), asks: sides.asks }
+      : { bids: sides.bids, asks: sides.asks.toSpliced(at.index, 1) },
+  );
 }
 
 function restingFill(o: RestingOrder, m: ReturnType<typeof exchangeMoney>, t: number, day: number): Fill {
@@ -91,12 +100,12 @@ function restingFill(o: RestingOrder, m: ReturnType<typeof exchangeMoney>, t: nu
  * cross an order that did not cross when it was placed).
  */
 export function matchBook(
-  book: Record<string, BookSides>,
+  book: BookSides[],
   accounts: AccountShards,
   market: MarketState,
   changed: readonly Quote[],
   cfg: ExchangeConfig,
-): { book: Record<string, BookSides>; accounts: AccountShards; fills: Fill[] } {
+): { book: BookSides[]; accounts: AccountShards; fills: Fill[] } {
   const fills: Fill[] = [];
   if (!market.open || changed.length === 0) return { book, accounts, fills };
   let nextBook = book;
@@ -104,8 +113,8 @@ export function matchBook(
   const t = market.clockMs;
   const day = market.tradingDay;
   for (const q of changed) {
-    const sides = sidesFor(nextBook, q.code);
     const spec = market.instruments[q.code] as InstrumentSpec;
+    const sides = nextBook[spec.index] as BookSides;
     let b = 0;
     while (b < sides.bids.length && (sides.bids[b] as RestingOrder).limitPrice >= q.last) {
       const o = sides.bids[b++] as RestingOrder;
@@ -123,10 +132,10 @@ export function matchBook(
       fills.push(restingFill(o, m, t, day));
     }
     if (b > 0 || a > 0) {
-      nextBook = {
-        ...nextBook,
-        [q.code]: { bids: b > 0 ? sides.bids.slice(b) : sides.bids, asks: a > 0 ? sides.asks.slice(a) : sides.asks },
-      };
+      nextBook = withSides(nextBook, spec.index, {
+        bids: b > 0 ? sides.bids.slice(b) : sides.bids,
+        asks: a > 0 ? sides.asks.slice(a) : sides.asks,
+      });
     }
   }
   return { book: nextBook, accounts: writer.done(), fills };

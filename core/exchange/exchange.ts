@@ -4,12 +4,21 @@
  */
 import type { Instrument } from '../scenario.js';
 import type { Rng } from '../random.js';
-import { AccountsWriter, emptyShards, findAccount, newAccount, putAccount, type OpenAccountSpec } from './accounts.js';
-import { findResting, matchBook, removeResting } from './book.js';
+import {
+  AccountsWriter,
+  emptyShards,
+  findAccount,
+  newAccount,
+  positionOf,
+  putAccount,
+  withPosition,
+  type OpenAccountSpec,
+} from './accounts.js';
+import { emptyBook, findResting, matchBook, removeResting } from './book.js';
 import { createMarket, rollMarketDay, setOpen } from './market.js';
 import { applyShock, tick } from './prices.js';
 import { makeConfig, REJECT, type ExchangeConfig, type RejectCode } from './rules.js';
-import type { Account, BookSides, ExchangeState, Fill, Position, Quote, RestingOrder, Shock } from './types.js';
+import type { Account, ExchangeState, Fill, Position, Quote, RestingOrder, Shock } from './types.js';
 
 export interface CreateExchangeOptions {
   instruments: readonly Instrument[];
@@ -20,12 +29,13 @@ export interface CreateExchangeOptions {
 
 export function createExchange(opts: CreateExchangeOptions): ExchangeState {
   const config = makeConfig(opts.config);
+  const market = createMarket(opts.instruments, config, { tradingDay: opts.tradingDay, open: opts.open });
   return {
     version: 1,
     config,
-    market: createMarket(opts.instruments, config, { tradingDay: opts.tradingDay, open: opts.open }),
+    market,
     accounts: emptyShards(),
-    book: {},
+    book: emptyBook(market.codes.length),
     nextOrderId: 1,
   };
 }
@@ -80,28 +90,23 @@ export function setMarketOpen(state: ExchangeState, open: boolean): ExchangeStat
 export function newTradingDay(state: ExchangeState, rng: Rng): { state: ExchangeState; expired: RestingOrder[] } {
   const writer = new AccountsWriter(state.accounts);
   const expired: RestingOrder[] = [];
-  for (const code in state.book) {
-    const sides = state.book[code] as BookSides;
+  for (const sides of state.book) {
     for (const o of sides.bids) expired.push(o);
     for (const o of sides.asks) expired.push(o);
   }
   for (const shard of state.accounts) {
-    for (const id in shard) {
-      const acc = shard[id] as Account;
+    for (const acc of shard) {
       let changed = acc.reservedFen !== 0;
-      const positions: Record<string, Position> = {};
-      for (const code in acc.positions) {
-        const p = acc.positions[code] as Position;
-        if (p.available !== p.qty || p.frozen !== 0) {
-          changed = true;
-          positions[code] = { ...p, available: p.qty, frozen: 0 };
-        } else positions[code] = p;
-      }
+      const positions = acc.positions.map((p) => {
+        if (p.available === p.qty && p.frozen === 0) return p;
+        changed = true;
+        return { ...p, available: p.qty, frozen: 0 };
+      });
       if (changed) writer.put({ ...acc, reservedFen: 0, positions });
     }
   }
   const market = rollMarketDay(state.market, rng, state.config);
-  return { state: { ...state, market, accounts: writer.done(), book: {} }, expired };
+  return { state: { ...state, market, accounts: writer.done(), book: emptyBook(market.codes.length) }, expired };
 }
 
 export type CancelResult = { ok: true; order: RestingOrder } | { ok: false; code: RejectCode; message: string };
@@ -122,14 +127,11 @@ export function cancelOrder(
   const o = found.order;
   let next: Account = { ...acc, reservedFen: acc.reservedFen - o.reservedFen };
   if (o.side === 'sell') {
-    const p = acc.positions[o.code] as Position;
-    next = {
-      ...next,
-      positions: { ...acc.positions, [o.code]: { ...p, available: p.available + o.qty, frozen: p.frozen - o.qty } },
-    };
+    const p = positionOf(acc, o.code) as Position;
+    next = withPosition(next, o.code, { ...p, available: p.available + o.qty, frozen: p.frozen - o.qty });
   }
   return {
-    state: { ...state, book: removeResting(state.book, o, found.index), accounts: putAccount(state.accounts, next) },
+    state: { ...state, book: removeResting(state.book, found), accounts: putAccount(state.accounts, next) },
     result: { ok: true, order: o },
   };
 }

@@ -4,10 +4,10 @@
  * T+1; here it fills at once at the published NAV (a rehearsal does not wait overnight), while
  * T+1 still applies to redeeming the new units.
  */
-import { putAccount } from './accounts.js';
+import { positionOf, putAccount } from './accounts.js';
 import { formatFen, onStep, roundQty, toFen } from './money.js';
-import { immediateFill, reject, type PlaceOrderOutcome } from './results.js';
-import { REJECT, subscriptionFeeFen, type RejectCode } from './rules.js';
+import { immediateFill, refuse, type PlaceOrderOutcome } from './results.js';
+import { REJECT, subscriptionFeeFen } from './rules.js';
 import { applyBuy, applySell, type TradeMoney } from './settle.js';
 import type {
   Account,
@@ -15,7 +15,6 @@ import type {
   InstrumentSpec,
   OrderContext,
   OrderRequest,
-  Position,
   Quote,
   Suitability,
 } from './types.js';
@@ -29,14 +28,16 @@ export function placeFundOrder(
   suitability: Suitability,
 ): PlaceOrderOutcome {
   const cfg = state.config;
-  const no = (c: RejectCode, m: string) => reject(state, c, m, suitability);
   if (order.type !== 'market' || order.limitPrice !== undefined)
-    return no(
+    return refuse(
+      state,
+      suitability,
       REJECT.BAD_ORDER,
       `funds trade at NAV; a limit order (price ${String(order.limitPrice)}) is not accepted`,
     );
   const nav = (state.market.quotes[spec.code] as Quote).last;
-  if (!(nav > 0)) return no(REJECT.BAD_ORDER, `NAV ${nav} is not a price this fund can trade at`);
+  if (!(nav > 0))
+    return refuse(state, suitability, REJECT.BAD_ORDER, `NAV ${nav} is not a price this fund can trade at`);
   const freeFen = account.cashFen - account.reservedFen;
   const orderId = state.nextOrderId;
   const day = state.market.tradingDay;
@@ -46,21 +47,28 @@ export function placeFundOrder(
   if (order.side === 'buy') {
     const amount = order.amount;
     if (order.qty !== undefined)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.BAD_ORDER,
         `funds are bought by amount in CNY, not by quantity (got quantity ${String(order.qty)})`,
       );
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0 || amount > cfg.maxQty * 100)
-      return no(REJECT.BAD_ORDER, `amount ${String(amount)} must be a positive number of CNY`);
-    if (!onStep(amount, 2)) return no(REJECT.BAD_ORDER, `amount ${amount} has more than two decimals (fen)`);
+      return refuse(state, suitability, REJECT.BAD_ORDER, `amount ${String(amount)} must be a positive number of CNY`);
+    if (!onStep(amount, 2))
+      return refuse(state, suitability, REJECT.BAD_ORDER, `amount ${amount} has more than two decimals (fen)`);
     const amountFen = toFen(amount);
     if (amountFen < cfg.fundMinAmountFen)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.LOT_SIZE,
         `amount ${formatFen(amountFen)} CNY is below the ${formatFen(cfg.fundMinAmountFen)} CNY minimum subscription`,
       );
     if (amountFen > freeFen)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.INSUFFICIENT_CASH,
         `needs ${formatFen(amountFen)} CNY but only ${formatFen(freeFen)} CNY is available`,
       );
@@ -69,7 +77,9 @@ export function placeFundOrder(
     // Units are rounded down to 0.01: the investor never gets more than the net amount buys.
     units = Math.floor(netFen / nav + 1e-9) / 100;
     if (units <= 0)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.LOT_SIZE,
         `amount ${formatFen(amountFen)} CNY buys less than 0.01 units at NAV ${nav.toFixed(4)}`,
       );
@@ -78,21 +88,30 @@ export function placeFundOrder(
   } else {
     const qty = order.qty;
     if (order.amount !== undefined)
-      return no(REJECT.BAD_ORDER, `funds are redeemed by units, not by amount (got amount ${String(order.amount)})`);
+      return refuse(
+        state,
+        suitability,
+        REJECT.BAD_ORDER,
+        `funds are redeemed by units, not by amount (got amount ${String(order.amount)})`,
+      );
     if (typeof qty !== 'number' || !Number.isFinite(qty) || qty <= 0 || qty > cfg.maxQty)
-      return no(REJECT.BAD_ORDER, `units ${String(qty)} must be a positive number`);
-    if (!onStep(qty, 2)) return no(REJECT.LOT_SIZE, `units ${qty} must be in steps of 0.01`);
+      return refuse(state, suitability, REJECT.BAD_ORDER, `units ${String(qty)} must be a positive number`);
+    if (!onStep(qty, 2)) return refuse(state, suitability, REJECT.LOT_SIZE, `units ${qty} must be in steps of 0.01`);
     units = roundQty(qty);
-    const pos = account.positions[spec.code] as Position | undefined;
+    const pos = positionOf(account, spec.code);
     const available = pos?.available ?? 0;
     if (units > available) {
       const unfrozen = pos ? roundQty(pos.qty - pos.frozen) : 0;
       if (units <= unfrozen)
-        return no(
+        return refuse(
+          state,
+          suitability,
           REJECT.T_PLUS_ONE,
           `cannot redeem ${units} units today: ${available} are available and ${roundQty(unfrozen - available)} were bought today (T+1)`,
         );
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.INSUFFICIENT_POSITION,
         `cannot redeem ${units} units: ${available} units of ${spec.code} are available`,
       );

@@ -15,6 +15,7 @@ export { createMarket, rollMarketDay } from './market.js';
 export { tick, applyShock, type PriceUpdate } from './prices.js';
 export {
   getAccount,
+  positionOf,
   listAccounts,
   valueAccount,
   ACCOUNT_SHARDS,

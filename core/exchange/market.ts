@@ -14,9 +14,10 @@ export function hasOwn<T>(rec: Record<string, T>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(rec, key);
 }
 
-export function specFor(ins: Instrument, cfg: ExchangeConfig): InstrumentSpec {
+export function specFor(ins: Instrument, cfg: ExchangeConfig, index: number): InstrumentSpec {
   return {
     ...ins,
+    index,
     decimals: cfg.priceDecimals[ins.kind],
     limitPct: limitPctFor(ins, cfg),
   };
@@ -40,7 +41,7 @@ export function createMarket(
   const specs: Record<string, InstrumentSpec> = {};
   const quotes: Record<string, Quote> = {};
   for (const ins of instruments) {
-    const spec = specFor(ins, cfg);
+    const spec = specFor(ins, cfg, codes.indexOf(ins.code));
     const prev = roundTo(ins.prevClose, spec.decimals);
     specs[ins.code] = spec;
     quotes[ins.code] = dayQuote(spec, prev, prev);

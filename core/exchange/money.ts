@@ -42,7 +42,8 @@ export function formatFen(fen: number): string {
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100);
   const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${yuan.toLocaleString('en-US')}.${cents}`;
+  // Thousands separators by hand: toLocaleString goes through Intl and is slow on a hot path.
+  return `${sign}${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
 /** Quantities: shares are integers, fund units have two decimals; re-round after arithmetic. */

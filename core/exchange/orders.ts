@@ -3,13 +3,13 @@
  * book, or reject it with a rule code and a message that names the number involved.
  * A rejection returns the very same state object (nothing changed, nothing copied).
  */
-import { findAccount, putAccount } from './accounts.js';
+import { findAccount, positionOf, putAccount, withPosition } from './accounts.js';
 import { addResting } from './book.js';
 import { hasOwn } from './market.js';
 import { ceilTo, floorTo, formatFen, onStep, roundQty, roundTo } from './money.js';
 import { placeFundOrder } from './fund-orders.js';
-import { immediateFill, reject, type PlaceOrderOutcome } from './results.js';
-import { assessSuitability, boardLabel, lotOk, REJECT, type ExchangeConfig, type RejectCode } from './rules.js';
+import { immediateFill, refuse, reject, type PlaceOrderOutcome } from './results.js';
+import { assessSuitability, boardLabel, lotOk, REJECT, type ExchangeConfig } from './rules.js';
 import { applyBuy, applySell, exchangeMoney, type TradeMoney } from './settle.js';
 import type {
   Account,
@@ -24,6 +24,11 @@ import type {
 } from './types.js';
 
 export type { OrderResult, PlaceOrderOutcome } from './results.js';
+
+/** "10% on the main board": built only when a message needs it, never on the accepted path. */
+function limitText(spec: InstrumentSpec): string {
+  return `${Math.round(spec.limitPct * 100)}% on the ${boardLabel(spec)}`;
+}
 
 function fmtPrice(p: number, decimals: number): string {
   return p.toFixed(decimals);
@@ -84,56 +89,87 @@ function placeExchangeOrder(
 ): PlaceOrderOutcome {
   const cfg = state.config;
   const { side, qty, code } = order;
-  const no = (c: RejectCode, m: string) => reject(state, c, m, suitability);
   if (order.amount !== undefined)
-    return no(REJECT.BAD_ORDER, `${spec.kind}s trade by quantity; an amount of ${String(order.amount)} is for funds`);
+    return refuse(
+      state,
+      suitability,
+      REJECT.BAD_ORDER,
+      `${spec.kind}s trade by quantity; an amount of ${String(order.amount)} is for funds`,
+    );
   if (!isQty(qty, cfg.maxQty) || !Number.isInteger(qty))
-    return no(REJECT.BAD_ORDER, `quantity ${String(qty)} must be a whole number of shares between 1 and ${cfg.maxQty}`);
+    return refuse(
+      state,
+      suitability,
+      REJECT.BAD_ORDER,
+      `quantity ${String(qty)} must be a whole number of shares between 1 and ${cfg.maxQty}`,
+    );
   const q = state.market.quotes[code] as Quote;
   let limit = 0;
   if (order.type === 'limit') {
     const lp = order.limitPrice;
     if (typeof lp !== 'number' || !Number.isFinite(lp) || lp <= 0)
-      return no(REJECT.BAD_ORDER, `limit price ${String(lp)} must be a positive number`);
+      return refuse(state, suitability, REJECT.BAD_ORDER, `limit price ${String(lp)} must be a positive number`);
     if (!onStep(lp, spec.decimals))
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.BAD_ORDER,
         `limit price ${lp} is not a multiple of the ${(10 ** -spec.decimals).toFixed(spec.decimals)} tick`,
       );
     limit = roundTo(lp, spec.decimals);
-    const pct = `${Math.round(spec.limitPct * 100)}% on the ${boardLabel(spec)}`;
     if (limit > q.limitUp)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.PRICE_LIMIT,
-        `limit price ${fmtPrice(limit, spec.decimals)} is above today's limit-up ${fmtPrice(q.limitUp, spec.decimals)} (+${pct})`,
+        `limit price ${fmtPrice(limit, spec.decimals)} is above today's limit-up ${fmtPrice(q.limitUp, spec.decimals)} (+${limitText(spec)})`,
       );
     if (limit < q.limitDown)
-      return no(
+      return refuse(
+        state,
+        suitability,
         REJECT.PRICE_LIMIT,
-        `limit price ${fmtPrice(limit, spec.decimals)} is below today's limit-down ${fmtPrice(q.limitDown, spec.decimals)} (-${pct})`,
+        `limit price ${fmtPrice(limit, spec.decimals)} is below today's limit-down ${fmtPrice(q.limitDown, spec.decimals)} (-${limitText(spec)})`,
       );
   } else if (order.limitPrice !== undefined) {
-    return no(REJECT.BAD_ORDER, `a market order takes no limit price (got ${String(order.limitPrice)})`);
+    return refuse(
+      state,
+      suitability,
+      REJECT.BAD_ORDER,
+      `a market order takes no limit price (got ${String(order.limitPrice)})`,
+    );
   }
-  const pos = account.positions[code] as Position | undefined;
+  const pos = positionOf(account, code);
   const lot = cfg.lotSize;
   if (!lotOk(side, qty, pos?.qty ?? 0, lot)) {
     const odd =
       side === 'sell' && pos && pos.qty % lot !== 0
         ? ` (odd lots may only close the whole ${pos.qty % lot}-share remainder)`
         : '';
-    return no(REJECT.LOT_SIZE, `quantity ${qty} is not a multiple of the ${lot}-share lot${odd}`);
+    return refuse(
+      state,
+      suitability,
+      REJECT.LOT_SIZE,
+      `quantity ${qty} is not a multiple of the ${lot}-share lot${odd}`,
+    );
   }
   if (side === 'sell') {
     const available = pos?.available ?? 0;
     if (qty > available) {
       const unfrozen = pos ? pos.qty - pos.frozen : 0;
       if (qty <= unfrozen)
-        return no(
+        return refuse(
+          state,
+          suitability,
           REJECT.T_PLUS_ONE,
           `cannot sell ${qty} today: ${available} shares are available and ${unfrozen - available} were bought today (T+1)`,
         );
-      return no(REJECT.INSUFFICIENT_POSITION, `cannot sell ${qty}: ${available} shares of ${code} are available`);
+      return refuse(
+        state,
+        suitability,
+        REJECT.INSUFFICIENT_POSITION,
+        `cannot sell ${qty}: ${available} shares of ${code} are available`,
+      );
     }
   }
   const freeFen = account.cashFen - account.reservedFen;
@@ -142,7 +178,8 @@ function placeExchangeOrder(
   const orderId = state.nextOrderId;
   if (crosses) {
     const m = exchangeMoney(spec, side, price, qty, cfg);
-    if (-m.cashDeltaFen > freeFen) return no(REJECT.INSUFFICIENT_CASH, cashMessage(-m.cashDeltaFen, m, freeFen));
+    if (-m.cashDeltaFen > freeFen)
+      return refuse(state, suitability, REJECT.INSUFFICIENT_CASH, cashMessage(-m.cashDeltaFen, m, freeFen));
     const next = side === 'buy' ? applyBuy(account, code, qty, m, 0) : applySell(account, code, qty, m, false, 0);
     const fill = immediateFill(orderId, account.id, code, side, qty, price, m, ctx.t, state.market.tradingDay);
     return {
@@ -153,7 +190,8 @@ function placeExchangeOrder(
   // Rest: reserve what the fill at the limit price will cost, so later fills cannot overdraw.
   const atLimit = exchangeMoney(spec, side, limit, qty, cfg);
   const reserveFen = atLimit.cashDeltaFen < 0 ? -atLimit.cashDeltaFen : 0;
-  if (reserveFen > freeFen) return no(REJECT.INSUFFICIENT_CASH, cashMessage(reserveFen, atLimit, freeFen));
+  if (reserveFen > freeFen)
+    return refuse(state, suitability, REJECT.INSUFFICIENT_CASH, cashMessage(reserveFen, atLimit, freeFen));
   const resting: RestingOrder = {
     id: orderId,
     accountId: account.id,
@@ -168,20 +206,18 @@ function placeExchangeOrder(
   let next: Account = account;
   if (side === 'sell') {
     const p = pos as Position;
-    next = {
-      ...account,
-      positions: {
-        ...account.positions,
-        [code]: { ...p, available: roundQty(p.available - qty), frozen: roundQty(p.frozen + qty) },
-      },
-    };
+    next = withPosition(account, code, {
+      ...p,
+      available: roundQty(p.available - qty),
+      frozen: roundQty(p.frozen + qty),
+    });
   }
   if (reserveFen > 0) next = { ...next, reservedFen: next.reservedFen + reserveFen };
   return {
     state: {
       ...state,
       accounts: putAccount(state.accounts, next),
-      book: addResting(state.book, resting),
+      book: addResting(state.book, spec.index, resting),
       nextOrderId: orderId + 1,
     },
     result: { ok: true, orderId, resting, suitability },

@@ -21,6 +21,16 @@ export function reject(
   return { state, result: suitability ? { ok: false, code, message, suitability } : { ok: false, code, message } };
 }
 
+/** reject() with the suitability first: reads better at the many call sites of one order. */
+export function refuse(
+  state: ExchangeState,
+  suitability: Suitability,
+  code: RejectCode,
+  message: string,
+): PlaceOrderOutcome {
+  return { state, result: { ok: false, code, message, suitability } };
+}
+
 export function immediateFill(
   orderId: number,
   accountId: string,

@@ -2,7 +2,7 @@
  * Money arithmetic of a trade and how it changes an account. Shared by immediate fills
  * (orders.ts) and resting orders filling later (book.ts), so both charge exactly the same.
  */
-import { addBought, removeSold, withPosition } from './accounts.js';
+import { addBought, positionOf, removeSold, withPosition } from './accounts.js';
 import { commissionFen, stampDutyFen, type ExchangeConfig } from './rules.js';
 import type { Account, InstrumentSpec, Position } from './types.js';
 
@@ -56,8 +56,7 @@ function feesOf(m: TradeMoney): number {
  * checked that cash - (reserved - release) covers the cost, so cash stays ≥ reserved ≥ 0.
  */
 export function applyBuy(account: Account, code: string, qty: number, m: TradeMoney, releaseFen: number): Account {
-  const pos = account.positions[code] as Position | undefined;
-  const next = withPosition(account, code, addBought(pos, qty, -m.cashDeltaFen));
+  const next = withPosition(account, code, addBought(positionOf(account, code), code, qty, -m.cashDeltaFen));
   next.cashFen = account.cashFen + m.cashDeltaFen;
   next.reservedFen = account.reservedFen - releaseFen;
   next.feesPaidFen = account.feesPaidFen + feesOf(m);
@@ -73,7 +72,7 @@ export function applySell(
   fromFrozen: boolean,
   releaseFen: number,
 ): Account {
-  const pos = account.positions[code] as Position;
+  const pos = positionOf(account, code) as Position;
   const sold = removeSold(pos, qty, fromFrozen);
   const next = withPosition(account, code, sold.pos);
   next.cashFen = account.cashFen + m.cashDeltaFen;

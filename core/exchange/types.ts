@@ -16,6 +16,8 @@ export type OrderType = 'market' | 'limit';
 
 /** A scenario instrument plus what the exchange derives from it once. */
 export interface InstrumentSpec extends Instrument {
+  /** Position of the code in MarketState.codes, and of its book in ExchangeState.book. */
+  index: number;
   /** Decimals of the price tick: 2 for stocks and ETFs, 4 for a fund NAV. */
   decimals: number;
   /** Daily price limit as a fraction of the previous close (0.1 = ±10 %). */
@@ -52,6 +54,7 @@ export interface MarketState {
 }
 
 export interface Position {
+  code: string;
   /** Everything held, including what is frozen and what was bought today. */
   qty: number;
   /** Sellable now: bought before today and not frozen by a resting sell. */
@@ -73,14 +76,20 @@ export interface Account {
   reservedFen: number;
   realisedPnlFen: number;
   feesPaidFen: number;
-  positions: Record<string, Position>;
+  /**
+   * A short list, not a map keyed by code: six-digit codes are array-index-like keys, which
+   * V8 stores as slow dictionary elements, and copying such a map per order was the hot spot.
+   */
+  positions: Position[];
 }
 
 /**
- * Accounts are spread over a fixed number of shards by a hash of the id, so an order copies one
- * small shard instead of a map of every viewer (5,000 bots would make that the hot path).
+ * Accounts are spread over a fixed number of shards (short arrays) by a hash of the id, so an
+ * order copies one small shard instead of a map of every viewer (5,000 bots would make that the
+ * hot path). Arrays rather than id-keyed objects: copying them is a memcpy, and every shard keeps
+ * one shape. Use getAccount / listAccounts rather than reading shards directly.
  */
-export type AccountShards = Record<string, Account>[];
+export type AccountShards = Account[][];
 
 export interface RestingOrder {
   id: number;
@@ -106,8 +115,8 @@ export interface ExchangeState {
   config: ExchangeConfig;
   market: MarketState;
   accounts: AccountShards;
-  /** Resting limit orders per instrument code. */
-  book: Record<string, BookSides>;
+  /** Resting limit orders, one entry per instrument, in MarketState.codes order. */
+  book: BookSides[];
   nextOrderId: number;
 }
 

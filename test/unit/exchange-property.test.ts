@@ -15,10 +15,10 @@ import {
   newTradingDay,
   openAccount,
   placeOrder,
+  positionOf,
   setMarketOpen,
   shockExchange,
   tickExchange,
-  type BookSides,
   type ExchangeState,
   type Fill,
   type OrderRequest,
@@ -75,12 +75,11 @@ function checkInvariants(
 ) {
   const reserved = new Map<string, number>();
   const frozen = new Map<string, number>();
-  for (const code in s.book) {
-    const sides = s.book[code] as BookSides;
+  for (const sides of s.book) {
     for (const o of sides.bids) reserved.set(o.accountId, (reserved.get(o.accountId) ?? 0) + o.reservedFen);
     for (const o of sides.asks) {
       reserved.set(o.accountId, (reserved.get(o.accountId) ?? 0) + o.reservedFen);
-      const k = `${o.accountId}/${code}`;
+      const k = `${o.accountId}/${o.code}`;
       frozen.set(k, (frozen.get(k) ?? 0) + o.qty);
     }
   }
@@ -94,9 +93,8 @@ function checkInvariants(
     if (a.reservedFen !== (reserved.get(id) ?? 0))
       fail(seed, step, `${id} reserved ${a.reservedFen} but book holds ${reserved.get(id) ?? 0}`);
     if (a.cashFen !== ledger.cashFen) fail(seed, step, `${id} cash ${a.cashFen} but fills say ${ledger.cashFen}`);
-    for (const code in a.positions) {
-      const p = a.positions[code];
-      if (!p) continue;
+    for (const p of a.positions) {
+      const code = p.code;
       if (!(p.qty >= 0 && p.available >= 0 && p.frozen >= 0 && p.costFen >= 0))
         fail(seed, step, `${id} ${code} negative position ${JSON.stringify(p)}`);
       if (p.available + p.frozen > p.qty + 1e-9) fail(seed, step, `${id} ${code} available+frozen > qty`);
@@ -105,7 +103,7 @@ function checkInvariants(
       if (Math.abs(p.qty - (ledger.qty[code] ?? 0)) > 1e-9) fail(seed, step, `${id} ${code} qty ${p.qty} vs fills`);
     }
     for (const code in ledger.qty)
-      if ((ledger.qty[code] ?? 0) > 1e-9 && !a.positions[code]) fail(seed, step, `${id} lost position ${code}`);
+      if ((ledger.qty[code] ?? 0) > 1e-9 && !positionOf(a, code)) fail(seed, step, `${id} lost position ${code}`);
   }
   for (const code of s.market.codes) {
     const q = s.market.quotes[code];
@@ -130,7 +128,8 @@ function randomOrder(s: ExchangeState, rng: Rng, ids: readonly string[]): OrderR
   const side = rng.chance(0.5) ? 'buy' : 'sell';
   const spec = s.market.instruments[code];
   const q = s.market.quotes[code];
-  const held = getAccount(s, accountId)?.positions[code];
+  const holder = getAccount(s, accountId);
+  const held = holder && positionOf(holder, code);
   const o: OrderRequest = { accountId, code, side, type: rng.chance(0.4) ? 'limit' : 'market' };
   if (spec?.kind === 'fund') {
     o.type = rng.chance(0.9) ? 'market' : 'limit';

@@ -9,6 +9,7 @@ import {
   newTradingDay,
   openAccount,
   placeOrder,
+  positionOf,
   REJECT,
   setMarketOpen,
   shockExchange,
@@ -56,7 +57,7 @@ describe('exchange rules', () => {
       ...s,
       accounts: putAccount(s.accounts, {
         ...a,
-        positions: { [C.mainStock]: { qty: 250, available: 250, frozen: 0, costFen: 312_500, avgCost: 12.5 } },
+        positions: [{ code: C.mainStock, qty: 250, available: 250, frozen: 0, costFen: 312_500, avgCost: 12.5 }],
       }),
     };
     expect(rejected(s, { side: 'sell', qty: 70 }).code).toBe(REJECT.LOT_SIZE);
@@ -107,7 +108,7 @@ describe('exchange rules', () => {
     expect(r.message).toContain('500');
     s = newTradingDay(s, new Rng(1)).state;
     expect(s.market.tradingDay).toBe(2);
-    expect(acct(s).positions[C.mainStock]?.available).toBe(500);
+    expect(positionOf(acct(s), C.mainStock)?.available).toBe(500);
     expect(order(s, { side: 'sell', qty: 500 }).result.ok).toBe(true);
   });
 
@@ -116,7 +117,7 @@ describe('exchange rules', () => {
     const buy = order(s, { code: C.equityFund, qty: undefined, amount: 10_000 });
     expect(buy.result.ok).toBe(true);
     s = buy.state;
-    const units = acct(s).positions[C.equityFund]?.qty ?? 0;
+    const units = positionOf(acct(s), C.equityFund)?.qty ?? 0;
     expect(rejected(s, { code: C.equityFund, side: 'sell', qty: units }).code).toBe(REJECT.T_PLUS_ONE);
     s = newTradingDay(s, new Rng(1)).state;
     expect(order(s, { code: C.equityFund, side: 'sell', qty: units }).result.ok).toBe(true);
@@ -226,8 +227,8 @@ describe('exchange rules', () => {
     s = u.state;
     expect(acct(s).reservedFen).toBe(0);
     expect(acct(s).cashFen).toBe(10_000_000 - 1_200_500);
-    expect(acct(s).positions[C.mainStock]?.qty).toBe(1000);
-    expect(s.book[C.mainStock]?.bids).toHaveLength(0);
+    expect(positionOf(acct(s), C.mainStock)?.qty).toBe(1000);
+    expect(s.book[s.market.instruments[C.mainStock]?.index ?? -1]?.bids).toHaveLength(0);
   });
 
   it('a resting order fills on a random tick that crosses it', () => {
@@ -252,7 +253,7 @@ describe('exchange rules', () => {
     s = buy.state;
     const sell = order(s, { type: 'limit', side: 'sell', limitPrice: 13.5, qty: 300 });
     s = sell.state;
-    expect(acct(s).positions[C.mainStock]).toMatchObject({ qty: 1000, available: 700, frozen: 300 });
+    expect(positionOf(acct(s), C.mainStock)).toMatchObject({ qty: 1000, available: 700, frozen: 300 });
     if (!buy.result.ok) throw new Error('buy');
     const c = cancelOrder(s, 'v1', buy.result.orderId);
     expect(c.result.ok).toBe(true);
@@ -263,7 +264,7 @@ describe('exchange rules', () => {
     });
     const next = newTradingDay(c.state, new Rng(5));
     expect(next.expired).toHaveLength(1);
-    expect(acct(next.state).positions[C.mainStock]).toMatchObject({ qty: 1000, available: 1000, frozen: 0 });
+    expect(positionOf(acct(next.state), C.mainStock)).toMatchObject({ qty: 1000, available: 1000, frozen: 0 });
   });
 
   it('suitability: a mismatch is reported with the result even when the order goes through', () => {
@@ -302,7 +303,7 @@ describe('exchange rules', () => {
     const v = valueAccount(s, 'v1');
     expect(v?.marketValueFen).toBe(1300 * 1000);
     expect(v?.equityFen).toBe((v?.cashFen ?? 0) + 1_300_000);
-    expect(v?.unrealisedPnlFen).toBe(1_300_000 - (acct(s).positions[C.mainStock]?.costFen ?? 0));
+    expect(v?.unrealisedPnlFen).toBe(1_300_000 - (positionOf(acct(s), C.mainStock)?.costFen ?? 0));
   });
 
   it('determinism: the same seed and inputs give identical state JSON, also after a JSON round trip', () => {
