@@ -27,8 +27,10 @@ export interface Analysis {
   readonly context: Analysis | null;
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '…']);
-const CLAUSE_END = new Set([...SENTENCE_END, '，', ',', '：', ':', '—']);
+// Boundary class per code unit: 1 ends a sentence (。！？!?；; newline …), 2 ends a clause only.
+const BOUNDARY = new Uint8Array(0x10000);
+for (const ch of '。！？!?；;\n…') BOUNDARY[ch.charCodeAt(0)] = 1;
+for (const ch of '，,：:—') BOUNDARY[ch.charCodeAt(0)] = 2;
 
 export function analyse(text: string, context?: string): Analysis {
   const norm = normalise(text);
@@ -48,15 +50,16 @@ export function analyse(text: string, context?: string): Analysis {
   for (let i = 0; i < t.length; i++) {
     sentenceOf[i] = s;
     clauseOf[i] = c;
-    const ch = t[i] as string;
+    const code = t.charCodeAt(i);
+    let kind = BOUNDARY[code] as number;
     // An English full stop ends a sentence only before a space or the end ("3.5%" stays whole).
-    const isStop = ch === '.' && (i + 1 >= t.length || t[i + 1] === ' ');
-    if (SENTENCE_END.has(ch) || isStop) {
+    if (code === 0x2e && (i + 1 >= t.length || t.charCodeAt(i + 1) === 0x20)) kind = 1;
+    if (kind === 1) {
       sentences.push([sStart, i + 1]);
       sStart = i + 1;
       s++;
       c++;
-    } else if (CLAUSE_END.has(ch)) {
+    } else if (kind === 2) {
       c++;
     }
   }
@@ -152,8 +155,9 @@ export function inClause(a: Analysis, tag: Tag, pos: number): Hit | undefined {
 }
 
 /** Hits of `tag` not inside a framed quotation. */
-export function liveHits(a: Analysis, tag: Tag): Hit[] {
-  return hitsOf(a, tag).filter((h) => !isFramed(a, h.start, h.end));
+export function liveHits(a: Analysis, tag: Tag): readonly Hit[] {
+  const all = hitsOf(a, tag);
+  return a.framed.length === 0 || all.length === 0 ? all : all.filter((h) => !isFramed(a, h.start, h.end));
 }
 
 /**

@@ -72,6 +72,7 @@ export function checkUtterance(text: string, context?: string): CheckResult {
     if (rest.length > 0) raw.set('unlicensed_advice', rest);
     else raw.delete('unlicensed_advice');
   }
+  const zh = /[\u4e00-\u9fff]/.test(text);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const [category, candidates] of raw) {
@@ -87,7 +88,7 @@ export function checkUtterance(text: string, context?: string): CheckResult {
         end: span.end,
         rule: `${category}/${c.rule}`,
         severity: info.severity,
-        explanation: /[\u4e00-\u9fff]/.test(text) ? info.explanation.zh : info.explanation.en,
+        explanation: zh ? info.explanation.zh : info.explanation.en,
       });
     }
   }

@@ -28,7 +28,10 @@ const PROMISE_RES: readonly [RegExp, string][] = [
     'forecast-figure',
   ],
   // 每个月稳稳10%, 一年至少两倍: a strong modal needs no verb before the figure.
-  [new RegExp(`(?:稳稳|稳定|轻松|至少|起码|保底|保证|妥妥|稳拿)地?能?(?:赚|拿|有|收|获得|拿到)?${NUMPCT}`, 'g'), 'forecast-figure'],
+  [
+    new RegExp(`(?:稳稳|稳定|轻松|至少|起码|保底|保证|妥妥|稳拿)地?能?(?:赚|拿|有|收|获得|拿到)?${NUMPCT}`, 'g'),
+    'forecast-figure',
+  ],
   // 20%没问题, 翻倍不是梦
   [
     new RegExp(
@@ -70,6 +73,10 @@ const PROMISE_RES: readonly [RegExp, string][] = [
   [/(?:at least|minimum of|no less than) \d+(?:\.\d+)?% (?:a|per|every) (?:year|month|week)/g, 'figure-assured'],
 ];
 
+// Cheap pre-tests, one per expression above (same order): most utterances skip most expressions.
+const FIGURE = /[%倍成]|百分之/;
+const PROMISE_GATES: readonly RegExp[] = [FIGURE, FIGURE, FIGURE, /[涨翻赚破达冲]/, FIGURE, /稳定/, /%/, /%/, /%/];
+
 const PRINCIPAL_RES: readonly [RegExp, string][] = [
   [
     /本金[^，。！？,!?；;]{0,4}?(?:没问题|没事|安全|无忧|不会亏|不会少|亏不了|有保障|放心|保住|保得住|不会有损失|不受损失|稳)/g,
@@ -84,6 +91,7 @@ const PRINCIPAL_RES: readonly [RegExp, string][] = [
     'principal-safe-en',
   ],
 ];
+const PRINCIPAL_GATES: readonly RegExp[] = [/本金/, /亏|损失|赔/, /lose|go down|drop/];
 // 亏是不可能的 is a claim built out of a negation, so post-negation does not apply to it.
 const LOSS_IMPOSSIBLE = /(?:亏|赔|亏钱|赔钱|亏本)(?:是)?(?:不可能|不了)/g;
 
@@ -103,9 +111,20 @@ function hypothetical(a: Analysis, pos: number): boolean {
  * "按规定不能说保本，但本金基本没问题": a negated commitment followed by a contrast and a claim.
  * The hedge is compliant; what comes after the contrast is the violation.
  */
+const HEDGE_CACHE = new WeakMap<Analysis, { principal: Candidate[]; returns: Candidate[] }>();
+
 function hedged(a: Analysis): { principal: Candidate[]; returns: Candidate[] } {
+  const cached = HEDGE_CACHE.get(a);
+  if (cached !== undefined) return cached;
+  const result = findHedged(a);
+  HEDGE_CACHE.set(a, result);
+  return result;
+}
+
+function findHedged(a: Analysis): { principal: Candidate[]; returns: Candidate[] } {
   const principal: Candidate[] = [];
   const returns: Candidate[] = [];
+  if (hitsOf(a, 'contrast').length === 0) return { principal, returns };
   for (const c of hitsOf(a, 'contrast')) {
     const si = a.sentenceOf[c.start] as number;
     const sentence = a.sentences[si];
@@ -135,7 +154,9 @@ function hedged(a: Analysis): { principal: Candidate[]; returns: Candidate[] } {
 
 export function detectPromiseOfReturns(a: Analysis): Candidate[] {
   const out: Candidate[] = liveHits(a, 'promise_of_returns').filter((h) => !isNegated(a, h.start, h.end));
-  for (const [re, rule] of PROMISE_RES) {
+  for (let i = 0; i < PROMISE_RES.length; i++) {
+    const [re, rule] = PROMISE_RES[i] as [RegExp, string];
+    if (!(PROMISE_GATES[i] as RegExp).test(a.text)) continue;
     for (const c of regexHits(a, re, rule)) {
       if (!claimFilter(a, c) || hypothetical(a, c.start)) continue;
       // "未来可能会涨也可能会跌" is not a forecast.
@@ -155,8 +176,12 @@ export function detectGuaranteeOfPrincipal(a: Analysis): Candidate[] {
     const next = a.text.slice(h.end, h.end + 5);
     return !/^(?:利率|收益率|资产| rate| asset)/.test(next);
   });
-  for (const [re, rule] of PRINCIPAL_RES) for (const c of regexHits(a, re, rule)) if (claimFilter(a, c)) out.push(c);
-  for (const c of regexHits(a, LOSS_IMPOSSIBLE, 'principal-safe')) {
+  for (let i = 0; i < PRINCIPAL_RES.length; i++) {
+    const [re, rule] = PRINCIPAL_RES[i] as [RegExp, string];
+    if (!(PRINCIPAL_GATES[i] as RegExp).test(a.text)) continue;
+    for (const c of regexHits(a, re, rule)) if (claimFilter(a, c)) out.push(c);
+  }
+  for (const c of /[亏赔]/.test(a.text) ? regexHits(a, LOSS_IMPOSSIBLE, 'principal-safe') : []) {
     if (isFramed(a, c.start, c.end)) continue;
     if (hitsOf(a, 'neg').some((n) => n.end <= c.start && c.start - n.end <= 6)) continue;
     out.push(c);

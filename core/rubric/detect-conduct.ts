@@ -77,7 +77,8 @@ const NOT_TICKERS = new Set([
   'LED',
 ]);
 // A target or stop price with a figure is a call on a security even when the name is unknown.
-const PRICE_CALL = /目标价[\d.]+|目标(?:看到?|位)[\d.]+|止损(?:位|价)?(?:设在|放在)?[\d.]+(?:块|元)?|price target (?:of )?\$?\d+|target (?:price )?(?:of )?\$\d+/g;
+const PRICE_CALL =
+  /目标价[\d.]+|目标(?:看到?|位)[\d.]+|止损(?:位|价)?(?:设在|放在)?[\d.]+(?:块|元)?|price target (?:of )?\$?\d+|target (?:price )?(?:of )?\$\d+/g;
 const TARGET =
   /(?:目标|看到|看|冲到|涨到)[\d.]+(?:块|元)|止损(?:位|价)?(?:设在)?[\d.]+|target (?:of )?\$?\d+|to \$\d+/g;
 
@@ -104,14 +105,16 @@ export function detectStockTip(a: Analysis, original: string, context: string | 
   const ok = (c: Candidate): boolean =>
     !isFramed(a, c.start, c.end) && !isNegated(a, c.start, c.end) && !isProhibited(a, c.start);
   const out: Candidate[] = liveHits(a, 'specific_stock_tip').filter(ok);
-  for (const c of regexHits(a, PRICE_CALL, 'target-price')) if (ok(c)) out.push(c);
+  if (/目标|止损|target/.test(a.text)) for (const c of regexHits(a, PRICE_CALL, 'target-price')) if (ok(c)) out.push(c);
+  // Naming a security is only checked once there is a call to act on one.
+  const calls = liveHits(a, 'direction').filter(ok);
+  const targets = /看|到|target|\$/.test(a.text) ? regexHits(a, TARGET, 'target').filter(ok) : [];
+  if (calls.length + targets.length === 0) return out;
   const named =
     namesSecurity(a, original) || (a.context !== null && context !== undefined && namesSecurity(a.context, context));
   if (!named) return out;
-  for (const d of [...liveHits(a, 'direction'), ...regexHits(a, TARGET, 'target')]) {
-    if (!ok(d)) continue;
-    out.push({ start: d.start, end: d.end, rule: d.rule === 'target' ? 'target-price' : 'buy-sell-call' });
-  }
+  for (const d of calls) out.push({ start: d.start, end: d.end, rule: 'buy-sell-call' });
+  for (const d of targets) out.push({ start: d.start, end: d.end, rule: 'target-price' });
   return out;
 }
 

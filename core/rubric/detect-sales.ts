@@ -81,9 +81,14 @@ const PAST_RES: readonly [RegExp, string][] = [
   [/\d+ (?:straight |consecutive )?years? of (?:positive|double-digit) returns/g, 'track-record'],
 ];
 
+const FIGURE = /[%倍成]|百分之/;
+const PAST_GATES: readonly RegExp[] = [FIGURE, FIGURE, /连续/, /%/, /years? of/];
+
 export function detectPastPerformance(a: Analysis): Candidate[] {
   const found: Candidate[] = [...liveHits(a, 'past_performance_without_disclaimer')];
-  for (const [re, rule] of PAST_RES) {
+  for (let i = 0; i < PAST_RES.length; i++) {
+    const [re, rule] = PAST_RES[i] as [RegExp, string];
+    if (!(PAST_GATES[i] as RegExp).test(a.text)) continue;
     for (const c of regexHits(a, re, rule)) {
       if (isFramed(a, c.start, c.end) || inSentence(a, 'hypo', c.start) !== undefined) continue;
       // English "up 20%" needs a past marker; the verbs above already are one.
@@ -110,6 +115,7 @@ export function detectPastPerformance(a: Analysis): Candidate[] {
 
 const BYPASS =
   /先买后测|先买再测|先交易后测|先买后评|测评随便(?:选|填|做)|随便(?:选|填|勾)一下|往激进(?:了|的|点)?选|往高(?:了|的|点)?选|选(?:最)?激进|选最高|(?:我|帮你)(?:帮你)?(?:填|做)(?:测评|问卷)|跳过(?:风险)?测评|不用(?:做)?测评|测评走(?:个)?形式|改(?:一下)?测评|重新测(?:一下|一次)?就能买|answer (?:more )?aggressive(?:ly)?|pick the (?:highest|most aggressive)|skip the (?:risk )?questionnaire|fill (?:it|the questionnaire) in for you|just tick/g;
+const BYPASS_GATE = /测|选|填|问卷|aggressive|highest|questionnaire|tick/;
 const RECOMMEND =
   /推荐|建议|可以买|可以试|试试|适合|教你|带你|开通|开个|做点|玩玩|搞点|上车|买点|买一点|配置|冲|recommend|try|go for|should|perfect|great for|good for|sign up for|open/;
 
@@ -120,7 +126,7 @@ function lowProfile(a: Analysis): Hit | undefined {
 }
 
 export function detectUnsuitable(a: Analysis): Candidate[] {
-  const out: Candidate[] = regexHits(a, BYPASS, 'questionnaire-bypass').filter(
+  const out: Candidate[] = (BYPASS_GATE.test(a.text) ? regexHits(a, BYPASS, 'questionnaire-bypass') : []).filter(
     (c) => !isFramed(a, c.start, c.end) && !isProhibited(a, c.start),
   );
   const profile = (a.context !== null ? lowProfile(a.context) : undefined) ?? lowProfile(a);
@@ -141,11 +147,17 @@ const URGENCY_RES: readonly [RegExp, string][] = [
   [/(?:first|next) \d+ (?:people|customers|viewers|clients)[^.!?]{0,30}?(?:get|receive|win)/g, 'gift'],
 ];
 
+const URGENCY_GATES: readonly RegExp[] = [/剩/, /最后/, /前/, /only/, /first|next/];
+
 export function detectInducement(a: Analysis): Candidate[] {
   const ok = (start: number, end: number): boolean =>
     !isFramed(a, start, end) && !isNegated(a, start, end) && !isProhibited(a, start);
   const out: Candidate[] = liveHits(a, 'inducement_urgency').filter((h) => ok(h.start, h.end));
-  for (const [re, rule] of URGENCY_RES) for (const c of regexHits(a, re, rule)) if (ok(c.start, c.end)) out.push(c);
+  for (let i = 0; i < URGENCY_RES.length; i++) {
+    const [re, rule] = URGENCY_RES[i] as [RegExp, string];
+    if (!(URGENCY_GATES[i] as RegExp).test(a.text)) continue;
+    for (const c of regexHits(a, re, rule)) if (ok(c.start, c.end)) out.push(c);
+  }
   // A gift only counts when it is tied to opening an account or buying (a quiz prize is fine).
   for (const g of liveHits(a, 'gift')) {
     if (!ok(g.start, g.end)) continue;

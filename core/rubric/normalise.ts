@@ -11,9 +11,9 @@ export interface Normalised {
   /** The text the detectors match against. */
   readonly text: string;
   /** For each code unit of `text`, the original offset where it starts. */
-  readonly starts: readonly number[];
+  readonly starts: ArrayLike<number>;
   /** For each code unit of `text`, the original offset where it ends (exclusive). */
-  readonly ends: readonly number[];
+  readonly ends: ArrayLike<number>;
 }
 
 /** Maps a half-open range of the normalised text back to the original text. */
@@ -31,12 +31,18 @@ const isAsciiAlnum = (c: number): boolean =>
 
 // Characters people sprinkle between Chinese characters to break keyword matching. Real
 // punctuation (，。、！？：；) is kept: clause boundaries matter to negation and framing.
-const NOISE = new Set(" \t*·•・_-~|/\\^`'.丶﹒﹏♥❤☆★♡°◆◇○●※#@+=…".split('').map((c) => c.charCodeAt(0)));
-const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+const NOISE_CHARS = " \t*·•・_-~|/\\^`'.丶﹒﹏♥❤☆★♡°◆◇○●※#@+=…";
+const ZERO_WIDTH_CODES = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad];
+// One byte per BMP code unit: the per-character pass is a table lookup, not a hash lookup.
+const CLASS = new Uint8Array(0x10000);
+const C_NOISE = 1;
+const C_ZERO_WIDTH = 2;
+for (const ch of NOISE_CHARS) CLASS[ch.charCodeAt(0)] = C_NOISE;
+for (const c of ZERO_WIDTH_CODES) CLASS[c] = C_ZERO_WIDTH;
 
 // Traditional forms of the characters the detectors care about: writing 穩賺 instead of 稳赚 is
 // a common way around simplified-only filters.
-const TRADITIONAL: Record<string, string> = Object.fromEntries(
+const TRADITIONAL_PAIRS: Record<string, string> = Object.fromEntries(
   (
     '穩稳 賺赚 證证 險险 賠赔 虧亏 號号 碼码 帳账 賬账 戶户 開开 紅红 費费 贏赢 漲涨 買买 賣卖 錢钱 無无 風风 ' +
     '絕绝 對对 內内 導导 師师 薦荐 產产 額额 權权 資资 顧顾 問问 專专 業业 績绩 從从 獲获 過过 價价 騙骗 詐诈 ' +
@@ -88,45 +94,52 @@ const SUBSTITUTIONS: readonly Substitution[] = [
   { from: 'percent', to: '%', han: false },
 ];
 
-const SUB_BY_FIRST = new Map<string, Substitution[]>();
+// Width, case and traditional → simplified folded into one table lookup per code unit.
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
+for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
+FOLD[0x3000] = 0x20;
+for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 0x20;
+for (let c = 0xff21; c <= 0xff3a; c++) FOLD[c] = c - 0xfee0 + 0x20;
+for (const [t, sim] of Object.entries(TRADITIONAL_PAIRS)) FOLD[t.charCodeAt(0)] = sim.charCodeAt(0);
+
+const SUB_BY_FIRST = new Map<number, Substitution[]>();
 for (const s of [...SUBSTITUTIONS].sort((a, b) => b.from.length - a.from.length)) {
-  const k = s.from[0] as string;
+  const k = s.from.charCodeAt(0);
   const list = SUB_BY_FIRST.get(k) ?? [];
   list.push(s);
   SUB_BY_FIRST.set(k, list);
 }
+const SUB_FIRST = new Uint8Array(0x10000);
+for (const k of SUB_BY_FIRST.keys()) SUB_FIRST[k] = 1;
 
-const DIGIT_OR_CN_NUM = /[0-9一二两三四五六七八九十百千万半几]/;
+const DIGIT_OR_CN_NUM = new Set('0123456789一二两三四五六七八九十百千万半几'.split('').map((c) => c.charCodeAt(0)));
 
 export function normalise(input: string): Normalised {
   // Pass 1: per code unit — width, case, traditional forms, zero-width and noise removal.
-  const chars: string[] = [];
-  const st: number[] = [];
-  const en: number[] = [];
   const len = input.length;
+  const codes = new Uint16Array(len);
+  const st = new Int32Array(len);
+  const en = new Int32Array(len);
+  let n = 0;
+  let needsSubs = false;
   for (let i = 0; i < len; i++) {
-    let c = input.charCodeAt(i);
-    if (ZERO_WIDTH.has(c)) continue;
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000) c = 0x20;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    const raw = input.charCodeAt(i);
+    if (CLASS[raw] === C_ZERO_WIDTH) continue;
+    let c = FOLD[raw] as number;
     // A curly apostrophe inside an English word (can’t) is the ASCII one; elsewhere it is a quote.
     if (c === 0x2019 && i > 0 && isAsciiAlnum(input.charCodeAt(i - 1)) && isAsciiAlnum(input.charCodeAt(i + 1)))
       c = 0x27;
-    if (NOISE.has(c)) {
-      const prev = chars.length > 0 ? (chars[chars.length - 1] as string).charCodeAt(0) : -1;
+    if (CLASS[c] === C_NOISE) {
+      const prev = n > 0 ? (codes[n - 1] as number) : -1;
       // Look ahead past further noise for the next real character.
-      let j = i + 1;
       let next = -1;
-      while (j < len) {
-        let d = input.charCodeAt(j);
-        if (d >= 0xff01 && d <= 0xff5e) d -= 0xfee0;
-        else if (d === 0x3000) d = 0x20;
-        if (!NOISE.has(d) && !ZERO_WIDTH.has(d)) {
+      for (let j = i + 1; j < len; j++) {
+        const d = FOLD[input.charCodeAt(j)] as number;
+        if (CLASS[d] === 0) {
           next = d;
           break;
         }
-        j++;
       }
       const prevHan = prev >= 0 && isHan(prev);
       const nextHan = next >= 0 && isHan(next);
@@ -139,24 +152,23 @@ export function normalise(input: string): Normalised {
       if (isSpace) c = 0x20;
       if (c === 0x2e && prevHan && next >= 0 && isAsciiAlnum(next) && !(next >= 0x30 && next <= 0x39)) continue;
     }
-    let ch = String.fromCharCode(c);
-    const trad = TRADITIONAL[ch];
-    if (trad !== undefined) ch = trad;
-    chars.push(ch);
-    st.push(i);
-    en.push(i + 1);
+    if (SUB_FIRST[c] === 1) needsSubs = true;
+    codes[n] = c;
+    st[n] = i;
+    en[n] = i + 1;
+    n++;
   }
-  // Surrogate pairs were pushed as two units with their own offsets; that already maps back.
+  // Surrogate pairs pass through as two units with their own offsets; that already maps back.
+  if (!needsSubs) return { text: fromCodes(codes, n), starts: st.subarray(0, n), ends: en.subarray(0, n) };
 
   // Pass 2: multi-character substitutions, longest first at each position.
-  const outChars: string[] = [];
+  const out: number[] = [];
   const st2: number[] = [];
   const en2: number[] = [];
-  const n = chars.length;
   let i = 0;
   while (i < n) {
-    const c = chars[i] as string;
-    const candidates = SUB_BY_FIRST.get(c);
+    const c = codes[i] as number;
+    const candidates = SUB_FIRST[c] === 1 ? SUB_BY_FIRST.get(c) : undefined;
     let applied = false;
     if (candidates !== undefined) {
       for (const sub of candidates) {
@@ -164,17 +176,16 @@ export function normalise(input: string): Normalised {
         if (i + m > n) continue;
         let ok = true;
         for (let k = 1; k < m; k++) {
-          if (chars[i + k] !== sub.from[k]) {
+          if (codes[i + k] !== sub.from.charCodeAt(k)) {
             ok = false;
             break;
           }
         }
-        if (!ok) continue;
-        if (!boundaryOk(sub, chars, i, m)) continue;
+        if (!ok || !boundaryOk(sub, codes, n, i, m)) continue;
         const s0 = st[i] as number;
         const e0 = en[i + m - 1] as number;
-        for (const out of sub.to) {
-          outChars.push(out);
+        for (let k = 0; k < sub.to.length; k++) {
+          out.push(sub.to.charCodeAt(k));
           st2.push(s0);
           en2.push(e0);
         }
@@ -185,33 +196,44 @@ export function normalise(input: string): Normalised {
     }
     if (applied) continue;
     // A space left between pinyin and digits is now next to a Chinese character ("稳赚 20%").
-    if (c === ' ' && outChars.length > 0) {
-      const prev = (outChars[outChars.length - 1] as string).charCodeAt(0);
-      const next = i + 1 < n ? (chars[i + 1] as string).charCodeAt(0) : -1;
+    if (c === 0x20 && out.length > 0) {
+      const prev = out[out.length - 1] as number;
+      const next = i + 1 < n ? (codes[i + 1] as number) : -1;
       if (isHan(prev) || (next >= 0 && isHan(next))) {
         i++;
         continue;
       }
     }
-    outChars.push(c);
+    out.push(c);
     st2.push(st[i] as number);
     en2.push(en[i] as number);
     i++;
   }
-  return { text: outChars.join(''), starts: st2, ends: en2 };
+  return { text: fromCodes(out, out.length), starts: st2, ends: en2 };
 }
 
-function boundaryOk(sub: Substitution, chars: readonly string[], i: number, m: number): boolean {
-  const before = i > 0 ? (chars[i - 1] as string) : '';
-  const after = i + m < chars.length ? (chars[i + m] as string) : '';
-  const b = before.charCodeAt(0);
-  const a = after.charCodeAt(0);
-  if (sub.to === '%') return DIGIT_OR_CN_NUM.test(before);
+function fromCodes(codes: Uint16Array | number[], n: number): string {
+  // Chunked so a long utterance never hits the argument-count limit.
+  if (n <= 4096)
+    return String.fromCharCode.apply(
+      null,
+      Array.isArray(codes) ? codes : (codes.subarray(0, n) as unknown as number[]),
+    );
+  let s = '';
+  for (let i = 0; i < n; i += 4096)
+    s += String.fromCharCode.apply(null, codes.slice(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return s;
+}
+
+function boundaryOk(sub: Substitution, codes: ArrayLike<number>, n: number, i: number, m: number): boolean {
+  const b = i > 0 ? (codes[i - 1] as number) : -1;
+  const a = i + m < n ? (codes[i + m] as number) : -1;
+  if (sub.to === '%') return b >= 0 && DIGIT_OR_CN_NUM.has(b);
   // Letter substitutions must not eat into a longer English word ("vxyz", "wenzhou").
   const first = sub.from.charCodeAt(0);
   const last = sub.from.charCodeAt(sub.from.length - 1);
-  if (isAsciiAlnum(first) && before !== '' && isAsciiAlnum(b)) return false;
-  if (isAsciiAlnum(last) && after !== '' && isAsciiAlnum(a)) return false;
-  if (sub.han) return (before !== '' && isHan(b)) || (after !== '' && isHan(a));
+  if (isAsciiAlnum(first) && b >= 0 && isAsciiAlnum(b)) return false;
+  if (isAsciiAlnum(last) && a >= 0 && isAsciiAlnum(a)) return false;
+  if (sub.han) return (b >= 0 && isHan(b)) || (a >= 0 && isHan(a));
   return true;
 }
