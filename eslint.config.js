@@ -26,7 +26,10 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'core/ is pure: take t from events' },
         { object: 'Math', property: 'random', message: 'core/ is pure: use core/random.ts' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'net', 'http', 'path', 'socket.io*', 'better-sqlite3'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'net', 'http', 'path', 'socket.io*', 'better-sqlite3'] },
+      ],
     },
   },
   {

@@ -57,6 +57,12 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
       return ok(draft.incidentFired(inc.id));
     }
+    case 'viewer.signal': {
+      const { sentiment, trust, intent } = cmd.payload;
+      const drafts = [draft.viewerSentiment(sentiment, trust)];
+      if (intent) drafts.push(draft.viewerIntent(intent));
+      return ok(...drafts);
+    }
     case 'sync':
       return ok();
     default: {

@@ -19,6 +19,9 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'system
 
 export type ChatKind = 'chat' | 'question';
 
+export const VIEWER_INTENTS = ['account_opening', 'mock_trade', 'buy_interest', 'scam_contact'] as const;
+export type ViewerIntent = (typeof VIEWER_INTENTS)[number];
+
 /** Payloads by event type. Add a type here and the reducer's exhaustive switch asks for it. */
 export interface EventPayloads {
   'session.created': { sessionId: string; scenario: Scenario; seed: number };
@@ -31,6 +34,10 @@ export interface EventPayloads {
   /** `replyTo` is the seq of the chat message (usually a question) this one answers. */
   'chat.message': { text: string; kind: ChatKind; replyTo: number | null };
   'incident.fired': { incidentId: string };
+  /** A viewer's mood as it reports it (bots report their policy state; people may too). */
+  'viewer.sentiment': { sentiment: number; trust: number };
+  /** A viewer formed an intent the rubric counts (conversion, or falling for a lure). */
+  'viewer.intent': { intent: ViewerIntent };
   'session.ended': { reason: 'host' | 'facilitator' | 'script-complete' };
 }
 
@@ -58,6 +65,8 @@ export const EVENT_TYPES = [
   'host.said',
   'chat.message',
   'incident.fired',
+  'viewer.sentiment',
+  'viewer.intent',
   'session.ended',
 ] as const satisfies readonly EventType[];
 
@@ -95,6 +104,8 @@ export const draft = {
     replyTo,
   }),
   incidentFired: (incidentId: string): EventDraft => ({ type: 'incident.fired', incidentId }),
+  viewerSentiment: (sentiment: number, trust: number): EventDraft => ({ type: 'viewer.sentiment', sentiment, trust }),
+  viewerIntent: (intent: ViewerIntent): EventDraft => ({ type: 'viewer.intent', intent }),
   sessionEnded: (reason: EventPayloads['session.ended']['reason']): EventDraft => ({
     type: 'session.ended',
     reason,

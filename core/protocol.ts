@@ -4,7 +4,7 @@
  * the same for clients written in other languages.
  */
 import { z } from 'zod';
-import { ROLES, type Role, type SessionEvent } from './events.js';
+import { ROLES, VIEWER_INTENTS, type Role, type SessionEvent } from './events.js';
 import type { SessionState } from './session.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -78,6 +78,13 @@ export const CommandSchemas = {
   'segment.next': z.strictObject({}),
   'session.end': z.strictObject({}),
   'incident.fire': z.strictObject({ incidentId: z.string().min(1).max(64) }),
+  'viewer.signal': z.strictObject({
+    /** -1 (hostile) … 1 (delighted). */
+    sentiment: z.number().min(-1).max(1),
+    /** Trust in the host, 0 … 1. */
+    trust: z.number().min(0).max(1),
+    intent: z.enum(VIEWER_INTENTS).nullable().default(null),
+  }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -94,6 +101,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'segment.next': ['trainee', 'facilitator'],
   'session.end': ['trainee', 'facilitator'],
   'incident.fire': ['facilitator'],
+  'viewer.signal': ['bot'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

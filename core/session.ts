@@ -2,7 +2,7 @@
  * SessionState and its reducer. reduce() is total and pure: events are facts that already
  * passed the room's checks (see decide.ts), so it never rejects, it only folds.
  */
-import type { Actor, ChatKind, Role, SessionEvent } from './events.js';
+import type { Actor, ChatKind, Role, SessionEvent, ViewerIntent } from './events.js';
 import { seedRng, type RngState } from './random.js';
 import type { Scenario } from './scenario.js';
 
@@ -24,6 +24,8 @@ export interface ChatEntry {
   text: string;
   kind: ChatKind;
   replyTo: number | null;
+  /** For questions: seq of the host's reply that answered it, null while waiting. */
+  answerSeq: number | null;
 }
 
 export interface QuestionState {
@@ -31,9 +33,6 @@ export interface QuestionState {
   seq: number;
   t: number;
   askedBy: string;
-  /** seq of the host's reply that answered it, or null while it waits. */
-  answerSeq: number | null;
-  answeredT: number | null;
 }
 
 export interface SessionState {
@@ -57,9 +56,16 @@ export interface SessionState {
   audience: number;
   /** The most recent chat, newest last; the full chat stays in the recording. */
   chat: readonly ChatEntry[];
-  /** Keyed by the question's seq. */
+  /**
+   * Questions still waiting for the host, keyed by the question's seq. Answered ones leave the
+   * map (their chat entry keeps `answerSeq`), so the map stays small however long the session.
+   */
   questions: Readonly<Record<number, QuestionState>>;
   firedIncidents: readonly string[];
+  /** Latest reported mood per viewer (participant id). */
+  mood: Readonly<Record<string, { sentiment: number; trust: number; t: number }>>;
+  /** Intents formed so far, by kind (each viewer counted once per kind). */
+  intents: Readonly<Partial<Record<ViewerIntent, readonly string[]>>>;
   counters: { messages: number; questions: number; answered: number; hostLines: number };
 }
 
@@ -85,6 +91,8 @@ export function initialState(): SessionState {
     chat: [],
     questions: {},
     firedIncidents: [],
+    mood: {},
+    intents: {},
     counters: { messages: 0, questions: 0, answered: 0, hostLines: 0 },
   };
 }
@@ -143,6 +151,7 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         text: e.text,
         kind: e.kind,
         replyTo: e.replyTo,
+        answerSeq: null,
       };
       const chat =
         s.chat.length >= CHAT_WINDOW ? [...s.chat.slice(s.chat.length - CHAT_WINDOW + 1), entry] : [...s.chat, entry];
@@ -151,20 +160,35 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       if (e.kind === 'question') {
         questions = {
           ...questions,
-          [e.seq]: { seq: e.seq, t: e.t, askedBy: e.actor.id, answerSeq: null, answeredT: null },
+          [e.seq]: { seq: e.seq, t: e.t, askedBy: e.actor.id },
         };
         counters.questions++;
       }
-      const hostish = e.actor.role === 'trainee';
       const q = e.replyTo !== null ? questions[e.replyTo] : undefined;
-      if (hostish && q && q.answerSeq === null) {
-        questions = { ...questions, [q.seq]: { ...q, answerSeq: e.seq, answeredT: e.t } };
+      if (e.actor.role === 'trainee' && q) {
+        const { [q.seq]: _answered, ...rest } = questions;
+        questions = rest;
         counters.answered++;
+        // Mark the question in the chat window (it is near the end, so search from there).
+        for (let i = chat.length - 1; i >= 0; i--) {
+          if (chat[i]!.seq === q.seq) {
+            chat[i] = { ...chat[i]!, answerSeq: e.seq };
+            break;
+          }
+          if (chat[i]!.seq < q.seq) break;
+        }
       }
       return { ...s, chat, questions, counters };
     }
     case 'incident.fired':
       return { ...s, firedIncidents: [...s.firedIncidents, e.incidentId] };
+    case 'viewer.sentiment':
+      return { ...s, mood: { ...s.mood, [e.actor.id]: { sentiment: e.sentiment, trust: e.trust, t: e.t } } };
+    case 'viewer.intent': {
+      const who = s.intents[e.intent] ?? [];
+      if (who.includes(e.actor.id)) return s;
+      return { ...s, intents: { ...s.intents, [e.intent]: [...who, e.actor.id] } };
+    }
     case 'session.ended':
       return { ...s, status: 'ended', endedT: e.t };
     default: {
@@ -181,9 +205,19 @@ export function fold(events: Iterable<SessionEvent>, from: SessionState = initia
   return s;
 }
 
+/** Mean reported sentiment of viewers online now, or null if none reported. */
+export function meanSentiment(state: SessionState): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const [id, m] of Object.entries(state.mood)) {
+    if (!state.participants[id]?.online) continue;
+    sum += m.sentiment;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
 /** Questions still waiting for the host, oldest first. */
 export function waitingQuestions(state: SessionState): QuestionState[] {
-  return Object.values(state.questions)
-    .filter((q) => q.answerSeq === null)
-    .sort((a, b) => a.seq - b.seq);
+  return Object.values(state.questions).sort((a, b) => a.seq - b.seq);
 }

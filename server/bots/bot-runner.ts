@@ -14,8 +14,8 @@ import {
 } from '../../core/protocol.js';
 import { Rng } from '../../core/random.js';
 import type { BotPopulation } from '../../core/scenario.js';
-import { botName } from './bot-names.js';
-import { PERSONA_IDS, PHRASES, type PersonaId } from './phrases.js';
+import { botName } from '../../core/audience/names.js';
+import { PERSONA_IDS, PHRASES, type PersonaId } from '../../core/audience/phrases.js';
 
 type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -172,7 +172,10 @@ describe('rehearsal in the browser', () => {
     expect(reply.text).toBe(answer);
     // The question now shows as answered in the trainee's chat.
     await page.waitForFunction(
-      (s) => window.__branchcast?.store.getState().state.questions[s]?.answerSeq !== null,
+      (s) => {
+        const entry = window.__branchcast?.store.getState().state.chat.find((c) => c.seq === s);
+        return entry !== undefined && entry.answerSeq !== null;
+      },
       seq,
       WAIT,
     );

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parseScenario, type Scenario } from '../../core/scenario.js';
-import { PERSONA_IDS, PHRASES } from '../../server/bots/phrases.js';
+import { PERSONA_IDS, PHRASES } from '../../core/audience/phrases.js';
 
 const SCENES_DIR = fileURLToPath(new URL('../../scenes/', import.meta.url));
 const ANTI_FRAUD = 'scenes/anti-fraud-live.yaml';

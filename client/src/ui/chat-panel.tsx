@@ -3,7 +3,7 @@
  * replyTo for the reply box. Messages are rendered as text nodes only, never as HTML.
  */
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import type { ChatEntry, SessionState } from '../../../core/session.js';
+import type { ChatEntry } from '../../../core/session.js';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi, type ChatFilter } from '../stores/ui-store.js';
@@ -13,10 +13,10 @@ import { useCommand } from './use-command.js';
 
 const FILTERS: readonly ChatFilter[] = ['all', 'questions', 'waiting'];
 
-function keep(e: ChatEntry, filter: ChatFilter, questions: SessionState['questions']): boolean {
+function keep(e: ChatEntry, filter: ChatFilter): boolean {
   if (filter === 'all') return true;
   if (e.kind !== 'question') return false;
-  return filter === 'questions' || questions[e.seq]?.answerSeq === null;
+  return filter === 'questions' || e.answerSeq === null;
 }
 
 function speaker(t: Messages, e: ChatEntry, me: string | null): string {
@@ -28,10 +28,10 @@ function speaker(t: Messages, e: ChatEntry, me: string | null): string {
 function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
   const t = useT();
   const me = useSession((s) => s.participantId);
-  const question = useSession((s) => (e.kind === 'question' ? s.state.questions[e.seq] : undefined));
   const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
   const replyTo = useUi((s) => s.replyTo);
-  const answered = question ? question.answerSeq !== null : false;
+  const question = e.kind === 'question';
+  const answered = e.answerSeq !== null;
   const classes = [
     'chat-item',
     `kind-${e.kind}`,
@@ -143,13 +143,12 @@ function Composer() {
 export function ChatPanel() {
   const t = useT();
   const chat = useSession((s) => s.state.chat);
-  const questions = useSession((s) => s.state.questions);
   const role = useSession((s) => s.role);
   const filter = useUi((s) => s.chatFilter);
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const canSend = role === 'trainee' || role === 'facilitator';
-  const shown = chat.filter((e) => keep(e, filter, questions));
+  const shown = chat.filter((e) => keep(e, filter));
 
   // Follow new messages unless the user has scrolled up to read.
   useLayoutEffect(() => {
