@@ -34,7 +34,16 @@ export interface ServerOptions {
   /** Built client to serve; null serves none (dev, where Vite serves it). */
   clientDir?: string | null;
   /** Open (or reopen) the demo room with bots; false for none. */
-  defaultRoom?: { scenarioId?: string; bots?: number; seed?: number } | false;
+  defaultRoom?:
+    | {
+        scenarioId?: string;
+        bots?: number;
+        seed?: number;
+        /** Seconds over which the demo's viewers arrive (default 20). */
+        rampSec?: number;
+        reserveShare?: number;
+      }
+    | false;
   rateLimit?: RateLimit;
   log?: (msg: string) => void;
 }
@@ -119,7 +128,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
           code: room.record.codes.bot,
           count,
           seed: room.record.seed,
-          population: room.scenario.bots,
+          rampSec: opts.defaultRoom?.rampSec ?? 20,
+          reserveShare: opts.defaultRoom?.reserveShare,
           log,
         });
         await bots.start();

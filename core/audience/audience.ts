@@ -30,6 +30,10 @@ export interface AudienceConfig {
   /** Most viewers arrive within this many seconds of the session's creation. */
   rampSec?: number;
   language?: 'zh' | 'en';
+  /** Share of viewers held back to arrive when a segment is announced (default 0.2). */
+  reserveShare?: number;
+  /** Viewer 0 arrives at t = 0 (a live driver connects it first, to read the room). */
+  firstAtStart?: boolean;
 }
 
 type Job =
@@ -78,7 +82,7 @@ export class Audience {
     for (let i = 0; i < count; i++) {
       const persona = (personas.length ? personas[this.room.weighted(weights)]!.persona : 'lurker') as PersonaId;
       const v = this.addViewer(persona);
-      // Four in five arrive during the opening ramp; the rest come when a segment is announced.
+      // Most arrive during the opening ramp; the reserve comes when a segment is announced.
       if (this.room.chance(0.8))
         this.queue.push(Math.floor(this.room.next() * rampMs), { type: 'arrive', viewer: v.index });
       else this.reserve.push(v.index);
@@ -100,6 +104,15 @@ export class Audience {
     if (!v) return;
     v.participantId = participantId;
     this.byParticipant.set(participantId, viewer);
+  }
+
+  /** Catch up with a session already under way (a driver that joins late or after a restart). */
+  catchUp(state: { status: 'created' | 'live' | 'ended'; t: number; segmentIndex: number }): void {
+    this.t = Math.max(this.t, state.t);
+    this.live = state.status === 'live';
+    this.ended = state.status === 'ended';
+    this.lastHostT = state.t;
+    this.segmentsLeft = Math.max(1, this.cfg.scenario.segments.length - state.segmentIndex);
   }
 
   /** Viewers present now. */

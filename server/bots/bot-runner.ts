@@ -1,21 +1,22 @@
 /**
- * BotRunner: N simulated viewers as real socket.io-client connections speaking the documented
- * protocol, with the same validation and rate limits as people. Minimal for now: each bot joins,
- * then chats and asks questions from its persona's phrase bank at the scenario's rate, drawing
- * from a seeded PRNG so a run is repeatable. A bot never throws into the runner.
+ * BotRunner: the simulated audience as real socket.io-client connections speaking the documented
+ * protocol, with the same validation and rate limits as people. The policy is core's Audience;
+ * this file only turns its actions into connections and commands, and feeds it the room's
+ * events (deduplicated by seq, since every bot receives the stream). A bot never throws into
+ * the runner, and a dropped connection re-joins on reconnect.
  */
 import { io, type Socket } from 'socket.io-client';
+import { Audience, type AudienceAction } from '../../core/audience/audience.js';
+import { botName } from '../../core/audience/names.js';
 import type { SessionEvent } from '../../core/events.js';
 import {
   PROTOCOL_VERSION,
   type Ack,
   type ClientToServerEvents,
+  type JoinOk,
   type ServerToClientEvents,
+  type SyncOk,
 } from '../../core/protocol.js';
-import { Rng } from '../../core/random.js';
-import type { BotPopulation } from '../../core/scenario.js';
-import { botName } from '../../core/audience/names.js';
-import { PERSONA_IDS, PHRASES, type PersonaId } from '../../core/audience/phrases.js';
 
 type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -25,165 +26,228 @@ export interface BotRunnerOptions {
   code: string;
   count: number;
   seed: number;
-  population?: BotPopulation;
-  /** Messages per bot per minute (overrides the population's rate). */
+  /** Everyday lines per viewer per minute (default: the scenario's). */
   ratePerMinute?: number;
-  /** First bot's index (names and PRNG streams), so two runners in one room do not collide. */
-  offset?: number;
+  /** Most viewers arrive within this many seconds of the session's creation (default 120). */
+  rampSec?: number;
+  /** Share of viewers who wait for a segment announcement to arrive (default 0.2). */
+  reserveShare?: number;
+  /** How often the policy is asked for due actions, in ms. */
+  tickMs?: number;
   log?: (msg: string) => void;
+  /** Called as bots connect: (joined, wanted). */
+  onProgress?: (joined: number, wanted: number) => void;
 }
 
 export interface BotStats {
   connected: number;
   joined: number;
   sent: number;
+  acked: number;
   failedAcks: number;
   disconnects: number;
+  left: number;
 }
 
 interface Bot {
   index: number;
-  persona: PersonaId;
-  rng: Rng;
   socket: BotSocket;
-  timer: ReturnType<typeof setTimeout> | null;
   joined: boolean;
+  leaving: boolean;
 }
 
 export class BotRunner {
-  readonly stats: BotStats = { connected: 0, joined: 0, sent: 0, failedAcks: 0, disconnects: 0 };
-  private bots: Bot[] = [];
-  private live = false;
-  private ended = false;
+  readonly stats: BotStats = { connected: 0, joined: 0, sent: 0, acked: 0, failedAcks: 0, disconnects: 0, left: 0 };
+  private bots = new Map<number, Bot>();
+  private audience: Audience | null = null;
+  private lastSeq = 0;
+  private lastT = 0;
+  private lastWall = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
-  private rate: number;
+  private syncing = false;
+  private actions: AudienceAction[] = [];
+  private firstJoin: Promise<void>;
+  private resolveFirst!: () => void;
+  private rejectFirst!: (err: Error) => void;
 
   constructor(private opts: BotRunnerOptions) {
-    this.rate = opts.ratePerMinute ?? opts.population?.ratePerMinute ?? 2;
+    this.firstJoin = new Promise((res, rej) => {
+      this.resolveFirst = res;
+      this.rejectFirst = rej;
+    });
   }
 
-  /** Connect and join every bot; resolves when all have joined or failed. */
+  get audienceModel(): Audience | null {
+    return this.audience;
+  }
+
+  /**
+   * Connect the first viewer to read the room (scenario, state), then let the policy bring the
+   * rest in on its arrival curve. Resolves once the first viewer is in; `waitForArrivals` waits
+   * for the rest.
+   */
   async start(): Promise<void> {
-    const personas = this.opts.population?.personas.filter((p) =>
-      (PERSONA_IDS as readonly string[]).includes(p.persona),
-    );
-    const weights = personas?.map((p) => p.weight);
-    const pickRng = new Rng(this.opts.seed);
-    const joins: Promise<void>[] = [];
-    for (let i = 0; i < this.opts.count; i++) {
-      const index = (this.opts.offset ?? 0) + i;
-      const persona = (
-        personas && weights && personas.length > 0
-          ? personas[pickRng.weighted(weights)]!.persona
-          : PERSONA_IDS[index % PERSONA_IDS.length]
-      ) as PersonaId;
-      joins.push(this.spawn(index, persona));
-    }
-    await Promise.all(joins);
+    if (this.opts.count <= 0) return;
+    this.connect(0);
+    await this.firstJoin;
+    this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 200);
+    this.tick();
   }
 
-  private spawn(index: number, persona: PersonaId): Promise<void> {
+  /** Session time now, estimated from the last event and the wall clock since. */
+  private now(): number {
+    return this.lastT + (Date.now() - this.lastWall);
+  }
+
+  private connect(index: number): void {
     const socket: BotSocket = io(this.opts.url, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: true,
       reconnectionDelay: 500,
     });
-    const bot: Bot = {
-      index,
-      persona,
-      rng: new Rng((this.opts.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0),
-      socket,
-      timer: null,
-      joined: false,
-    };
-    this.bots.push(bot);
-    socket.on('events', (batch) => this.observe(batch));
+    const bot: Bot = { index, socket, joined: false, leaving: false };
+    this.bots.set(index, bot);
+    socket.on('events', (batch) => this.feed(batch));
     socket.on('disconnect', () => {
       bot.joined = false;
-      this.clearTimer(bot);
-      if (!this.stopped) this.stats.disconnects++;
+      if (!this.stopped && !bot.leaving) this.stats.disconnects++;
     });
-    return new Promise<void>((resolve) => {
-      let first = true;
-      socket.on('connect', () => {
-        this.stats.connected++;
-        // Re-join on every (re)connect: a new connection is a new participant.
-        socket.emit(
-          'join',
-          { protocolVersion: PROTOCOL_VERSION, code: this.opts.code, role: 'bot', name: botName(index) },
-          (ack) => {
-            if (ack.ok) {
-              bot.joined = true;
-              this.stats.joined++;
-              this.live = ack.state.status === 'live';
-              this.ended = ack.state.status === 'ended';
-              this.schedule(bot);
-            } else {
-              this.stats.failedAcks++;
-              this.opts.log?.(`bot ${index}: join refused: ${ack.code} ${ack.message}`);
-            }
-            if (first) {
-              first = false;
-              resolve();
-            }
-          },
-        );
-      });
-      socket.on('connect_error', () => {
-        if (first) {
-          first = false;
-          this.stats.failedAcks++;
-          resolve();
-        }
-      });
+    socket.on('connect', () => {
+      this.stats.connected++;
+      // A new connection is a new participant: join again after every (re)connect.
+      socket.emit(
+        'join',
+        { protocolVersion: PROTOCOL_VERSION, code: this.opts.code, role: 'bot', name: botName(index) },
+        (ack: Ack<JoinOk>) => this.onJoined(bot, ack),
+      );
+    });
+    socket.on('connect_error', (err) => {
+      if (index === 0 && !this.audience)
+        this.rejectFirst(new Error(`cannot connect to ${this.opts.url}: ${err.message}`));
     });
   }
 
-  private observe(batch: SessionEvent[]): void {
+  private onJoined(bot: Bot, ack: Ack<JoinOk>): void {
+    if (!ack.ok) {
+      this.stats.failedAcks++;
+      this.opts.log?.(`bot ${bot.index}: join refused: ${ack.code} ${ack.message}`);
+      if (bot.index === 0 && !this.audience) this.rejectFirst(new Error(`join refused: ${ack.code} ${ack.message}`));
+      bot.leaving = true;
+      bot.socket.disconnect();
+      return;
+    }
+    bot.joined = true;
+    this.stats.joined++;
+    this.opts.onProgress?.(this.stats.joined, this.opts.count);
+    if (!this.audience) {
+      const scenario = ack.state.scenario;
+      if (!scenario) {
+        this.rejectFirst(new Error('the room has no scenario'));
+        return;
+      }
+      this.audience = new Audience({
+        scenario,
+        seed: this.opts.seed,
+        count: this.opts.count,
+        ratePerMinute: this.opts.ratePerMinute,
+        rampSec: this.opts.rampSec,
+        reserveShare: this.opts.reserveShare,
+        firstAtStart: true,
+      });
+      this.audience.catchUp(ack.state);
+      this.lastSeq = ack.state.lastSeq;
+      this.lastT = ack.state.t;
+      this.lastWall = Date.now();
+      this.resolveFirst();
+    } else if (ack.state.lastSeq > this.lastSeq) {
+      this.catchUpFrom(bot);
+    }
+    this.audience.bind(bot.index, ack.participantId);
+  }
+
+  /** Feed events once each, in seq order; a gap is filled with sync. */
+  private feed(batch: SessionEvent[]): void {
+    if (!this.audience) return;
     for (const e of batch) {
-      if (e.type === 'session.started') this.live = true;
-      else if (e.type === 'session.ended') this.ended = true;
+      if (e.seq <= this.lastSeq) continue;
+      if (e.seq > this.lastSeq + 1) {
+        const bot = [...this.bots.values()].find((b) => b.joined);
+        if (bot) this.catchUpFrom(bot);
+        return;
+      }
+      this.lastSeq = e.seq;
+      this.lastT = e.t;
+      this.lastWall = Date.now();
+      this.audience.observe(e);
     }
   }
 
-  private clearTimer(bot: Bot): void {
-    if (bot.timer) clearTimeout(bot.timer);
-    bot.timer = null;
+  private catchUpFrom(bot: Bot): void {
+    if (this.syncing) return;
+    this.syncing = true;
+    bot.socket.emit('sync', { sinceSeq: this.lastSeq }, (ack: Ack<SyncOk>) => {
+      this.syncing = false;
+      if (!ack.ok) return;
+      this.feed(ack.events);
+      if (ack.more) this.catchUpFrom(bot);
+    });
   }
 
-  /** Next message after an exponential wait with the configured mean. */
-  private schedule(bot: Bot): void {
-    this.clearTimer(bot);
-    if (this.stopped || this.ended || this.rate <= 0) return;
-    const meanMs = 60_000 / this.rate;
-    const wait = Math.min(meanMs * 4, -Math.log(1 - bot.rng.next()) * meanMs);
-    bot.timer = setTimeout(() => this.speak(bot), wait);
+  private tick(): void {
+    if (!this.audience || this.stopped) return;
+    this.actions.length = 0;
+    for (const a of this.audience.advance(this.now(), this.actions)) this.perform(a);
   }
 
-  private speak(bot: Bot): void {
-    bot.timer = null;
-    if (!bot.joined || this.stopped || this.ended) return;
-    const bank = PHRASES[bot.persona];
-    // Before the stream starts viewers only chat; questions wait until the host is live.
-    const pool = this.live ? bank : bank.filter((p) => p.kind === 'chat');
-    if (pool.length > 0) {
-      const phrase = bot.rng.pick(pool);
-      this.stats.sent++;
-      bot.socket.emit('chat.send', { text: phrase.zh, kind: phrase.kind }, (ack: Ack) => {
-        if (!ack.ok) this.stats.failedAcks++;
-      });
+  private perform(a: AudienceAction): void {
+    if (a.kind === 'arrive') {
+      if (!this.bots.has(a.viewer)) this.connect(a.viewer);
+      return;
     }
-    this.schedule(bot);
+    const bot = this.bots.get(a.viewer);
+    if (!bot || !bot.joined) return;
+    const done = (ack: Ack) => {
+      if (ack.ok) this.stats.acked++;
+      else this.stats.failedAcks++;
+    };
+    switch (a.kind) {
+      case 'say':
+        this.stats.sent++;
+        bot.socket.emit('chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo }, done);
+        return;
+      case 'signal':
+        this.stats.sent++;
+        bot.socket.emit('viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }, done);
+        return;
+      case 'leave':
+        bot.leaving = true;
+        this.stats.left++;
+        // Let the last words and signal go out before the connection closes.
+        setTimeout(() => bot.socket.disconnect(), 300);
+        return;
+    }
+  }
+
+  /** Wait until `n` bots have joined (or the timeout passes). */
+  async waitForJoined(n: number, timeoutMs = 30_000): Promise<boolean> {
+    const start = Date.now();
+    while (this.stats.joined < n) {
+      if (Date.now() - start > timeoutMs || this.stopped) return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return true;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const b of this.bots) {
-      this.clearTimer(b);
+    if (this.timer) clearInterval(this.timer);
+    for (const b of this.bots.values()) {
+      b.leaving = true;
       b.socket.removeAllListeners();
       b.socket.disconnect();
     }
-    this.bots = [];
+    this.bots.clear();
   }
 }

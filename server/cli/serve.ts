@@ -67,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
     lines.push(
       `Demo room: ${server.demo.scenarioId} (${server.demo.sessionId})`,
       `  trainee code ${c.trainee}   facilitator ${c.facilitator}   observer ${c.observer}   bot ${c.bot}`,
-      `  ${server.bots ? `${server.bots.stats.joined} bots in the room` : 'no bots'}`,
+      `  ${server.bots ? `${flags.bots ?? "the scenario's"} simulated viewers arriving over 20 s` : 'no bots'}`,
     );
   }
   if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');

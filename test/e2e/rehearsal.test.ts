@@ -44,7 +44,13 @@ beforeAll(async () => {
     );
   }
   await ensureClientBuilt();
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: { bots: BOTS }, log: () => {} });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    defaultRoom: { bots: BOTS, rampSec: 2, reserveShare: 0 },
+    log: () => {},
+  });
   if (!server.demo) throw new Error('the server opened no demo room (is scenes/ empty?)');
   const s = server.scenarios.get(server.demo.scenarioId);
   if (!s) throw new Error(`demo scenario ${server.demo.scenarioId} not loaded`);
