@@ -10,6 +10,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: 'score JSONL utterances from stdin against the compliance detectors',
       load: () => import('./cli/check.js'),
     },
+    bots: { summary: 'run a simulated audience against a running server', load: () => import('./cli/bots.js') },
+    simulate: {
+      summary: 'run a whole session headless on a simulated clock and write the recording',
+      load: () => import('./cli/simulate.js'),
+    },
     scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
   };
 

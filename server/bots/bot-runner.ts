@@ -78,6 +78,9 @@ export class BotRunner {
     });
   }
 
+  /** True once the session has ended (the runner then has nothing left to do). */
+  ended = false;
+
   get audienceModel(): Audience | null {
     return this.audience;
   }
@@ -181,6 +184,7 @@ export class BotRunner {
       this.lastT = e.t;
       this.lastWall = Date.now();
       this.audience.observe(e);
+      if (e.type === 'session.ended') this.ended = true;
     }
   }
 
