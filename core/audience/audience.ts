@@ -11,7 +11,7 @@ import { botName } from './names.js';
 import { PERSONA_IDS, PHRASES, type Phrase, type PersonaId } from './phrases.js';
 import { LEAD_INS, REACTIONS, TAILS, type ReactionKind } from './reactions.js';
 import { Schedule } from './schedule.js';
-import { readHostSignals, readSignals, type TextSignals } from './signals.js';
+import { isLurePost, readHostSignals, type TextSignals } from './signals.js';
 import { createViewer, nudge, riskLevel, type LeaveReason, type Viewer } from './viewer.js';
 
 export type AudienceAction =
@@ -113,6 +113,7 @@ export class Audience {
     this.ended = state.status === 'ended';
     this.lastHostT = state.t;
     this.segmentsLeft = Math.max(1, this.cfg.scenario.segments.length - state.segmentIndex);
+    if (this.live) this.releaseReserve();
   }
 
   /** Viewers present now. */
@@ -374,7 +375,7 @@ export class Audience {
         v.complaints = 0;
         nudge(v, 0.25, 0.15);
         if (v.persona === 'compliance_baiter' && !s.promise) this.react(v, 'baiterFoiled', 0.4);
-        else this.react(v, 'thanks', 0.6);
+        else this.react(v, 'thanks', 0.35);
       } else if (replyTo !== null) {
         nudge(v, 0.005, 0.005); // a host who answers people is worth staying for
       }
@@ -431,7 +432,7 @@ export class Audience {
       this.viewers[own]!.pending.push({ seq: e.seq, t: e.t });
       this.questionOwner.set(e.seq, own);
     }
-    if (!readSignals(e.text).lure || this.t - this.warnedT < WARNING_MEMORY_MS) return;
+    if (this.t - this.warnedT < WARNING_MEMORY_MS || !isLurePost(e.text, e.kind)) return;
     // An unchallenged lure spreads: the susceptible take the bait.
     for (const v of this.viewers) {
       if (v.state !== 'present' || v.index === own || v.bites >= 2 || v.spec.lureSusceptibility === 0) continue;

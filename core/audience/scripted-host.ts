@@ -7,7 +7,7 @@
 import type { SessionEvent } from '../events.js';
 import { Rng } from '../random.js';
 import type { Scenario } from '../scenario.js';
-import { readSignals } from './signals.js';
+import { isLurePost } from './signals.js';
 
 export type HostMode = 'careful' | 'careless';
 
@@ -94,7 +94,7 @@ export class ScriptedHost {
       case 'chat.message':
         if (e.actor.role === 'trainee' || !this.started) return;
         if (e.kind === 'question') this.onQuestion(e.seq, e.text, e.t);
-        if (readSignals(e.text).lure) this.onLure(e.t);
+        if (isLurePost(e.text, e.kind)) this.onLure(e.t);
         return;
       case 'incident.fired':
         this.onIncident(e.incidentId, e.t);

@@ -64,3 +64,16 @@ export function readHostSignals(text: string): TextSignals {
   s.promise = labels.includes('promise_of_returns') || labels.includes('guarantee_of_principal');
   return s;
 }
+
+const CONTACT = /(vx|v信|薇信|微信|QQ|私我|加我)/i;
+
+/**
+ * Does a viewer's chat line read as a scam post to other viewers? Judged by the compliance
+ * detectors so that "原来免费荐股都是套路" or a newcomer's "扣1" reply does not count as a lure
+ * and set off a cascade; questions ("老师带单靠谱吗？") are curiosity, not lures.
+ */
+export function isLurePost(text: string, kind: 'chat' | 'question'): boolean {
+  if (kind !== 'chat' || text.length < 6 || !readSignals(text).lure) return false;
+  const labels = checkUtterance(text).labels;
+  return labels.includes('fraud_lure') || (labels.includes('unlicensed_advice') && CONTACT.test(text));
+}
