@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseDocument } from 'yaml';
+import { PERSONA_IDS } from './audience/phrases.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
 
@@ -115,6 +116,23 @@ export const Scenario = z
           message: `unknown segment "${inc.at.segment}" (segments: ${[...segIds].join(', ')})`,
         });
     });
+    s.bots.personas.forEach((p, i) => {
+      if (!(PERSONA_IDS as readonly string[]).includes(p.persona))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bots', 'personas', i, 'persona'],
+          message: `unknown persona "${p.persona}" (personas: ${PERSONA_IDS.join(', ')})`,
+        });
+    });
+    s.incidents.forEach((inc, i) => {
+      const seg = inc.at && s.segments.find((g) => g.id === inc.at!.segment);
+      if (seg && inc.at!.afterSec > seg.budgetSec)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['incidents', i, 'at', 'afterSec'],
+          message: `${inc.at!.afterSec} s is past the end of segment "${seg.id}" (budget ${seg.budgetSec} s)`,
+        });
+    });
     const codes = new Set<string>();
     s.instruments.forEach((ins, i) => {
       if (codes.has(ins.code))
@@ -167,4 +185,25 @@ export function parseScenario(text: string, file: string): ScenarioResult {
     };
   }
   return validateScenario(doc.toJS(), file);
+}
+
+/**
+ * Scheduled incidents due at session time t and not yet fired: those whose segment is the
+ * current one and whose delay since the segment started has passed. Pure, so the live room and
+ * the headless simulator fire the same incidents at the same moments.
+ */
+export function dueIncidents(
+  scenario: Scenario,
+  state: { status: string; segmentIndex: number; segmentStartedT: number | null; firedIncidents: readonly string[] },
+  t: number,
+): string[] {
+  if (state.status !== 'live' || state.segmentStartedT === null) return [];
+  const segment = scenario.segments[state.segmentIndex];
+  if (!segment) return [];
+  const due: string[] = [];
+  for (const inc of scenario.incidents) {
+    if (!inc.at || inc.at.segment !== segment.id || state.firedIncidents.includes(inc.id)) continue;
+    if (t - state.segmentStartedT >= inc.at.afterSec * 1000) due.push(inc.id);
+  }
+  return due;
 }

@@ -97,6 +97,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log });
 
   await rooms.resumeAll();
+  // Scheduled incidents fire on the room's clock, whether or not anyone sends anything.
+  const ticker = setInterval(() => void rooms.tick(), 500);
+  ticker.unref();
 
   await new Promise<void>((res, rej) => {
     httpServer.once('error', rej);
@@ -152,6 +155,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(ticker);
       await bots?.stop();
       rooms.closeAll();
       await new Promise<void>((res) => io!.close(() => res()));

@@ -89,6 +89,20 @@ export class RoomRegistry {
     return [...this.rooms.values()];
   }
 
+  /** Timed work of every live room (scheduled incidents). */
+  async tick(): Promise<void> {
+    for (const r of this.rooms.values()) {
+      if (r.status !== 'live') continue;
+      await r
+        .fireDueIncidents()
+        .catch((err: unknown) =>
+          this.deps.log(
+            `session ${r.id}: scheduled incident not recorded: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        );
+    }
+  }
+
   closeAll(): void {
     for (const r of this.rooms.values()) r.close();
   }

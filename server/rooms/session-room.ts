@@ -28,7 +28,7 @@ import {
 } from '../../core/protocol.js';
 import { fold, initialState, reduce, type SessionState } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
-import { formatPath } from '../../core/scenario.js';
+import { dueIncidents, formatPath } from '../../core/scenario.js';
 import type { Clock } from '../clock.js';
 import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
 
@@ -222,6 +222,19 @@ export class SessionRoom {
         `${name}: not recorded (${err instanceof Error ? err.message : 'store error'})`,
       );
     }
+  }
+
+  /** Fire the scenario's scheduled incidents that are due now (called on a timer). */
+  async fireDueIncidents(): Promise<void> {
+    if (this.closed) return;
+    const due = dueIncidents(this.scenario, this.state, this.now());
+    if (due.length === 0) return;
+    const p = this.submit(
+      SYSTEM_ACTOR,
+      due.map((id) => draft.incidentFired(id)),
+    );
+    this.flush();
+    await p;
   }
 
   /** Durable events after `sinceSeq`, for clients that saw a gap or reconnected. */

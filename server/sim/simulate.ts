@@ -73,8 +73,6 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
   const step = opts.stepMs ?? 250;
   const limit = (opts.minutes ?? 90) * 60_000;
   const fire = [...(opts.fire ?? [])].sort((a, b) => a[1] - b[1]);
-  const scheduled = opts.scenario.incidents.filter((i) => i.at);
-  const firedScheduled = new Set<string>();
   const facilitator: Actor & { role: Role } = { id: 'p-facilitator', role: 'facilitator', name: '培训师' };
 
   const command = async (actor: Actor & { role: Role }, name: CommandName, payload: unknown) => {
@@ -92,17 +90,8 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     if (state.status === 'ended') break;
 
     for (const a of host.advance(now)) await hostAct(a);
-    // Incidents the scenario schedules fire by themselves, from the system's clock.
-    if (state.status === 'live' && state.segmentStartedT !== null) {
-      for (const inc of scheduled) {
-        if (firedScheduled.has(inc.id)) continue;
-        const segIndex = opts.scenario.segments.findIndex((s) => s.id === inc.at!.segment);
-        if (segIndex === state.segmentIndex && now - state.segmentStartedT >= inc.at!.afterSec * 1000) {
-          firedScheduled.add(inc.id);
-          await command(facilitator, 'incident.fire', { incidentId: inc.id });
-        }
-      }
-    }
+    // Incidents the scenario schedules fire by themselves, as in a live room.
+    await room.fireDueIncidents();
     while (fire.length && fire[0]![1] <= now)
       await command(facilitator, 'incident.fire', { incidentId: fire.shift()![0] });
 

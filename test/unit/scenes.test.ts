@@ -160,3 +160,17 @@ describe('broken scenario copies', () => {
     expect(r.errors[0]).toMatch(/line \d+, column \d+/);
   });
 });
+
+describe('scenario cross-checks', () => {
+  const text = readFileSync(join(SCENES_DIR, 'anti-fraud-live.yaml'), 'utf8');
+  it('SC10: an unknown persona and an incident past its segment are named with their paths', () => {
+    const broken = text.replace('persona: troll', 'persona: hacker').replace(/afterSec: \d+/, 'afterSec: 3000');
+    const r = parseScenario(broken, 'x.yaml');
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors;
+    expect(errors.some((e) => /^x\.yaml: bots\.personas\[\d+\]\.persona: unknown persona "hacker"/.test(e))).toBe(true);
+    expect(
+      errors.some((e) => /^x\.yaml: incidents\[\d+\]\.at\.afterSec: 3000 s is past the end of segment/.test(e)),
+    ).toBe(true);
+  });
+});
