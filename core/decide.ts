@@ -57,6 +57,13 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
       return ok(draft.incidentFired(inc.id));
     }
+    case 'disclosure.set':
+      if (state.disclosureOn === cmd.payload.on) return ok();
+      return ok(draft.disclosureChanged(cmd.payload.on));
+    case 'stream.pause':
+      if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'the session is not live');
+      if (state.paused === cmd.payload.paused) return ok();
+      return ok(draft.streamPaused(cmd.payload.paused));
     case 'viewer.signal': {
       const { sentiment, trust, intent } = cmd.payload;
       const drafts = [draft.viewerSentiment(sentiment, trust)];

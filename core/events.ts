@@ -34,6 +34,10 @@ export interface EventPayloads {
   /** `replyTo` is the seq of the chat message (usually a question) this one answers. */
   'chat.message': { text: string; kind: ChatKind; replyTo: number | null };
   'incident.fired': { incidentId: string };
+  /** The risk-disclosure banner went on or off the LED wall. */
+  'disclosure.changed': { on: boolean };
+  /** The host paused or resumed the stream (the crisis drill's first step is to pause). */
+  'stream.paused': { paused: boolean };
   /** A viewer's mood as it reports it (bots report their policy state; people may too). */
   'viewer.sentiment': { sentiment: number; trust: number };
   /** A viewer formed an intent the rubric counts (conversion, or falling for a lure). */
@@ -65,6 +69,8 @@ export const EVENT_TYPES = [
   'host.said',
   'chat.message',
   'incident.fired',
+  'disclosure.changed',
+  'stream.paused',
   'viewer.sentiment',
   'viewer.intent',
   'session.ended',
@@ -104,6 +110,8 @@ export const draft = {
     replyTo,
   }),
   incidentFired: (incidentId: string): EventDraft => ({ type: 'incident.fired', incidentId }),
+  disclosureChanged: (on: boolean): EventDraft => ({ type: 'disclosure.changed', on }),
+  streamPaused: (paused: boolean): EventDraft => ({ type: 'stream.paused', paused }),
   viewerSentiment: (sentiment: number, trust: number): EventDraft => ({ type: 'viewer.sentiment', sentiment, trust }),
   viewerIntent: (intent: ViewerIntent): EventDraft => ({ type: 'viewer.intent', intent }),
   sessionEnded: (reason: EventPayloads['session.ended']['reason']): EventDraft => ({

@@ -78,6 +78,8 @@ export const CommandSchemas = {
   'segment.next': z.strictObject({}),
   'session.end': z.strictObject({}),
   'incident.fire': z.strictObject({ incidentId: z.string().min(1).max(64) }),
+  'disclosure.set': z.strictObject({ on: z.boolean() }),
+  'stream.pause': z.strictObject({ paused: z.boolean() }),
   'viewer.signal': z.strictObject({
     /** -1 (hostile) … 1 (delighted). */
     sentiment: z.number().min(-1).max(1),
@@ -101,6 +103,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'segment.next': ['trainee', 'facilitator'],
   'session.end': ['trainee', 'facilitator'],
   'incident.fire': ['facilitator'],
+  'disclosure.set': ['trainee', 'facilitator'],
+  'stream.pause': ['trainee', 'facilitator'],
   'viewer.signal': ['bot'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };

@@ -62,6 +62,10 @@ export interface SessionState {
    */
   questions: Readonly<Record<number, QuestionState>>;
   firedIncidents: readonly string[];
+  /** The risk-disclosure banner is on the LED wall. */
+  disclosureOn: boolean;
+  /** The host paused the stream. */
+  paused: boolean;
   /** Latest reported mood per viewer (participant id). */
   mood: Readonly<Record<string, { sentiment: number; trust: number; t: number }>>;
   /** Intents formed so far, by kind (each viewer counted once per kind). */
@@ -91,6 +95,8 @@ export function initialState(): SessionState {
     chat: [],
     questions: {},
     firedIncidents: [],
+    disclosureOn: false,
+    paused: false,
     mood: {},
     intents: {},
     counters: { messages: 0, questions: 0, answered: 0, hostLines: 0 },
@@ -182,6 +188,10 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
     }
     case 'incident.fired':
       return { ...s, firedIncidents: [...s.firedIncidents, e.incidentId] };
+    case 'disclosure.changed':
+      return { ...s, disclosureOn: e.on };
+    case 'stream.paused':
+      return { ...s, paused: e.paused };
     case 'viewer.sentiment':
       return { ...s, mood: { ...s.mood, [e.actor.id]: { sentiment: e.sentiment, trust: e.trust, t: e.t } } };
     case 'viewer.intent': {

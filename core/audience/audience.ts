@@ -322,6 +322,8 @@ export class Audience {
       case 'participant.joined':
       case 'viewer.sentiment':
       case 'viewer.intent':
+      case 'disclosure.changed':
+      case 'stream.paused':
         return;
       default: {
         const unreachable: never = e;

@@ -127,6 +127,9 @@ describe('one session end to end', () => {
       'session.start': {},
       'segment.next': {},
       'session.end': {},
+      'disclosure.set': { on: true },
+      'stream.pause': { paused: true },
+      'viewer.signal': { sentiment: 0, trust: 0.5 },
       sync: { sinceSeq: 0 },
     };
     let refused = 0;

@@ -61,6 +61,8 @@ describe('reduce', () => {
       [host, draft.hostSaid('大家好', 1, 0)],
       [viewer, draft.chatMessage('问题？', 'question', null)],
       [SYSTEM_ACTOR, draft.incidentFired('rumour-wave')],
+      [host, draft.disclosureChanged(true)],
+      [host, draft.streamPaused(true)],
       [viewer, draft.viewerSentiment(0.4, 0.7)],
       [viewer, draft.viewerIntent('account_opening')],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
@@ -74,6 +76,8 @@ describe('reduce', () => {
     expect([...seen].sort()).toEqual([...EVENT_TYPES].sort());
     expect(s.status).toBe('ended');
     expect(s.lastSeq).toBe(all.length);
+    expect(s.disclosureOn).toBe(true);
+    expect(s.paused).toBe(true);
     expect(s.mood['p-v']).toMatchObject({ sentiment: 0.4, trust: 0.7 });
     expect(s.intents.account_opening).toEqual(['p-v']);
   });
