@@ -15,7 +15,8 @@ import { createHttpHandler } from './http.js';
 import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadScenes } from './scenes.js';
-import { attachGateway, roomChannel, type GatewayCounters, type IoServer } from './socket-gateway.js';
+import { attachGateway, botChannel, roomChannel, type GatewayCounters, type IoServer } from './socket-gateway.js';
+import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
@@ -45,6 +46,8 @@ export interface ServerOptions {
       }
     | false;
   rateLimit?: RateLimit;
+  /** Gather commands for this many ms before each durable flush (0: end of the I/O turn). */
+  flushMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -81,7 +84,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const rooms = new RoomRegistry({
     store,
     clock,
-    broadcast: (sessionId, batch) => io?.to(roomChannel(sessionId)).emit('events', batch),
+    broadcast: (sessionId, batch) => {
+      if (!io) return;
+      // One frame per peer per flush; bots get only what their policy reads.
+      io.to(roomChannel(sessionId)).emit('events', batch);
+      const forBots = batch.filter(botsNeed);
+      if (forBots.length > 0) io.to(botChannel(sessionId)).emit('events', forBots);
+    },
+    flushMs: opts.flushMs ?? 10,
     log,
   });
   const httpServer = createServer(

@@ -37,6 +37,8 @@ export interface GatewayCounters {
 }
 
 export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
+/** Bots listen here: the same events, filtered to what their policy reads (core/audience/subscription.ts). */
+export const botChannel = (sessionId: string): string => `b:${sessionId}`;
 
 const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
 
@@ -149,7 +151,7 @@ export function attachGateway(
       }
       joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
-      void socket.join(roomChannel(hit.room.id));
+      void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
       return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };
     };
 

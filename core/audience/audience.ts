@@ -428,12 +428,17 @@ export class Audience {
     if (s.correction) this.wrongDataOnScreen = false;
   }
 
+  /** A viewer's own question got this seq (from the event, or from the ack when bots see a filtered stream). */
+  ownQuestion(viewer: number, seq: number, t: number): void {
+    const v = this.viewers[viewer];
+    if (!v || this.questionOwner.has(seq)) return;
+    v.pending.push({ seq, t });
+    this.questionOwner.set(seq, viewer);
+  }
+
   private onViewerChat(e: Extract<SessionEvent, { type: 'chat.message' }>): void {
     const own = this.byParticipant.get(e.actor.id);
-    if (own !== undefined && e.kind === 'question') {
-      this.viewers[own]!.pending.push({ seq: e.seq, t: e.t });
-      this.questionOwner.set(e.seq, own);
-    }
+    if (own !== undefined && e.kind === 'question') this.ownQuestion(own, e.seq, e.t);
     if (this.t - this.warnedT < WARNING_MEMORY_MS || !isLurePost(e.text, e.kind)) return;
     // An unchallenged lure spreads: the susceptible take the bait.
     for (const v of this.viewers) {

@@ -15,7 +15,7 @@ import {
   type ClientToServerEvents,
   type JoinOk,
   type ServerToClientEvents,
-  type SyncOk,
+  type CommandOk,
 } from '../../core/protocol.js';
 
 type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -65,7 +65,6 @@ export class BotRunner {
   private lastWall = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
-  private syncing = false;
   private actions: AudienceAction[] = [];
   private firstJoin: Promise<void>;
   private resolveFirst!: () => void;
@@ -164,39 +163,24 @@ export class BotRunner {
       this.lastT = ack.state.t;
       this.lastWall = Date.now();
       this.resolveFirst();
-    } else if (ack.state.lastSeq > this.lastSeq) {
-      this.catchUpFrom(bot);
     }
     this.audience.bind(bot.index, ack.participantId);
   }
 
-  /** Feed events once each, in seq order; a gap is filled with sync. */
+  /**
+   * Feed events once each, in seq order. Bots receive a filtered stream (only what the policy
+   * reads, see core/audience/subscription.ts), so gaps in seq are normal here.
+   */
   private feed(batch: SessionEvent[]): void {
     if (!this.audience) return;
     for (const e of batch) {
       if (e.seq <= this.lastSeq) continue;
-      if (e.seq > this.lastSeq + 1) {
-        const bot = [...this.bots.values()].find((b) => b.joined);
-        if (bot) this.catchUpFrom(bot);
-        return;
-      }
       this.lastSeq = e.seq;
       this.lastT = e.t;
       this.lastWall = Date.now();
       this.audience.observe(e);
       if (e.type === 'session.ended') this.ended = true;
     }
-  }
-
-  private catchUpFrom(bot: Bot): void {
-    if (this.syncing) return;
-    this.syncing = true;
-    bot.socket.emit('sync', { sinceSeq: this.lastSeq }, (ack: Ack<SyncOk>) => {
-      this.syncing = false;
-      if (!ack.ok) return;
-      this.feed(ack.events);
-      if (ack.more) this.catchUpFrom(bot);
-    });
   }
 
   private tick(): void {
@@ -217,10 +201,16 @@ export class BotRunner {
       else this.stats.failedAcks++;
     };
     switch (a.kind) {
-      case 'say':
+      case 'say': {
         this.stats.sent++;
-        bot.socket.emit('chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo }, done);
+        const asked = a.chatKind === 'question';
+        bot.socket.emit('chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo }, (ack: Ack<CommandOk>) => {
+          done(ack);
+          // Bots do not receive viewers' chat, so the ack tells the policy which seq its question got.
+          if (ack.ok && asked && ack.seq !== undefined) this.audience?.ownQuestion(a.viewer, ack.seq, this.now());
+        });
         return;
+      }
       case 'signal':
         this.stats.sent++;
         bot.socket.emit('viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }, done);

@@ -12,6 +12,7 @@ export interface RegistryDeps {
   clock: Clock;
   broadcast: (sessionId: string, batch: SessionEvent[]) => void;
   log: (msg: string) => void;
+  flushMs?: number;
 }
 
 export class RoomRegistry {
@@ -24,6 +25,7 @@ export class RoomRegistry {
       store: this.deps.store,
       clock: this.deps.clock,
       broadcast: (batch: SessionEvent[]) => this.deps.broadcast(sessionId, batch),
+      flushMs: this.deps.flushMs,
       onStoreError: (err: unknown) =>
         this.deps.log(
           `session ${sessionId}: store refused a batch: ${err instanceof Error ? err.message : String(err)}`,

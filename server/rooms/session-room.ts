@@ -37,6 +37,8 @@ export interface RoomDeps {
   clock: Clock;
   /** Send a durable batch to every peer of the room. */
   broadcast: (batch: SessionEvent[]) => void;
+  /** Gather commands for this many ms before a flush; 0 flushes at the end of the I/O turn. */
+  flushMs?: number;
   /** Called when the store refuses a batch (the room rolls back and keeps serving). */
   onStoreError?: (err: unknown) => void;
 }
@@ -142,8 +144,11 @@ export class SessionRoom {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // setImmediate gathers every command that arrived in this I/O turn into one transaction.
-    setImmediate(() => this.flush());
+    // Gather every command of this I/O turn (or of the flush window) into one transaction and
+    // one frame per peer: fan-out is batched, not per message.
+    const ms = this.deps.flushMs ?? 0;
+    if (ms > 0) setTimeout(() => this.flush(), ms);
+    else setImmediate(() => this.flush());
   }
 
   /** Persist pending events, fan them out, then resolve their acks. */

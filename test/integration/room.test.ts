@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import { COMMAND_NAMES, COMMAND_ROLES, MAX_PAYLOAD_BYTES, PROTOCOL_VERSION } from '../../core/protocol.js';
 import { fold } from '../../core/session.js';
+import { botsNeed } from '../../core/audience/subscription.js';
 import type { RunningServer } from '../../server/main.js';
 import { connect, emitAck, eventually, joinPeer, type Peer } from '../harness/peers.js';
 import { startTestServer } from '../harness/test-server.js';
@@ -44,7 +45,7 @@ describe('one session end to end', () => {
     expect(trainee.join.state.participants[trainee.join.participantId]?.name).toBe('主播小陈');
   });
 
-  it('SC1: every event reaches every peer once, in seq order, with no gap', async () => {
+  it('SC1: every event reaches every person once, in seq order, with no gap; bots get their filtered share in order', async () => {
     expect((await trainee.send('session.start', {})).ok).toBe(true);
     const sends: Promise<unknown>[] = [];
     for (let round = 0; round < 3; round++) {
@@ -52,13 +53,22 @@ describe('one session end to end', () => {
         sends.push(b.send('chat.send', { text: `第${round}轮 消息${i}`, kind: i % 4 === 0 ? 'question' : 'chat' })),
       );
     }
+    sends.push(bots[0]!.send('chat.send', { text: '免费荐股，扣1进群，vx: abc123' }));
     sends.push(trainee.send('host.say', { text: '大家好，欢迎来到直播间。', lineIndex: 0 }));
     const acks = (await Promise.all(sends)) as Array<{ ok: boolean; seq: number }>;
     expect(acks.every((a) => a.ok)).toBe(true);
     const last = Math.max(...acks.map((a) => a.seq));
-    const peers = [trainee, observer, ...bots];
-    await eventually(() => peers.every((p) => p.events.at(-1)!.seq >= last), 10_000, 'all peers caught up');
-    for (const p of peers) assertInOrder(p.events, p.join.state.lastSeq);
+    const people = [trainee, observer];
+    await eventually(() => people.every((p) => p.events.at(-1)!.seq >= last), 10_000, 'all people caught up');
+    for (const p of people) assertInOrder(p.events, p.join.state.lastSeq);
+    // Bots get exactly what their policy reads (host lines, lifecycle, scam posts), in seq order.
+    const expected = observer.events
+      .filter((e) => e.seq > bots[19]!.join.state.lastSeq && botsNeed(e))
+      .map((e) => e.seq);
+    await eventually(() => bots[19]!.events.at(-1)?.seq === expected.at(-1), 10_000, 'bots caught up');
+    expect(bots[19]!.events.map((e) => e.seq)).toEqual(expected);
+    const kinds = new Set(bots[19]!.events.map((e) => (e.type === 'chat.message' ? `chat:${e.actor.role}` : e.type)));
+    expect([...kinds].sort()).toEqual(['chat:bot', 'host.said', 'session.started']);
     // Everyone folds to the same state as the server.
     const serverState = server.rooms.get(server.demo!.sessionId)!.snapshot();
     const observed = fold(observer.events, observer.join.state);

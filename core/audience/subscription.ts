@@ -1,0 +1,22 @@
+/**
+ * What simulated viewers need to see. Sending every chat line to 2,000 bots cannot scale
+ * (measured on this machine: a bare WebSocket broadcast tops out near 36,000 deliveries/s), so
+ * bots get only what their policy reads: the host, the room's lifecycle, incidents, and chat
+ * lines that other viewers would react to (scam posts). People get the full stream.
+ */
+import type { SessionEvent } from '../events.js';
+import { isLurePost } from './signals.js';
+
+export function botsNeed(e: SessionEvent): boolean {
+  switch (e.type) {
+    case 'chat.message':
+      return e.actor.role === 'trainee' || e.actor.role === 'facilitator' || isLurePost(e.text, e.kind);
+    case 'participant.joined':
+    case 'participant.left':
+    case 'viewer.sentiment':
+    case 'viewer.intent':
+      return false;
+    default:
+      return true;
+  }
+}
