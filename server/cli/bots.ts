@@ -102,20 +102,19 @@ export async function run(args: string[]): Promise<number> {
     return s.failedAcks > 0 && s.acked === 0 ? 1 : 0;
   };
   return new Promise<number>((resolve) => {
-    let poll: ReturnType<typeof setInterval> | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timers: { poll?: ReturnType<typeof setInterval>; stop?: ReturnType<typeof setTimeout> } = {};
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      clearInterval(poll);
-      clearTimeout(timer);
+      clearInterval(timers.poll);
+      clearTimeout(timers.stop);
       void runner.stop().then(() => resolve(summary()));
     };
     process.once('SIGINT', finish);
     process.once('SIGTERM', finish);
-    if (o.minutes) timer = setTimeout(finish, o.minutes * 60_000);
-    poll = setInterval(() => {
+    if (o.minutes) timers.stop = setTimeout(finish, o.minutes * 60_000);
+    timers.poll = setInterval(() => {
       if (runner.ended) finish();
     }, 500);
   });
