@@ -92,6 +92,13 @@ export function detectPastPerformance(a: Analysis): Candidate[] {
     for (const c of regexHits(a, re, rule)) {
       if (isFramed(a, c.start, c.end) || inSentence(a, 'hypo', c.start) !== undefined) continue;
       // English "up 20%" needs a past marker; the verbs above already are one.
+      // "equities make up 60% of assets" is a share, not a return.
+      if (
+        /(?:make|makes|made|making|add|adds|sum|sums|end|ends|take|takes) $/.test(
+          a.text.slice(Math.max(0, c.start - 8), c.start),
+        )
+      )
+        continue;
       if (rule === 'past-figure' && /^(?:up|is up|are up) /.test(a.text.slice(c.start, c.end))) {
         if (!/last|this|since|past|ytd|year-to-date|in 20\d\d|so far/.test(a.text)) continue;
       }

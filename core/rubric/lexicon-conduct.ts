@@ -9,7 +9,7 @@ export const CONDUCT_LEXICON: readonly LexEntry[] = [
     'specific_stock_tip',
     'tip',
     `
-    牛股推荐|推荐牛股|推荐一只股票|推荐几只股票|推荐一只股|推荐个股|给大家推荐一只|金股|明日涨停|明天涨停|涨停股|翻倍股|必涨股|明天必涨|今天推荐的股票|荐一只票|潜力股推荐|
+    牛股推荐|推荐牛股|推荐一只股票|推荐几只股票|推荐一只股|推荐个股|给大家推荐一只|今日金股|本周金股|推荐金股|金股推荐|明日涨停|明天涨停|涨停股|翻倍股|必涨股|明天必涨|今天推荐的股票|荐一只票|潜力股推荐|
     stock pick|hot stock|buy this stock|this stock will|stock to buy|stocks to buy
   `,
   ),

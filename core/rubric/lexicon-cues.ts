@@ -12,7 +12,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'neg',
     `
     不能|无法|没法|不可能|不敢|不会去|不承诺|不保证|不得|禁止|严禁|不允许|不可以|没有人能|没人能|没有人可以|谁也不能|谁都不能|谁也没法|谁都没法|任何人都不能|不代表|并不代表|
-    不等于|不意味着|不一定|未必|不见得|并不|绝不|从不|从来不|不要相信|别相信|不要信|别信|不存在|没有任何|没有哪个|没有哪只|哪有|不要说|别说|不要|别急着|不建议|打破|不再|
+    不等于|不意味着|不一定|未必|不见得|并不|绝不|从不|从来不|不要相信|别相信|不要信|别信|不存在|没有任何|没有哪个|没有哪只|哪有|不要说|别说|不要|别急着|不建议|打破|不再|不会让你|不会要你|不会要求你|不会和你|不会跟你|不会拿|不会用|不会催|不催|不会向你|
     盲目|no one can|nobody can|no one|nobody|no investment|nothing is|can't|cannot|can not|won't|
     don't|do not|doesn't|does not|never|not|isn't|aren't|no such thing|there's no|there is no|
     without any|impossible to
@@ -40,7 +40,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     `
     骗子常说|骗子会说|骗子说|骗子总说|骗子爱说|如果有人跟你说|如果有人对你说|如果有人说|要是有人说|要是有人跟你说|有人会说|有人跟你说|有人对你说|听到有人说|凡是说|凡是跟你说|
     凡是宣称|凡是承诺|凡是号称|典型话术|常见话术|诈骗话术|骗局话术|违规话术|错误示范|反面例子|反面案例|举个反例|像这种说|诸如|不要相信|别相信|千万别信|千万不要相信|不要轻信|
-    警惕|谨防|小心|当心|提防|防范|识别|识破|scammers say|scammers will say|scammers often say|a scammer|
+    警惕|谨防|小心|当心|提防|防范|识别|识破|有朋友问|还有朋友问|也有朋友问|有观众问|有人问|有网友问|someone asks|someone asked|a viewer asks|some of you want me to|you want me to|scammers say|scammers will say|scammers often say|a scammer|
     if someone tells you|if anyone tells you|if someone says|if anyone says|if someone promises|
     if anyone promises|anyone who promises|anyone promising|anyone who says|someone may say|
     someone might say|beware of|watch out for|don't believe|do not believe|never believe|
@@ -51,7 +51,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'frameTrail',
     'frame',
     `
-    是骗局|是骗子|都是骗|是诈骗|是典型|典型的|话术|是非法|是套路|是陷阱|是坑|骗人的|别信|不要信|千万别信|请举报|快举报|向12386举报|that's a scam|
+    是骗局|是骗子|都是骗|请远离|不受法律保护|本身就违法|就是违法|是诈骗|是典型|典型的|话术|是非法|是套路|是陷阱|是坑|骗人的|别信|不要信|千万别信|请举报|快举报|向12386举报|that's a scam|
     that is a scam|is a scam|are scams|is a red flag|are red flags|it's a scam|is fraud|it's fraud|
     classic scam|scam script
   `,
@@ -107,7 +107,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'pitch',
     `
     点链接|点击链接|下方链接|点下方|点击下方|小黄车|上车|闭眼买|闭眼入|跟着买|赶紧买|抓紧买|马上买|立即购买|立即买|直接买|可以买|放心买|大胆买|买它|入手|值得买|值得入手|
-    值得配置|建议配置|可以配置|配置一些|配置一点|配置上|重仓|抢购|购买入口|申购入口|认购入口|下单|一键购买|扫码购买|冲它|上车吧|加仓|很适合|可以试试|建议您开通|建议你开通|建议您配置|建议你配置|建议大家买|建议大家配置|可以开通|试试这|推荐你|推荐您|建议您买|建议你买|可以考虑买|可以入|非常适合|特别适合|适合你|适合大家|
+    值得配置|建议配置|可以配置|配置一些|配置一点|配置上|重仓买入|可以重仓|建议重仓|重仓它|重仓这|抢购|购买入口|申购入口|认购入口|下单|一键购买|扫码购买|冲它|上车吧|加仓|很适合|可以试试|建议您开通|建议你开通|建议您配置|建议你配置|建议大家买|建议大家配置|可以开通|试试这|推荐你|推荐您|建议您买|建议你买|可以考虑买|可以入|非常适合|特别适合|适合你|适合大家|
     强烈推荐|推荐大家买|推荐买|值得拥有|click the link|tap the link|link below|buy now|buy it|buy this|buy the|
     buy our|buy into|subscribe now|subscribe today|subscribe here|invest now|invest today|
     get in now|add it to your|add this to your|load up|you should buy|i recommend buying|grab some|
@@ -167,7 +167,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'decline',
     'decline',
     `
-    不匹配|不适合|不建议|不推荐|不能买|不可以买|不要买|别买|超出|超过了|不符合|高于您|高于你|属于高风险|不太合适|不合适|谨慎考虑|先别|不要碰|别碰|not suitable|
+    不匹配|不适合|不建议|只适合|仅适合|only suits|only suitable|及以上的投资者|及以上投资者|及以上的投资人|and above|or above|不推荐|不能买|不可以买|不要买|别买|超出|超过了|不符合|高于您|高于你|属于高风险|不太合适|不合适|谨慎考虑|先别|不要碰|别碰|not suitable|
     unsuitable|wouldn't recommend|would not recommend|don't recommend|do not recommend|
     not a good fit|isn't suitable|is not suitable|too risky|mismatch|above your
   `,

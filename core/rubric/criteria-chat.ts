@@ -1,0 +1,175 @@
+/**
+ * Criteria about the conversation: compliance of what the host said, answering viewers' questions
+ * and handling fraud lures in chat. Each takes the folded facts and its rubric entry and returns a
+ * 0–100 score with the moments that justify it.
+ */
+import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
+import type { Facts, Utterance } from './facts.js';
+import { bi, formatT, type Evidence, type Bi } from './report-model.js';
+import type { CriterionOf } from './rubric-schema.js';
+
+export interface Judged {
+  applicable: boolean;
+  score: number | null;
+  summary: Bi;
+  evidence: Evidence[];
+}
+
+export interface Ctx {
+  facts: Facts;
+  link: (seq: number) => string;
+  /** End of the scored period: session end, or the last event while live. */
+  endT: number;
+  severityOf: (c: Category) => Severity;
+}
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
+export const NA = (summary: Bi): Judged => ({ applicable: false, score: null, summary, evidence: [] });
+
+/** Linear from 1 at `full` down to 0 at `zero` (full < zero). */
+export function ramp(x: number, full: number, zero: number): number {
+  if (x <= full) return 1;
+  if (x >= zero) return 0;
+  return 1 - (x - full) / (zero - full);
+}
+
+export function evidenceOf(ctx: Ctx, u: { seq: number; t: number; text?: string }, note: Bi): Evidence {
+  return { seq: u.seq, t: u.t, ...(u.text !== undefined ? { quote: u.text } : {}), note, link: ctx.link(u.seq) };
+}
+
+export function complianceCriterion(ctx: Ctx, c: CriterionOf<'compliance'>): Judged {
+  const ignore = new Set<string>(c.ignore);
+  let points = 0;
+  let n = 0;
+  const evidence: Evidence[] = [];
+  for (const u of ctx.facts.utterances) {
+    for (const f of u.findings) {
+      if (ignore.has(f.category)) continue;
+      const sev = ctx.severityOf(f.category);
+      points += c.penalties[sev];
+      n++;
+      if (evidence.length < 20)
+        evidence.push({
+          seq: u.seq,
+          t: u.t,
+          quote: u.text.slice(f.start, f.end),
+          note: bi(`${CATEGORY_INFO[f.category].name.zh}（${sev}）`, `${CATEGORY_INFO[f.category].name.en} (${sev})`),
+          link: ctx.link(u.seq),
+        });
+    }
+  }
+  const lines = ctx.facts.utterances.length;
+  if (lines === 0) return NA(bi('主播还没有发言', 'The host has not spoken yet'));
+  return {
+    applicable: true,
+    score: Math.max(0, 100 - points),
+    summary: bi(`${lines} 句发言中发现 ${n} 处合规问题`, `${n} compliance finding(s) in ${lines} line(s)`),
+    evidence,
+  };
+}
+
+export function latencyCriterion(ctx: Ctx, c: CriterionOf<'response_latency'>): Judged {
+  const answered = ctx.facts.questions.filter((q) => q.answerT !== null);
+  if (answered.length === 0) return NA(bi('没有已回复的提问', 'No question was answered'));
+  let sum = 0;
+  const lat = answered.map((q) => {
+    const s = (q.answerT! - q.t) / 1000;
+    sum += ramp(s, c.limitSec, c.zeroSec);
+    return { q, s };
+  });
+  lat.sort((a, b) => b.s - a.s);
+  const sorted = lat.map((x) => x.s).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return {
+    applicable: true,
+    score: round1((sum / answered.length) * 100),
+    summary: bi(
+      `回复时长中位数 ${Math.round(median)} 秒（目标 ≤ ${c.limitSec} 秒）`,
+      `Median reply time ${Math.round(median)} s (target ≤ ${c.limitSec} s)`,
+    ),
+    evidence: lat
+      .filter((x) => x.s > c.limitSec)
+      .slice(0, 5)
+      .map((x) =>
+        evidenceOf(
+          ctx,
+          { seq: x.q.seq, t: x.q.t, text: x.q.text },
+          bi(`${Math.round(x.s)} 秒后才回复`, `answered after ${Math.round(x.s)} s`),
+        ),
+      ),
+  };
+}
+
+export function coverageCriterion(ctx: Ctx, c: CriterionOf<'question_coverage'>): Judged {
+  const cutoff = ctx.endT - c.graceSec * 1000;
+  const counted = ctx.facts.questions.filter((q) => q.t <= cutoff);
+  if (counted.length === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const answered = counted.filter((q) => q.answerSeq !== null).length;
+  const share = answered / counted.length;
+  return {
+    applicable: true,
+    score: round1(clamp01(share / c.target) * 100),
+    summary: bi(
+      `回复了 ${answered}/${counted.length} 个提问（目标 ${Math.round(c.target * 100)}%）`,
+      `Answered ${answered} of ${counted.length} questions (target ${Math.round(c.target * 100)}%)`,
+    ),
+    evidence: counted
+      .filter((q) => q.answerSeq === null)
+      .slice(0, 5)
+      .map((q) => evidenceOf(ctx, { seq: q.seq, t: q.t, text: q.text }, bi('未回复', 'never answered'))),
+  };
+}
+
+/** A warning names the scam; pointing to official channels completes it (CATALOGUE fraud_lure). */
+const WARNING =
+  /骗|诈骗|反诈|不要(?:加|转账|相信|点|私下|进群)|别(?:加|转账|信|点)|举报|非法|scam|fraud|don'?t (?:add|transfer|click|trust)/i;
+const OFFICIAL = /官方|12386|营业部|官网|证券业协会|证监会|official|hotline/i;
+
+export function isLureWarning(text: string): { warning: boolean; official: boolean } {
+  return { warning: WARNING.test(text), official: OFFICIAL.test(text) };
+}
+
+export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged {
+  const lures = ctx.facts.lures;
+  if (lures.length === 0) return NA(bi('评论区没有诈骗引流', 'No fraud lure appeared in chat'));
+  const warnings: Array<Utterance & { official: boolean }> = [];
+  for (const u of ctx.facts.utterances) {
+    const w = isLureWarning(u.text);
+    if (w.warning) warnings.push({ ...u, official: w.official });
+  }
+  let sum = 0;
+  const missed: Evidence[] = [];
+  let j = 0;
+  for (const l of lures) {
+    // Warnings are in t order: skip those too old to cover this lure.
+    while (j < warnings.length && warnings[j]!.t < l.t - c.coverSec * 1000) j++;
+    let best = 0;
+    for (let k = j; k < warnings.length && warnings[k]!.t <= l.t + c.limitSec * 1000; k++) {
+      best = Math.max(best, warnings[k]!.official ? 1 : 0.5);
+      if (best === 1) break;
+    }
+    sum += best;
+    if (best < 1 && missed.length < 5)
+      missed.push(
+        evidenceOf(
+          ctx,
+          { seq: l.seq, t: l.t, text: l.text },
+          best === 0
+            ? bi(`${c.limitSec} 秒内没有提醒观众`, `no warning within ${c.limitSec} s`)
+            : bi('提醒了但没有指向官方渠道', 'warned, but without pointing to official channels'),
+        ),
+      );
+  }
+  const handled = Math.round(sum * 10) / 10;
+  const first = lures[0]!;
+  return {
+    applicable: true,
+    score: round1((sum / lures.length) * 100),
+    summary: bi(
+      `${lures.length} 条诈骗引流中 ${handled} 条得到及时提醒（首条 ${formatT(first.t)}）`,
+      `${handled} of ${lures.length} lures met with a timely warning (first at ${formatT(first.t)})`,
+    ),
+    evidence: missed,
+  };
+}

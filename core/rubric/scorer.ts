@@ -1,0 +1,198 @@
+/**
+ * The scorer: a rubric applied to the folded facts of a session (facts.ts). The live score is
+ * `evaluate(facts so far)`, the final score `evaluate(facts of the whole recording)`, and any
+ * recording can be re-scored with another rubric by evaluating the same facts again.
+ */
+import type { SessionEvent } from '../events.js';
+import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
+import {
+  complianceCriterion,
+  coverageCriterion,
+  latencyCriterion,
+  lureCriterion,
+  round1,
+  type Ctx,
+  type Judged,
+} from './criteria-chat.js';
+import {
+  crisisCriterion,
+  deliveryCriterion,
+  disclosureCriterion,
+  engagementCriterion,
+  scriptCriterion,
+  suitabilityCriterion,
+  timingCriterion,
+} from './criteria-session.js';
+import { factsOf, type Facts } from './facts.js';
+import { bi, replayLink, type Bi, type CriterionResult, type Report, type ReportFinding } from './report-model.js';
+import type { Criterion, CriterionKind, Rubric } from './rubric-schema.js';
+
+export const CRITERION_LABELS: Record<CriterionKind, Bi> = {
+  compliance: bi('合规用语', 'Compliant wording'),
+  response_latency: bi('回复速度', 'Response latency'),
+  question_coverage: bi('提问覆盖', 'Question coverage'),
+  script_coverage: bi('台词覆盖', 'Script coverage'),
+  segment_timing: bi('环节时长', 'Segment timing'),
+  risk_disclosure: bi('风险揭示', 'Risk disclosure'),
+  crisis_handling: bi('危机处置', 'Crisis handling'),
+  lure_handling: bi('诈骗引流处置', 'Fraud-lure handling'),
+  suitability: bi('适当性', 'Suitability'),
+  delivery: bi('表达', 'Delivery'),
+  engagement: bi('观众参与', 'Engagement'),
+};
+
+function judge(ctx: Ctx, c: Criterion): Judged {
+  switch (c.kind) {
+    case 'compliance':
+      return complianceCriterion(ctx, c);
+    case 'response_latency':
+      return latencyCriterion(ctx, c);
+    case 'question_coverage':
+      return coverageCriterion(ctx, c);
+    case 'script_coverage':
+      return scriptCriterion(ctx, c);
+    case 'segment_timing':
+      return timingCriterion(ctx, c);
+    case 'risk_disclosure':
+      return disclosureCriterion(ctx, c);
+    case 'crisis_handling':
+      return crisisCriterion(ctx, c);
+    case 'lure_handling':
+      return lureCriterion(ctx, c);
+    case 'suitability':
+      return suitabilityCriterion(ctx, c);
+    case 'delivery':
+      return deliveryCriterion(ctx, c);
+    case 'engagement':
+      return engagementCriterion(ctx, c);
+  }
+}
+
+export interface EvaluateOptions {
+  /** How a finding links to its moment; default replayLink. */
+  link?: (sessionId: string, seq: number) => string;
+}
+
+/** Critical categories under a rubric: its list, else the catalogue's critical ones. */
+export function criticalSet(rubric: Rubric): Set<Category> {
+  if (rubric.critical) return new Set(rubric.critical);
+  return new Set((Object.keys(CATEGORY_INFO) as Category[]).filter((c) => severityUnder(rubric, c) === 'critical'));
+}
+
+export function severityUnder(rubric: Rubric, c: Category): Severity {
+  return rubric.severity?.[c] ?? CATEGORY_INFO[c].severity;
+}
+
+export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {}): Report {
+  const linkOf = opts.link ?? replayLink;
+  const link = (seq: number) => linkOf(facts.sessionId, seq);
+  const endT = facts.endedT ?? facts.lastT;
+  const ctx: Ctx = { facts, link, endT, severityOf: (c) => severityUnder(rubric, c) };
+
+  const judged = rubric.criteria.map((c) => ({ c, j: judge(ctx, c) }));
+  const weightSum = judged.reduce((s, { c, j }) => s + (j.applicable ? c.weight : 0), 0);
+  const criteria: CriterionResult[] = judged.map(({ c, j }) => ({
+    kind: c.kind,
+    label: c.label ?? CRITERION_LABELS[c.kind],
+    weight: c.weight,
+    applicable: j.applicable,
+    score: j.score,
+    points: j.applicable && weightSum > 0 ? round1(((j.score ?? 0) * c.weight) / weightSum) : 0,
+    summary: j.summary,
+    evidence: j.evidence,
+  }));
+  const rawTotal = round1(
+    weightSum > 0
+      ? judged.reduce((s, { c, j }) => s + (j.applicable ? (j.score ?? 0) * c.weight : 0), 0) / weightSum
+      : 0,
+  );
+
+  const critical = criticalSet(rubric);
+  const ignored = new Set<string>(rubric.criteria.find((c) => c.kind === 'compliance')?.ignore ?? []);
+  const findings: ReportFinding[] = [];
+  for (const u of facts.utterances) {
+    for (const f of u.findings) {
+      if (ignored.has(f.category)) continue;
+      const info = CATEGORY_INFO[f.category];
+      findings.push({
+        seq: u.seq,
+        t: u.t,
+        source: u.source,
+        category: f.category,
+        name: info.name,
+        severity: severityUnder(rubric, f.category),
+        critical: critical.has(f.category),
+        rule: f.rule,
+        law: info.source,
+        quote: u.text.slice(f.start, f.end),
+        text: u.text,
+        start: f.start,
+        end: f.end,
+        explanation: info.explanation,
+        suggestion: info.suggestion,
+        link: link(u.seq),
+      });
+    }
+  }
+  const hasCritical = findings.some((f) => f.critical);
+  const cap = rubric.criticalCap ?? rubric.passMark - 1;
+  const capped = hasCritical && rawTotal > cap;
+  const total = capped ? cap : rawTotal;
+  const bands = [...rubric.bands].sort((a, b) => b.min - a.min);
+  const band = bands.find((b) => total >= b.min) ?? bands[bands.length - 1]!;
+  const scenario = facts.scenario;
+  return {
+    sessionId: facts.sessionId,
+    scenarioId: scenario?.id ?? '',
+    scenarioTitle: scenario?.title ?? bi('', ''),
+    rubricId: rubric.id,
+    rubricTitle: rubric.title,
+    programmeRef: rubric.programmeRef,
+    passMark: rubric.passMark,
+    rawTotal,
+    total,
+    capped,
+    pass: total >= rubric.passMark && !hasCritical,
+    grade: band.grade,
+    band: band.label,
+    criteria,
+    findings,
+    timelines: { audience: downsample(facts.audience, 240), sentiment: downsample(facts.sentiment, 240) },
+    stats: {
+      events: facts.events,
+      lastSeq: facts.lastSeq,
+      startedT: facts.startedT,
+      endedT: facts.endedT,
+      durationMs: facts.startedT === null ? 0 : endT - facts.startedT,
+      hostLines: facts.utterances.length,
+      questions: facts.questions.length,
+      answered: facts.questions.filter((q) => q.answerSeq !== null).length,
+      lures: facts.lures.length,
+      peakAudience: facts.peakAudience,
+      intents: { ...facts.intents },
+    },
+  };
+}
+
+/** At most `max` points: the last value in each of `max` equal time buckets (a step series). */
+export function downsample(points: ReadonlyArray<[number, number]>, max: number): Array<[number, number]> {
+  if (points.length <= max) return points.map(([t, v]) => [t, round2(v)]);
+  const t0 = points[0]![0];
+  const span = Math.max(1, points[points.length - 1]![0] - t0);
+  const out: Array<[number, number]> = [];
+  let bucket = -1;
+  for (const [t, v] of points) {
+    const b = Math.min(max - 1, Math.floor(((t - t0) / span) * max));
+    if (b === bucket) out[out.length - 1] = [t, round2(v)];
+    else out.push([t, round2(v)]);
+    bucket = b;
+  }
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Score a whole recording with a rubric. */
+export function scoreEvents(events: Iterable<SessionEvent>, rubric: Rubric, opts?: EvaluateOptions): Report {
+  return evaluate(factsOf(events), rubric, opts);
+}
