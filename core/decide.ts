@@ -4,10 +4,12 @@
  * (COMMAND_ROLES), schema checks before that.
  */
 import { draft, type Actor, type EventDraft } from './events.js';
-import { ErrorCode, fail, type Command, type Failure } from './protocol.js';
+import { ErrorCode, fail, type Command, type CommandOk, type Failure } from './protocol.js';
 import type { SessionState } from './session.js';
+import { decideTrade, decideTradeInvite } from './decide-trade.js';
 
-export type Decision = { ok: true; drafts: EventDraft[] } | Failure;
+/** `reply`: extra ack fields (trade.place answers with the order's outcome). */
+export type Decision = { ok: true; drafts: EventDraft[]; reply?: CommandOk } | Failure;
 
 const ok = (...drafts: EventDraft[]): Decision => ({ ok: true, drafts });
 
@@ -70,6 +72,10 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       if (intent) drafts.push(draft.viewerIntent(intent));
       return ok(...drafts);
     }
+    case 'trade.invite':
+      return decideTradeInvite(state, cmd.payload);
+    case 'trade.place':
+      return decideTrade(state, actor, cmd.payload);
     case 'sync':
       return ok();
     default: {

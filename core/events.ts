@@ -4,6 +4,8 @@
  * reduce() folds them into SessionState and the recording stores them as they are.
  */
 import type { Scenario } from './scenario.js';
+import type { TradeFillPayload, TradeOpenSpec, TradeRequestPayload } from './trade.js';
+import type { RejectCode, RiskClass, RiskLevel, Side } from './exchange/index.js';
 
 export const ROLES = ['trainee', 'facilitator', 'observer', 'bot'] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,6 +45,23 @@ export interface EventPayloads {
   /** A viewer formed an intent the rubric counts (conversion, or falling for a lure). */
   'viewer.intent': { intent: ViewerIntent };
   'session.ended': { reason: 'host' | 'facilitator' | 'script-complete' };
+  /** The host invited viewers to a mock trade (shown with the risk wording). */
+  'trade.invited': { code: string; side: Side; qty: number | null; amount: number | null; riskWording: string };
+  /**
+   * A viewer's order as sent (the actor's participant id is its account). `open` is set on the
+   * viewer's first order: the account the reducer opens before placing it (see core/trade.ts).
+   */
+  'trade.order': { accountId: string; request: TradeRequestPayload; open: TradeOpenSpec | null };
+  /** The order filled at once (resting orders that fill later show up in state, derived from ticks). */
+  'trade.fill': TradeFillPayload;
+  /** A limit order that did not cross went onto the book. */
+  'trade.rested': { orderId: number; accountId: string; code: string; side: Side; qty: number; limitPrice: number };
+  /** The exchange refused the order; `reason` names the rule. */
+  'trade.reject': { accountId: string; code: string; side: Side; reason: RejectCode; message: string };
+  /** A buy above the account's risk class: recorded, not blocked (the rubric scores the host). */
+  'trade.unsuitable': { accountId: string; code: string; accountRisk: RiskClass; productRisk: RiskLevel };
+  /** The market clock advanced by dtMs of session time; the reducer draws the prices. */
+  'market.ticked': { dtMs: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -74,6 +93,13 @@ export const EVENT_TYPES = [
   'viewer.sentiment',
   'viewer.intent',
   'session.ended',
+  'trade.invited',
+  'trade.order',
+  'trade.fill',
+  'trade.rested',
+  'trade.reject',
+  'trade.unsuitable',
+  'market.ticked',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -118,6 +144,18 @@ export const draft = {
     type: 'session.ended',
     reason,
   }),
+  tradeInvited: (p: EventPayloads['trade.invited']): EventDraft => ({ type: 'trade.invited', ...p }),
+  tradeOrder: (accountId: string, request: TradeRequestPayload, open: TradeOpenSpec | null): EventDraft => ({
+    type: 'trade.order',
+    accountId,
+    request,
+    open,
+  }),
+  tradeFill: (p: TradeFillPayload): EventDraft => ({ type: 'trade.fill', ...p }),
+  tradeRested: (p: EventPayloads['trade.rested']): EventDraft => ({ type: 'trade.rested', ...p }),
+  tradeReject: (p: EventPayloads['trade.reject']): EventDraft => ({ type: 'trade.reject', ...p }),
+  tradeUnsuitable: (p: EventPayloads['trade.unsuitable']): EventDraft => ({ type: 'trade.unsuitable', ...p }),
+  marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
 };
 
 /** Stamp a draft into an event. */

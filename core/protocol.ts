@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ROLES, VIEWER_INTENTS, type Role, type SessionEvent } from './events.js';
 import type { SessionState } from './session.js';
+import type { TradeOutcome } from './trade.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -87,6 +88,28 @@ export const CommandSchemas = {
     trust: z.number().min(0).max(1),
     intent: z.enum(VIEWER_INTENTS).nullable().default(null),
   }),
+  /** The host invites viewers to a mock trade: suggest a quantity (stocks, ETFs) or an amount (funds). */
+  'trade.invite': z.strictObject({
+    code: z.string().trim().min(1).max(16),
+    side: z.enum(['buy', 'sell']).default('buy'),
+    qty: z.number().int().positive().max(100_000_000).nullable().default(null),
+    amount: z.number().positive().max(100_000_000).nullable().default(null),
+    /** The risk wording shown with the invitation (prefilled from the product's risk level). */
+    riskWording: text,
+  }),
+  /**
+   * An order on the mock exchange. Account = the sender; it opens on the first order with
+   * MOCK_CASH_CNY and `riskClass` (default C3; later orders' riskClass is ignored).
+   */
+  'trade.place': z.strictObject({
+    code: z.string().trim().min(1).max(16),
+    side: z.enum(['buy', 'sell']),
+    type: z.enum(['market', 'limit']).default('market'),
+    qty: z.number().positive().max(100_000_000).optional(),
+    amount: z.number().positive().max(100_000_000).optional(),
+    limitPrice: z.number().positive().max(1_000_000).optional(),
+    riskClass: z.enum(['C1', 'C2', 'C3', 'C4', 'C5']).optional(),
+  }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -106,6 +129,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'disclosure.set': ['trainee', 'facilitator'],
   'stream.pause': ['trainee', 'facilitator'],
   'viewer.signal': ['bot'],
+  'trade.invite': ['trainee', 'facilitator'],
+  'trade.place': ['trainee', 'facilitator', 'bot'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 
@@ -125,6 +150,8 @@ export interface JoinOk {
 export interface CommandOk {
   /** seq of the last event the command produced (durable when the ack arrives). */
   seq?: number;
+  /** `trade.place` only: what the exchange did with the order. */
+  trade?: TradeOutcome;
 }
 
 export interface SyncOk {

@@ -3,8 +3,11 @@
  * passed the room's checks (see decide.ts), so it never rejects, it only folds.
  */
 import type { Actor, ChatKind, Role, SessionEvent, ViewerIntent } from './events.js';
+import type { ExchangeState } from './exchange/index.js';
 import { seedRng, type RngState } from './random.js';
 import type { Scenario } from './scenario.js';
+import { applyOrder, createSessionExchange, TRADE_FEED_WINDOW, type TradeFeedEntry } from './trade.js';
+import { exchangeAfterIncident, exchangeAfterTick } from './session-market.js';
 
 export type SessionStatus = 'created' | 'live' | 'ended';
 
@@ -71,6 +74,22 @@ export interface SessionState {
   /** Intents formed so far, by kind (each viewer counted once per kind). */
   intents: Readonly<Partial<Record<ViewerIntent, readonly string[]>>>;
   counters: { messages: number; questions: number; answered: number; hostLines: number };
+  /** The mock exchange (core/trade.ts), or null when the scenario lists no instruments. */
+  exchange: ExchangeState | null;
+  /** Session t the market clock has reached (set when the session starts; ticks advance it). */
+  marketT: number | null;
+  /** The latest mock-trade invitation, for the order ticket and the board. */
+  invitation: {
+    seq: number;
+    code: string;
+    side: 'buy' | 'sell';
+    qty: number | null;
+    amount: number | null;
+    riskWording: string;
+  } | null;
+  /** Recent fills and rejections, newest last (the trade board's ticker). */
+  trades: readonly TradeFeedEntry[];
+  trading: { orders: number; fills: number; rejects: number; unsuitable: number };
 }
 
 /** How many chat entries state keeps for display. */
@@ -100,6 +119,11 @@ export function initialState(): SessionState {
     mood: {},
     intents: {},
     counters: { messages: 0, questions: 0, answered: 0, hostLines: 0 },
+    exchange: null,
+    marketT: null,
+    invitation: null,
+    trades: [],
+    trading: { orders: 0, fills: 0, rejects: 0, unsuitable: 0 },
   };
 }
 
@@ -111,7 +135,14 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
   const s: SessionState = { ...state, lastSeq: e.seq, t: e.t };
   switch (e.type) {
     case 'session.created':
-      return { ...s, sessionId: e.sessionId, scenario: e.scenario, seed: e.seed, rng: seedRng(e.seed) };
+      return {
+        ...s,
+        sessionId: e.sessionId,
+        scenario: e.scenario,
+        seed: e.seed,
+        rng: seedRng(e.seed),
+        exchange: createSessionExchange(e.scenario),
+      };
     case 'participant.joined': {
       const prev = s.participants[e.participantId];
       const wasOnline = prev?.online === true;
@@ -139,7 +170,15 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       };
     }
     case 'session.started':
-      return { ...s, status: 'live', startedT: e.t, segmentIndex: 0, segmentStartedT: e.t, lineCursor: 0 };
+      return {
+        ...s,
+        status: 'live',
+        startedT: e.t,
+        segmentIndex: 0,
+        segmentStartedT: e.t,
+        lineCursor: 0,
+        marketT: e.t,
+      };
     case 'segment.advanced':
       return { ...s, segmentIndex: e.index, segmentStartedT: e.t, lineCursor: 0 };
     case 'host.said': {
@@ -187,7 +226,7 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return { ...s, chat, questions, counters };
     }
     case 'incident.fired':
-      return { ...s, firedIncidents: [...s.firedIncidents, e.incidentId] };
+      return exchangeAfterIncident({ ...s, firedIncidents: [...s.firedIncidents, e.incidentId] }, e);
     case 'disclosure.changed':
       return { ...s, disclosureOn: e.on };
     case 'stream.paused':
@@ -201,11 +240,62 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
     }
     case 'session.ended':
       return { ...s, status: 'ended', endedT: e.t };
+    case 'trade.invited':
+      return {
+        ...s,
+        invitation: {
+          seq: e.seq,
+          code: e.code,
+          side: e.side,
+          qty: e.qty,
+          amount: e.amount,
+          riskWording: e.riskWording,
+        },
+      };
+    case 'trade.order': {
+      if (!s.exchange) return s;
+      // The same placeOrder decide ran on the same state: the outcome events that follow agree.
+      const placed = applyOrder(s.exchange, e.accountId, e.request, e.open, e.t);
+      return { ...s, exchange: placed.state, trading: { ...s.trading, orders: s.trading.orders + 1 } };
+    }
+    case 'trade.fill':
+    case 'trade.reject': {
+      const fill = e.type === 'trade.fill';
+      const entry: TradeFeedEntry = {
+        seq: e.seq,
+        t: e.t,
+        accountId: e.accountId,
+        name: e.actor.name,
+        code: e.code,
+        side: e.side,
+        kind: fill ? 'fill' : 'reject',
+        qty: fill ? e.qty : null,
+        price: fill ? e.price : null,
+        reason: fill ? null : e.reason,
+        passive: false,
+      };
+      const trading = fill
+        ? { ...s.trading, fills: s.trading.fills + 1 }
+        : { ...s.trading, rejects: s.trading.rejects + 1 };
+      return { ...s, trades: pushFeedOne(s.trades, entry), trading };
+    }
+    case 'trade.rested':
+      return s;
+    case 'trade.unsuitable':
+      return { ...s, trading: { ...s.trading, unsuitable: s.trading.unsuitable + 1 } };
+    case 'market.ticked':
+      return exchangeAfterTick(s, e);
     default: {
       const unreachable: never = e;
       return unreachable;
     }
   }
+}
+
+function pushFeedOne(feed: readonly TradeFeedEntry[], entry: TradeFeedEntry): TradeFeedEntry[] {
+  return feed.length >= TRADE_FEED_WINDOW
+    ? [...feed.slice(feed.length - TRADE_FEED_WINDOW + 1), entry]
+    : [...feed, entry];
 }
 
 /** Fold a list of events from the initial state (or from `from`). */

@@ -4,7 +4,7 @@
  * simulator) feeds it events with `observe` and asks `advance(t)` for the actions due; it then
  * performs them as ordinary clients. Same seed + same events at the same t → same actions.
  */
-import type { ChatKind, SessionEvent, ViewerIntent } from '../events.js';
+import type { ChatKind, EventOf, SessionEvent, ViewerIntent } from '../events.js';
 import { Rng } from '../random.js';
 import type { Incident, Scenario } from '../scenario.js';
 import { botName } from './names.js';
@@ -13,12 +13,16 @@ import { LEAD_INS, REACTIONS, TAILS, type ReactionKind } from './reactions.js';
 import { Schedule } from './schedule.js';
 import { isLurePost, readHostSignals, type TextSignals } from './signals.js';
 import { createViewer, nudge, riskLevel, type LeaveReason, type Viewer } from './viewer.js';
+import { afterOutcome, answerInvitation, type OrderIntent } from './trading.js';
+import type { TradeOutcome } from '../trade.js';
 
 export type AudienceAction =
   | { kind: 'arrive'; viewer: number; name: string; persona: PersonaId }
   | { kind: 'say'; viewer: number; text: string; chatKind: ChatKind; replyTo: number | null }
   | { kind: 'signal'; viewer: number; sentiment: number; trust: number; intent: ViewerIntent | null }
-  | { kind: 'leave'; viewer: number; reason: LeaveReason };
+  | { kind: 'leave'; viewer: number; reason: LeaveReason }
+  /** Place a mock-exchange order (`trade.place`); report the ack with `orderOutcome`. */
+  | { kind: 'order'; viewer: number; order: OrderIntent };
 
 export interface AudienceConfig {
   scenario: Scenario;
@@ -41,7 +45,8 @@ type Job =
   | { type: 'think'; viewer: number }
   | { type: 'say'; viewer: number; phrase: Phrase; replyTo: number | null; verbatim: boolean }
   | { type: 'signal'; viewer: number; intent: ViewerIntent | null }
-  | { type: 'watch-end'; viewer: number };
+  | { type: 'watch-end'; viewer: number }
+  | { type: 'order'; viewer: number; order: OrderIntent };
 
 /** Seconds a viewer takes to type a reaction. */
 const TYPING_SEC: [number, number] = [2, 8];
@@ -172,6 +177,9 @@ export class Audience {
           trust: round2(v.trust),
           intent: job.intent,
         });
+        return;
+      case 'order':
+        out.push({ kind: 'order', viewer: v.index, order: job.order });
         return;
       case 'watch-end':
         // Engaged viewers stay longer; the rest drift away (the retention curve).
@@ -318,10 +326,19 @@ export class Audience {
       case 'session.ended':
         this.ended = true;
         return;
+      case 'trade.invited':
+        this.onInvitation(e);
+        return;
       case 'session.created':
       case 'participant.joined':
       case 'viewer.sentiment':
       case 'viewer.intent':
+      case 'trade.order':
+      case 'trade.fill':
+      case 'trade.rested':
+      case 'trade.reject':
+      case 'trade.unsuitable':
+      case 'market.ticked':
       case 'disclosure.changed':
       case 'stream.paused':
         return;
@@ -426,6 +443,45 @@ export class Audience {
       this.signal(v, null);
     }
     if (s.correction) this.wrongDataOnScreen = false;
+  }
+
+  /** Each present viewer answers a mock-trade invitation once (by persona, trust, risk class). */
+  private onInvitation(e: EventOf<'trade.invited'>): void {
+    const ins = this.cfg.scenario.instruments.find((i) => i.code === e.code);
+    if (!ins) return;
+    for (const v of this.viewers) {
+      if (v.state !== 'present' || v.persona === 'fraud_lurer' || v.persona === 'troll') continue;
+      if (v.intents.has(`invite:${e.seq}`)) continue;
+      v.intents.add(`invite:${e.seq}`);
+      const rng = this.rngs[v.index]!;
+      const a = answerInvitation(v, e, ins, rng);
+      if (a.line) this.sayLater(v, a.line, a.delayMs - 1500);
+      if (a.order) {
+        this.queue.push(this.t + a.delayMs, { type: 'order', viewer: v.index, order: a.order });
+        this.signal(v, 'mock_trade');
+      }
+    }
+  }
+
+  /** The driver reports what the exchange did with a viewer's order (from the ack). */
+  orderOutcome(viewer: number, order: OrderIntent, outcome: TradeOutcome): void {
+    const v = this.viewers[viewer];
+    if (!v || v.state !== 'present') return;
+    const rng = this.rngs[v.index]!;
+    const next = afterOutcome(v, order, outcome, rng);
+    if (next.line) this.sayLater(v, next.line, 2000 + rng.int(4000));
+    if (next.followUp)
+      this.queue.push(this.t + 20_000 + rng.int(40_000), { type: 'order', viewer, order: next.followUp });
+  }
+
+  private sayLater(v: Viewer, phrase: Phrase, delayMs: number): void {
+    this.queue.push(this.t + Math.max(500, delayMs), {
+      type: 'say',
+      viewer: v.index,
+      phrase,
+      replyTo: null,
+      verbatim: true,
+    });
   }
 
   /** A viewer's own question got this seq (from the event, or from the ack when bots see a filtered stream). */

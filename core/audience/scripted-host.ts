@@ -6,7 +6,9 @@
  */
 import type { SessionEvent } from '../events.js';
 import { Rng } from '../random.js';
-import type { Scenario } from '../scenario.js';
+import type { Instrument, Scenario } from '../scenario.js';
+import type { CommandInput } from '../protocol.js';
+import { riskWording } from '../trade.js';
 import { isLurePost } from './signals.js';
 
 export type HostMode = 'careful' | 'careless';
@@ -15,6 +17,7 @@ export type HostAction =
   | { cmd: 'session.start' }
   | { cmd: 'host.say'; text: string; lineIndex: number | null }
   | { cmd: 'chat.send'; text: string; replyTo: number | null }
+  | { cmd: 'trade.invite'; invite: CommandInput<'trade.invite'> }
   | { cmd: 'segment.next' }
   | { cmd: 'session.end' };
 
@@ -120,8 +123,28 @@ export class ScriptedHost {
       this.promised = true;
       this.push(t + Math.round(span / 2) + 1, { cmd: 'host.say', text: CARELESS_PROMISE, lineIndex: null });
     }
+    if (seg.callToAction && this.scenario.instruments.length > 0) {
+      // Invite right after the line that asks viewers to order (or halfway through).
+      const at = seg.lines.findIndex((l) => /模拟下单|下单/.test(l.zh));
+      const after = at >= 0 ? gap * (at + 1) : span / 2;
+      this.push(t + Math.round(after) + 3000, { cmd: 'trade.invite', invite: this.invitation() });
+    }
     const last = index === this.scenario.segments.length - 1;
     this.push(t + Math.round(span), last ? { cmd: 'session.end' } : { cmd: 'segment.next' });
+  }
+
+  /**
+   * A careful host invites a trade in the least risky listed stock or ETF (one lot); a careless
+   * one picks the riskiest product and leaves the suitability part out of the wording.
+   */
+  private invitation(): CommandInput<'trade.invite'> {
+    const level = (i: Instrument) => Number(i.risk.slice(1));
+    const traded = this.scenario.instruments.filter((i) => i.kind !== 'fund');
+    const pool = traded.length > 0 ? traded : this.scenario.instruments;
+    const pick = [...pool].sort((a, b) => (this.mode === 'careful' ? level(a) - level(b) : level(b) - level(a)))[0]!;
+    const fund = pick.kind === 'fund';
+    const wording = this.mode === 'careful' ? riskWording(pick) : '模拟盘随便买，练练手。';
+    return { code: pick.code, side: 'buy', qty: fund ? null : 100, amount: fund ? 1000 : null, riskWording: wording };
   }
 
   private onQuestion(seq: number, text: string, t: number): void {

@@ -8,6 +8,8 @@ import type { SessionEvent } from '../events.js';
 import { isLurePost } from './signals.js';
 
 export function botsNeed(e: SessionEvent): boolean {
+  // Bots learn their own orders' outcomes from the ack; others' trades and every price tick would
+  // be 2,000 deliveries each for nothing the policy reads. Invitations (trade.invited) do go out.
   switch (e.type) {
     case 'chat.message':
       return e.actor.role === 'trainee' || e.actor.role === 'facilitator' || isLurePost(e.text, e.kind);
@@ -15,6 +17,12 @@ export function botsNeed(e: SessionEvent): boolean {
     case 'participant.left':
     case 'viewer.sentiment':
     case 'viewer.intent':
+    case 'trade.order':
+    case 'trade.fill':
+    case 'trade.rested':
+    case 'trade.reject':
+    case 'trade.unsuitable':
+    case 'market.ticked':
       return false;
     default:
       return true;

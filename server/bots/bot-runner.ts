@@ -215,6 +215,14 @@ export class BotRunner {
         this.stats.sent++;
         bot.socket.emit('viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }, done);
         return;
+      case 'order':
+        this.stats.sent++;
+        bot.socket.emit('trade.place', a.order, (ack: Ack<CommandOk>) => {
+          done(ack);
+          // Bots do not receive others' trades; the ack tells the policy how its own order went.
+          if (ack.ok && ack.trade) this.audience?.orderOutcome(a.viewer, a.order, ack.trade);
+        });
+        return;
       case 'leave':
         bot.leaving = true;
         this.stats.left++;

@@ -91,7 +91,7 @@ export class RoomRegistry {
     return [...this.rooms.values()];
   }
 
-  /** Timed work of every live room (scheduled incidents). */
+  /** Timed work of every live room (scheduled incidents, the market clock). */
   async tick(): Promise<void> {
     for (const r of this.rooms.values()) {
       if (r.status !== 'live') continue;
@@ -100,6 +100,13 @@ export class RoomRegistry {
         .catch((err: unknown) =>
           this.deps.log(
             `session ${r.id}: scheduled incident not recorded: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        );
+      await r
+        .tickMarket()
+        .catch((err: unknown) =>
+          this.deps.log(
+            `session ${r.id}: market tick not recorded: ${err instanceof Error ? err.message : String(err)}`,
           ),
         );
     }

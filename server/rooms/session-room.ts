@@ -29,6 +29,7 @@ import {
 import { fold, initialState, reduce, type SessionState } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
 import { dueIncidents, formatPath } from '../../core/scenario.js';
+import { MARKET_TICK_MS } from '../../core/trade.js';
 import type { Clock } from '../clock.js';
 import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
 
@@ -220,7 +221,7 @@ export class SessionRoom {
     if (decision.drafts.length === 0) return { ok: true };
     try {
       const seq = await this.submit(actor, decision.drafts);
-      return { ok: true, seq };
+      return { ok: true, seq, ...decision.reply };
     } catch (err) {
       return fail(
         ErrorCode.STORE_FAILED,
@@ -238,6 +239,20 @@ export class SessionRoom {
       SYSTEM_ACTOR,
       due.map((id) => draft.incidentFired(id)),
     );
+    this.flush();
+    await p;
+  }
+
+  /**
+   * Advance the mock market to now in whole MARKET_TICK_MS steps (called on a timer while live).
+   * Every tick is an event, so replay draws the same prices from the same PRNG; broadcasting one
+   * tick per second rather than every price is the sampling.
+   */
+  async tickMarket(): Promise<void> {
+    if (this.closed || this.state.status !== 'live' || !this.state.exchange) return;
+    const dtMs = Math.floor((this.now() - (this.state.marketT ?? 0)) / MARKET_TICK_MS) * MARKET_TICK_MS;
+    if (dtMs <= 0) return;
+    const p = this.submit(SYSTEM_ACTOR, [draft.marketTicked(dtMs)]);
     this.flush();
     await p;
   }

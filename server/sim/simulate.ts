@@ -6,7 +6,7 @@
 import { Audience, type AudienceAction } from '../../core/audience/audience.js';
 import { ScriptedHost, type HostAction, type HostMode } from '../../core/audience/scripted-host.js';
 import type { Actor, Role, SessionEvent } from '../../core/events.js';
-import type { Ack, CommandName } from '../../core/protocol.js';
+import type { Ack, CommandName, CommandOk } from '../../core/protocol.js';
 import type { SessionState } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
 import { ManualClock } from '../clock.js';
@@ -76,10 +76,11 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
   const facilitator: Actor & { role: Role } = { id: 'p-facilitator', role: 'facilitator', name: '培训师' };
 
   const command = async (actor: Actor & { role: Role }, name: CommandName, payload: unknown) => {
-    const p = room.command(actor, name, payload) as Promise<Ack<object>>;
+    const p = room.command(actor, name, payload) as Promise<Ack<CommandOk>>;
     room.flush();
     const ack = await p;
     if (!ack.ok) refused.push({ who: actor.name, command: name, code: ack.code, message: ack.message });
+    return ack;
   };
 
   const actions: AudienceAction[] = [];
@@ -92,6 +93,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     for (const a of host.advance(now)) await hostAct(a);
     // Incidents the scenario schedules fire by themselves, as in a live room.
     await room.fireDueIncidents();
+    await room.tickMarket();
     while (fire.length && fire[0]![1] <= now)
       await command(facilitator, 'incident.fire', { incidentId: fire.shift()![0] });
 
@@ -107,11 +109,13 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
       case 'session.start':
       case 'segment.next':
       case 'session.end':
-        return command(hostActor, a.cmd, {});
+        return void (await command(hostActor, a.cmd, {}));
       case 'host.say':
-        return command(hostActor, 'host.say', { text: a.text, lineIndex: a.lineIndex });
+        return void (await command(hostActor, 'host.say', { text: a.text, lineIndex: a.lineIndex }));
       case 'chat.send':
-        return command(hostActor, 'chat.send', { text: a.text, replyTo: a.replyTo });
+        return void (await command(hostActor, 'chat.send', { text: a.text, replyTo: a.replyTo }));
+      case 'trade.invite':
+        return void (await command(hostActor, 'trade.invite', a.invite));
     }
   }
 
@@ -125,9 +129,15 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     }
     const actor = viewerActors.get(a.viewer);
     if (!actor) return;
-    if (a.kind === 'say') return command(actor, 'chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo });
+    if (a.kind === 'say')
+      return void (await command(actor, 'chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo }));
     if (a.kind === 'signal')
-      return command(actor, 'viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent });
+      return void (await command(actor, 'viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }));
+    if (a.kind === 'order') {
+      const ack = await command(actor, 'trade.place', a.order);
+      if (ack.ok && ack.trade) audience.orderOutcome(a.viewer, a.order, ack.trade);
+      return;
+    }
     await settle(room, room.leave(actor));
   }
 }

@@ -245,7 +245,7 @@ function runStream(seed: number): number {
   return steps;
 }
 
-describe('exchange property: no order stream can overdraw an account', () => {
+describe('EX2 exchange property: no order stream can overdraw an account', () => {
   for (const [name, seed] of Object.entries(REGRESSIONS)) {
     it(`regression: ${name} (seed ${seed})`, () => {
       runStream(seed);

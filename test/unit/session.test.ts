@@ -65,6 +65,31 @@ describe('reduce', () => {
       [host, draft.streamPaused(true)],
       [viewer, draft.viewerSentiment(0.4, 0.7)],
       [viewer, draft.viewerIntent('account_opening')],
+      [host, draft.tradeInvited({ code: '609318', side: 'buy', qty: 100, amount: null, riskWording: '中风险' })],
+      [viewer, draft.tradeOrder('p-v', { code: '609318', side: 'buy', type: 'market', qty: 100 }, null)],
+      [viewer, draft.tradeUnsuitable({ accountId: 'p-v', code: '609318', accountRisk: 'C1', productRisk: 'R3' })],
+      [
+        viewer,
+        draft.tradeFill({
+          orderId: 1,
+          accountId: 'p-v',
+          code: '609318',
+          side: 'buy',
+          qty: 100,
+          price: 18.43,
+          feesFen: 500,
+          cashDeltaFen: -184800,
+        }),
+      ],
+      [
+        viewer,
+        draft.tradeRested({ orderId: 2, accountId: 'p-v', code: '609318', side: 'buy', qty: 100, limitPrice: 18 }),
+      ],
+      [
+        viewer,
+        draft.tradeReject({ accountId: 'p-v', code: '609318', side: 'buy', reason: 'LOT_SIZE', message: 'odd lot' }),
+      ],
+      [SYSTEM_ACTOR, draft.marketTicked(1000)],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
       [host, draft.sessionEnded('host')],
     );
