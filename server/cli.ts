@@ -16,6 +16,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       load: () => import('./cli/simulate.js'),
     },
     scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
+    review: {
+      summary: 'review FILE...: run the detectors over a scenario script (exit 1 on critical)',
+      load: () => import('./cli/review.js'),
+    },
+    score: {
+      summary: 'score RECORDING [--rubric FILE] [--html]: the report of a recording file',
+      load: () => import('./cli/score.js'),
+    },
   };
 
 function usage(): string {

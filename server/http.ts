@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../core/protocol.js';
 import type { Scenario } from '../core/scenario.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
+import { handleReportRoute, type ReportDeps } from './report-routes.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +50,8 @@ export interface HttpDeps {
   scenarios: Map<string, Scenario>;
   /** Folder with the built client (index.html, assets/), or null when the client is served by Vite. */
   clientDir: string | null;
+  /** Reports, script review and rubrics (server/report-routes.ts); absent: those routes 404. */
+  reports?: ReportDeps;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -124,6 +127,11 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       const room = await deps.rooms.create(scenario);
       return send(res, 201, { sessionId: room.id, codes: room.record.codes });
     }
+    if (
+      deps.reports &&
+      handleReportRoute(req, res, new URL(req.url ?? '/', 'http://local'), deps.reports, send, SECURITY_HEADERS)
+    )
+      return;
     return send(res, 404, { error: 'NOT_FOUND', message: `${req.method} ${path}: no such route` });
   };
 

@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { createHttpHandler } from './http.js';
 import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
+import { loadRubrics } from './rubrics.js';
 import { loadScenes } from './scenes.js';
 import { attachGateway, botChannel, roomChannel, type GatewayCounters, type IoServer } from './socket-gateway.js';
 import { botsNeed } from '../core/audience/subscription.js';
@@ -78,6 +79,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
   for (const e of sceneErrors) log(`scenario error: ${e}`);
+  const { rubrics, errors: rubricErrors } = loadRubrics(join(opts.scenesDir ?? join(REPO_ROOT, 'scenes'), 'rubrics'));
+  for (const e of rubricErrors) log(`rubric error: ${e}`);
 
   const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
   let io: IoServer | null = null;
@@ -95,7 +98,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
   });
   const httpServer = createServer(
-    createHttpHandler({ rooms, scenarios, clientDir: clientDir ? resolve(clientDir) : null }),
+    createHttpHandler({
+      rooms,
+      scenarios,
+      clientDir: clientDir ? resolve(clientDir) : null,
+      reports: { store, scenarios, rubrics },
+    }),
   );
   io = new Server(httpServer, {
     serveClient: false,

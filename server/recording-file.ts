@@ -2,8 +2,8 @@
  * Recording files (docs/RECORDING.md): JSON Lines, a header line then one event per line;
  * gzipped when the name ends in .gz. Written by `simulate` and `export`.
  */
-import { writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SessionEvent } from '../core/events.js';
 import { RECORDING_FORMAT_VERSION, type SessionRecord } from './store/recording-store.js';
 
@@ -47,4 +47,34 @@ export function writeRecordingFile(
   const data = file.endsWith('.gz') ? gzipSync(text) : Buffer.from(text, 'utf8');
   writeFileSync(file, data);
   return data.length;
+}
+
+/** Read a recording file (gzipped or not). Throws an Error naming the file and line on bad input. */
+export function readRecordingFile(file: string): { header: RecordingHeader; events: SessionEvent[] } {
+  const raw = readFileSync(file);
+  const text = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  const lines = text.split('\n');
+  let header: RecordingHeader | null = null;
+  const events: SessionEvent[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}: line ${i + 1}: not JSON`);
+    }
+    if (header === null) {
+      const h = v as Partial<RecordingHeader>;
+      if (h.format !== RECORDING_FORMAT) throw new Error(`${file}: line 1: expected a "${RECORDING_FORMAT}" header`);
+      if (typeof h.version !== 'number' || h.version > RECORDING_FORMAT_VERSION)
+        throw new Error(`${file}: line 1: recording version ${String(h.version)} is newer than this Branchcast reads`);
+      header = h as RecordingHeader;
+      continue;
+    }
+    events.push(v as SessionEvent);
+  }
+  if (header === null) throw new Error(`${file}: empty file`);
+  return { header, events };
 }

@@ -1,0 +1,57 @@
+/**
+ * ECharts options for the report (radar of criteria, audience and sentiment timelines). Plain
+ * option objects, so the server renders them to SVG (HTML export) and the browser draws the same.
+ */
+import type { Report } from './report-model.js';
+import { REPORT_TEXT, type ReportLang } from './report-text.js';
+
+const minutes = (t: number, startedT: number | null) => Math.round(((t - (startedT ?? 0)) / 60_000) * 10) / 10;
+
+export function radarOption(r: Report, lang: ReportLang): Record<string, unknown> {
+  const crit = r.criteria.filter((c) => c.applicable && c.weight > 0);
+  return {
+    animation: false,
+    radar: {
+      indicator: crit.map((c) => ({ name: c.label[lang], max: 100 })),
+      radius: '58%',
+      axisName: { color: '#333', fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'radar',
+        data: [{ value: crit.map((c) => c.score ?? 0), name: REPORT_TEXT[lang].score, areaStyle: { opacity: 0.25 } }],
+      },
+    ],
+  };
+}
+
+export function timelineOption(r: Report, lang: ReportLang): Record<string, unknown> {
+  const t = REPORT_TEXT[lang];
+  const s0 = r.stats.startedT;
+  return {
+    animation: false,
+    legend: { data: [t.audience, t.sentiment], top: 0 },
+    grid: { left: 48, right: 48, top: 32, bottom: 36 },
+    xAxis: { type: 'value', name: t.minutes, nameLocation: 'end', min: 'dataMin' },
+    yAxis: [
+      { type: 'value', name: t.audience, minInterval: 1 },
+      { type: 'value', name: t.sentiment, min: -1, max: 1 },
+    ],
+    series: [
+      {
+        name: t.audience,
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        data: r.timelines.audience.map(([x, y]) => [minutes(x, s0), y]),
+      },
+      {
+        name: t.sentiment,
+        type: 'line',
+        yAxisIndex: 1,
+        showSymbol: false,
+        data: r.timelines.sentiment.map(([x, y]) => [minutes(x, s0), y]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The standalone HTML export of a report: one file, no script, no external resource (inline CSS,
+ * charts rendered to SVG on the server with ECharts' SSR renderer), laid out to print on A4.
+ */
+import * as echarts from 'echarts';
+import { formatT, type Report } from '../core/rubric/report-model.js';
+import { radarOption, timelineOption } from '../core/rubric/report-charts.js';
+import { REPORT_TEXT, type ReportLang } from '../core/rubric/report-text.js';
+
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Render an option to an inline SVG element (namespace attributes dropped: inline SVG needs none). */
+export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({
+      textStyle: { fontFamily: 'Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif' },
+      ...option,
+    });
+    return chart
+      .renderToSVGString()
+      .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
+      .replace(/\s+version="1\.1"/, '');
+  } finally {
+    chart.dispose();
+  }
+}
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1d2433; margin: 0 auto; max-width: 186mm; font-size: 10.5pt; line-height: 1.5; }
+h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #cfd6e4; padding-bottom: 1mm; }
+.meta { color: #556; margin: 0 0 3mm; }
+.total { display: flex; gap: 6mm; align-items: baseline; flex-wrap: wrap; }
+.total .n { font-size: 30pt; font-weight: 700; }
+.badge { padding: 1mm 3mm; border-radius: 2mm; font-weight: 700; }
+.pass { background: #dff3e4; color: #17622e; } .fail { background: #fbe0e0; color: #8a1c1c; }
+.charts { display: flex; gap: 4mm; flex-wrap: wrap; } .charts svg { max-width: 100%; height: auto; }
+table { width: 100%; border-collapse: collapse; } th { white-space: nowrap; } th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.5mm; border-bottom: 1px solid #e3e7ef; }
+td.num { text-align: right; white-space: nowrap; }
+.finding { border: 1px solid #e3e7ef; border-left: 4px solid #d97706; border-radius: 1.5mm; padding: 2mm 3mm; margin: 0 0 3mm; break-inside: avoid; }
+.finding.critical { border-left-color: #b91c1c; }
+.finding .head { display: flex; justify-content: space-between; gap: 3mm; font-weight: 700; }
+mark { background: #fde68a; padding: 0 0.5mm; }
+.k { color: #667; min-width: 22mm; display: inline-block; }
+.evidence { color: #445; font-size: 9.5pt; margin: 0.5mm 0 0; padding-left: 4mm; }
+a { color: #1d4ed8; }
+@media print { a { color: inherit; text-decoration: none; } h2 { break-after: avoid; } .charts { break-inside: avoid; } }
+`;
+
+export function reportHtml(r: Report, lang: ReportLang = 'zh'): string {
+  const t = REPORT_TEXT[lang];
+  const L = (b: { zh: string; en: string }) => esc(b[lang]);
+  const sev = (s: 'critical' | 'major' | 'minor') => t[s];
+  const criteriaRows = r.criteria
+    .map(
+      (c) =>
+        `<tr><td>${L(c.label)}<div class="evidence">${L(c.summary)}</div>${c.evidence
+          .slice(0, 3)
+          .map(
+            (e) =>
+              `<div class="evidence"><a href="${esc(e.link)}">${formatT(e.t)}</a> ${L(e.note)}${e.quote ? ` — “${esc(e.quote.slice(0, 60))}”` : ''}</div>`,
+          )
+          .join(
+            '',
+          )}</td><td class="num">${c.weight}</td><td class="num">${c.applicable ? c.score : t.notApplicable}</td></tr>`,
+    )
+    .join('');
+  const findings = r.findings.length
+    ? r.findings
+        .map((f) => {
+          const text = `${esc(f.text.slice(0, f.start))}<mark>${esc(f.text.slice(f.start, f.end))}</mark>${esc(f.text.slice(f.end))}`;
+          return `<div class="finding${f.critical ? ' critical' : ''}">
+<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatT(f.t)} (#${f.seq})</a></div>
+<div><span class="k">${t.quote}</span>${text} <small>(${f.source === 'host' ? t.host : t.chat})</small></div>
+<div><span class="k">${t.why}</span>${L(f.explanation)}</div>
+<div><span class="k">${t.rule}</span>${esc(f.rule)} — ${esc(f.law)}</div>
+<div><span class="k">${t.better}</span>${L(f.suggestion)}</div></div>`;
+        })
+        .join('\n')
+    : `<p>${t.noFindings}</p>`;
+  const s = r.stats;
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} · ${L(r.scenarioTitle)}</title><style>${CSS}</style></head>
+<body>
+<h1>${t.title}</h1>
+<p class="meta">${L(r.scenarioTitle)} · ${t.rubric}: ${L(r.rubricTitle)} (${esc(r.programmeRef)}) · ${esc(r.sessionId)}</p>
+<div class="total"><span class="n" data-total>${r.total}</span><span>/ 100</span>
+<span class="badge ${r.pass ? 'pass' : 'fail'}">${r.pass ? t.pass : t.fail}</span>
+<span>${t.passMark(r.passMark)} · ${t.grade(r.grade)} ${L(r.band)}</span></div>
+${r.capped ? `<p class="fail badge">${t.capped(r.rawTotal)}</p>` : ''}
+<p class="meta">${t.duration} ${formatT(s.durationMs)} · ${t.questions} ${s.questions} (${t.answered} ${s.answered}) · ${t.lures} ${s.lures} · ${t.peak} ${s.peakAudience}</p>
+<h2>${t.criteria}</h2>
+<div class="charts">${renderSvg(radarOption(r, lang), 420, 320)}</div>
+<table><thead><tr><th>${t.criterion}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${criteriaRows}</tbody></table>
+<h2>${t.findings} (${r.findings.length})</h2>
+${findings}
+<h2>${t.timelines}</h2>
+<div class="charts">${renderSvg(timelineOption(r, lang), 680, 260)}</div>
+</body></html>
+`;
+}

@@ -1,0 +1,96 @@
+/**
+ * REST routes of the scoring: a session's report (JSON and the standalone HTML export), a
+ * scenario's pre-broadcast script review and a rubric's thresholds (for the HUD's nudges).
+ * Mounted by http.ts; reads events from the store, so ended sessions are reported too.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Scenario } from '../core/scenario.js';
+import { reviewScenario } from '../core/rubric/review.js';
+import type { Rubric } from '../core/rubric/rubric-schema.js';
+import { factsOf } from '../core/rubric/facts.js';
+import { evaluate } from '../core/rubric/scorer.js';
+import type { SessionEvent } from '../core/events.js';
+import { reportHtml } from './report-html.js';
+import type { RecordingStore } from './store/recording-store.js';
+
+export interface ReportDeps {
+  store: RecordingStore;
+  scenarios: Map<string, Scenario>;
+  rubrics: Map<string, Rubric>;
+}
+
+type Send = (res: ServerResponse, status: number, body: unknown) => void;
+
+const PAGE = 20_000;
+
+function readAll(store: RecordingStore, sessionId: string): SessionEvent[] {
+  const out: SessionEvent[] = [];
+  for (let from = 1; ;) {
+    const batch = store.readEvents(sessionId, from, PAGE);
+    for (const e of batch) out.push(e);
+    if (batch.length < PAGE) return out;
+    from = batch[batch.length - 1]!.seq + 1;
+  }
+}
+
+/** Answers the route and returns true, or returns false for a path it does not own. */
+export function handleReportRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ReportDeps,
+  send: Send,
+  headers: Record<string, string>,
+): boolean {
+  if (req.method !== 'GET') return false;
+  const path = url.pathname;
+  let m = /^\/api\/sessions\/([^/]+)\/report(\.html)?$/.exec(path);
+  if (m) {
+    const sessionId = decodeURIComponent(m[1]!);
+    const rec = deps.store.getSession(sessionId);
+    if (!rec) {
+      send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });
+      return true;
+    }
+    const facts = factsOf(readAll(deps.store, sessionId));
+    const rubricId = url.searchParams.get('rubric') ?? facts.scenario?.rubric ?? '';
+    const rubric = deps.rubrics.get(rubricId);
+    if (!rubric) {
+      send(res, 404, {
+        error: 'NOT_FOUND',
+        message: `rubric: no rubric "${rubricId}" (have: ${[...deps.rubrics.keys()].join(', ')})`,
+      });
+      return true;
+    }
+    const report = evaluate(facts, rubric);
+    if (!m[2]) {
+      send(res, 200, report);
+      return true;
+    }
+    const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `inline; filename="report-${sessionId}.html"`,
+    });
+    res.end(reportHtml(report, lang));
+    return true;
+  }
+  m = /^\/api\/scenarios\/([^/]+)\/review$/.exec(path);
+  if (m) {
+    const id = decodeURIComponent(m[1]!);
+    const scenario = deps.scenarios.get(id);
+    if (!scenario) send(res, 404, { error: 'NOT_FOUND', message: `scenario "${id}" does not exist` });
+    else send(res, 200, reviewScenario(scenario));
+    return true;
+  }
+  m = /^\/api\/rubrics\/([^/]+)$/.exec(path);
+  if (m) {
+    const rubric = deps.rubrics.get(decodeURIComponent(m[1]!));
+    if (!rubric) send(res, 404, { error: 'NOT_FOUND', message: `rubric "${m[1]}" does not exist` });
+    else send(res, 200, rubric);
+    return true;
+  }
+  return false;
+}
