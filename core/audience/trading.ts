@@ -79,7 +79,7 @@ export type InviteAnswer =
 
 /** One viewer's answer to an invitation. */
 export function answerInvitation(v: Viewer, inv: EventOf<'trade.invited'>, ins: Instrument, rng: Rng): InviteAnswer {
-  const delayMs = 3000 + rng.int(17_000);
+  const delayMs = 2000 + rng.int(10_000);
   const suitable = riskLevel(v.riskClass) >= Number(ins.risk.slice(1));
   const p = Math.min(0.95, v.trust * (suitable ? 0.9 : 0.35) * APPETITE[v.persona]);
   if (!rng.chance(p)) {
