@@ -15,6 +15,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: 'run a whole session headless on a simulated clock and write the recording',
       load: () => import('./cli/simulate.js'),
     },
+    export: {
+      summary: 'export SESSION_ID --out FILE: a session as a recording file',
+      load: () => import('./cli/recordings.js').then((m) => ({ run: (a: string[]) => m.run(a, 'export') })),
+    },
+    import: {
+      summary: 'import FILE: add a recording file to the store (all or nothing)',
+      load: () => import('./cli/recordings.js').then((m) => ({ run: (a: string[]) => m.run(a, 'import') })),
+    },
+    verify: {
+      summary: 'verify FILE: check a recording file and its hash chain',
+      load: () => import('./cli/recordings.js').then((m) => ({ run: (a: string[]) => m.run(a, 'verify') })),
+    },
     scenario: { summary: 'scenario check [FILE...]: validate scenario files', load: () => import('./cli/scenario.js') },
     review: {
       summary: 'review FILE...: run the detectors over a scenario script (exit 1 on critical)',

@@ -4,6 +4,7 @@
  * default, survives kill -9) and memory (tests, `--memory`). Both pass test/harness/store-contract.ts.
  */
 import type { Role, SessionEvent } from '../../core/events.js';
+import type { Annotation } from '../recording-file.js';
 
 export type SessionStatus = 'live' | 'ended';
 
@@ -20,8 +21,8 @@ export interface SessionRecord {
   demo: boolean;
 }
 
-/** Current on-disk/event format version (docs/RECORDING.md). */
-export const RECORDING_FORMAT_VERSION = 1;
+/** Current on-disk/event format version (docs/RECORDING.md). 2 added the hash chain. */
+export const RECORDING_FORMAT_VERSION = 2;
 
 export class StoreError extends Error {
   constructor(
@@ -42,6 +43,16 @@ export interface RecordingStore {
    * otherwise nothing is written and StoreError('SEQ_GAP') is thrown.
    */
   append(sessionId: string, events: readonly SessionEvent[]): void;
+  /** Create a session with all its events and annotations at once (an import): all or nothing. */
+  importSession(rec: SessionRecord, events: readonly SessionEvent[], annotations?: readonly Annotation[]): void;
+  /**
+   * Facilitators' annotations: kept apart from the immutable event log, and editable. Updating or
+   * deleting an unknown id throws StoreError('UNKNOWN_SESSION').
+   */
+  addAnnotation(a: Annotation): void;
+  updateAnnotation(a: Annotation): void;
+  deleteAnnotation(sessionId: string, id: string): void;
+  listAnnotations(sessionId: string): Annotation[];
   setStatus(sessionId: string, status: SessionStatus): void;
   getSession(sessionId: string): SessionRecord | undefined;
   findByCode(code: string): { sessionId: string; role: Role } | undefined;
@@ -49,6 +60,8 @@ export interface RecordingStore {
   /** Events with seq >= fromSeq in seq order, at most `limit`. */
   readEvents(sessionId: string, fromSeq?: number, limit?: number): SessionEvent[];
   lastSeq(sessionId: string): number;
+  /** Hash chain links, `prev` hash of each event with seq >= fromSeq (see hash-chain.ts). */
+  readHashes(sessionId: string, fromSeq?: number, limit?: number): Array<{ seq: number; prev: string; hash: string }>;
   close(): void;
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, draft, stamp, type SessionEvent } from '../../core/events.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../../server/store/recording-store.js';
+import { chainHash, eventJson, genesisHash } from '../../server/store/hash-chain.js';
 
 const rec = (id: string, codes: string[]): SessionRecord => ({
   sessionId: id,
@@ -70,6 +71,50 @@ export function storeContract(name: string, make: () => RecordingStore): void {
       expect(s.readEvents('a').map((e) => e.seq)).toEqual([1, 2]);
       s.append('a', [chat(3)]);
       expect(s.lastSeq('a')).toBe(3);
+      s.close();
+    });
+
+    it('SC11, RP4: every event is linked to the one before it by a hash chain', () => {
+      const s = make();
+      s.createSession(rec('a', ['AAAA01', 'AAAA02', 'AAAA03', 'AAAA04']));
+      s.append('a', [chat(1), chat(2)]);
+      s.append('a', [chat(3)]);
+      const links = s.readHashes('a');
+      expect(links.map((l) => l.seq)).toEqual([1, 2, 3]);
+      expect(links[0]!.prev).toBe(genesisHash('a'));
+      expect(links[1]!.prev).toBe(links[0]!.hash);
+      expect(links[2]!.prev).toBe(links[1]!.hash);
+      expect(links[2]!.hash).toBe(chainHash(links[1]!.hash, eventJson(chat(3))));
+      expect(s.readHashes('a', 3)).toEqual([links[2]]);
+      s.close();
+    });
+
+    it('SC11: annotations live beside the event log and can be edited and removed', () => {
+      const s = make();
+      s.createSession(rec('a', ['AAAA01', 'AAAA02', 'AAAA03', 'AAAA04']));
+      s.append('a', [chat(1), chat(2)]);
+      const note = {
+        id: 'n1',
+        sessionId: 'a',
+        seq: 2,
+        t: 20,
+        toSeq: null,
+        text: '回复太慢',
+        category: null,
+        severity: 'minor' as const,
+        author: 'f',
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      s.addAnnotation(note);
+      expect(() => s.addAnnotation(note)).toThrow(StoreError);
+      s.updateAnnotation({ ...note, text: '回复太慢，应在30秒内', updatedAt: 2 });
+      expect(s.listAnnotations('a')).toEqual([{ ...note, text: '回复太慢，应在30秒内', updatedAt: 2 }]);
+      expect(s.readEvents('a')).toHaveLength(2); // the log is untouched
+      s.deleteAnnotation('a', 'n1');
+      expect(s.listAnnotations('a')).toEqual([]);
+      expect(() => s.deleteAnnotation('a', 'n1')).toThrow(StoreError);
+      expect(() => s.addAnnotation({ ...note, sessionId: 'nope' })).toThrow(StoreError);
       s.close();
     });
 
