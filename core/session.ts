@@ -60,10 +60,10 @@ export interface SessionState {
   /** The most recent chat, newest last; the full chat stays in the recording. */
   chat: readonly ChatEntry[];
   /**
-   * Questions still waiting for the host, keyed by the question's seq. Answered ones leave the
-   * map (their chat entry keeps `answerSeq`), so the map stays small however long the session.
+   * Questions still waiting for the host, oldest first. Answered ones leave the list (their chat
+   * entry keeps `answerSeq`), so it stays short however long the session.
    */
-  questions: Readonly<Record<number, QuestionState>>;
+  questions: readonly QuestionState[];
   firedIncidents: readonly string[];
   /** The risk-disclosure banner is on the LED wall. */
   disclosureOn: boolean;
@@ -112,7 +112,7 @@ export function initialState(): SessionState {
     participants: {},
     audience: 0,
     chat: [],
-    questions: {},
+    questions: [],
     firedIncidents: [],
     disclosureOn: false,
     paused: false,
@@ -198,21 +198,20 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         replyTo: e.replyTo,
         answerSeq: null,
       };
-      const chat =
-        s.chat.length >= CHAT_WINDOW ? [...s.chat.slice(s.chat.length - CHAT_WINDOW + 1), entry] : [...s.chat, entry];
+      // slice() is a block copy; the window keeps the newest CHAT_WINDOW messages.
+      const chat = s.chat.length >= CHAT_WINDOW ? s.chat.slice(s.chat.length - CHAT_WINDOW + 1) : s.chat.slice();
+      chat.push(entry);
       let questions = s.questions;
       const counters = { ...s.counters, messages: s.counters.messages + 1 };
       if (e.kind === 'question') {
-        questions = {
-          ...questions,
-          [e.seq]: { seq: e.seq, t: e.t, askedBy: e.actor.id },
-        };
+        questions = [...questions, { seq: e.seq, t: e.t, askedBy: e.actor.id }];
         counters.questions++;
       }
-      const q = e.replyTo !== null ? questions[e.replyTo] : undefined;
-      if (e.actor.role === 'trainee' && q) {
-        const { [q.seq]: _answered, ...rest } = questions;
-        questions = rest;
+      const qi =
+        e.replyTo !== null && e.actor.role === 'trainee' ? questions.findIndex((q) => q.seq === e.replyTo) : -1;
+      if (qi >= 0) {
+        const q = questions[qi]!;
+        questions = questions.filter((_, i) => i !== qi);
         counters.answered++;
         // Mark the question in the chat window (it is near the end, so search from there).
         for (let i = chat.length - 1; i >= 0; i--) {
@@ -319,5 +318,5 @@ export function meanSentiment(state: SessionState): number | null {
 
 /** Questions still waiting for the host, oldest first. */
 export function waitingQuestions(state: SessionState): QuestionState[] {
-  return Object.values(state.questions).sort((a, b) => a.seq - b.seq);
+  return [...state.questions];
 }

@@ -7,7 +7,7 @@
 import type { SessionEvent } from '../events.js';
 import { initialState, reduce, type SessionState } from '../session.js';
 
-export const DEFAULT_CHECKPOINT_EVERY = 1000;
+export const DEFAULT_CHECKPOINT_EVERY = 250;
 
 export interface Checkpoint {
   /** Index into the events array of the last event folded into `state` (-1: none). */

@@ -29,6 +29,8 @@ export interface SimulateOptions {
   /** Facilitator incidents to fire: [incidentId, at ms]. Scheduled `at` incidents fire on their own. */
   fire?: Array<[string, number]>;
   store?: RecordingStore;
+  /** Called with the room's durable state after every flush (the live snapshots replay is checked against). */
+  onCommit?: (state: SessionState) => void;
 }
 
 export interface SimulationResult {
@@ -61,10 +63,13 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         audience.observe(e);
         host.observe(e);
       }
+      if (opts.onCommit && roomRef) opts.onCommit(roomRef.snapshot());
     },
     log: () => undefined,
   });
+  let roomRef: SessionRoom | null = null;
   const room = await rooms.create(opts.scenario, { seed: opts.seed });
+  roomRef = room;
   const refused: SimulationResult['refused'] = [];
   const hostActor: Actor & { role: Role } = { id: 'p-host', role: 'trainee', name: '主播' };
   await settle(room, room.join(hostActor.id, 'trainee', hostActor.name));

@@ -134,7 +134,7 @@ describe('reduce', () => {
       [host, draft.chatMessage('再补充一句。', 'chat', 4)],
     );
     const s = fold(events);
-    expect(s.questions[4]).toBeUndefined();
+    expect(s.questions.find((q) => q.seq === 4)).toBeUndefined();
     expect(s.chat.find((c) => c.seq === 4)?.answerSeq).toBe(6);
     expect(s.chat.find((c) => c.seq === 5)?.answerSeq).toBeNull();
     expect(s.counters).toMatchObject({ questions: 1, answered: 1, messages: 4 });
