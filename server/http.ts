@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from '../core/protocol.js';
 import type { Scenario } from '../core/scenario.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import { handleReportRoute, type ReportDeps } from './report-routes.js';
+import { handleRecordingRoute, type RecordingRouteDeps } from './recording-routes.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +53,8 @@ export interface HttpDeps {
   clientDir: string | null;
   /** Reports, script review and rubrics (server/report-routes.ts); absent: those routes 404. */
   reports?: ReportDeps;
+  /** Sessions list, events for replay, recording files, annotations (server/recording-routes.ts). */
+  recordings?: RecordingRouteDeps;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -130,6 +133,18 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (
       deps.reports &&
       handleReportRoute(req, res, new URL(req.url ?? '/', 'http://local'), deps.reports, send, SECURITY_HEADERS)
+    )
+      return;
+    if (
+      deps.recordings &&
+      (await handleRecordingRoute(
+        req,
+        res,
+        new URL(req.url ?? '/', 'http://local'),
+        deps.recordings,
+        send,
+        SECURITY_HEADERS,
+      ))
     )
       return;
     return send(res, 404, { error: 'NOT_FOUND', message: `${req.method} ${path}: no such route` });

@@ -103,6 +103,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       scenarios,
       clientDir: clientDir ? resolve(clientDir) : null,
       reports: { store, scenarios, rubrics },
+      recordings: { store, now: () => clock.now() },
     }),
   );
   io = new Server(httpServer, {

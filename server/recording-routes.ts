@@ -1,0 +1,250 @@
+/**
+ * REST routes for replay and critique: the sessions list, a session's events (for the player),
+ * its recording file, import of a recording, and facilitators' annotations. Writing annotations
+ * needs the session's facilitator code in `X-Branchcast-Code` until accounts exist (issue 8);
+ * reading needs any of the session's codes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { newCodes } from './rooms/join-codes.js';
+import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
+import { StoreError, type RecordingStore, type SessionRecord } from './store/recording-store.js';
+
+type Send = (res: ServerResponse, status: number, body: unknown) => void;
+
+export interface RecordingRouteDeps {
+  store: RecordingStore;
+  now: () => number;
+}
+
+const MAX_EVENTS_PAGE = 20_000;
+const MAX_UPLOAD = 64 * 1024 * 1024;
+
+const AnnotationBody = z.strictObject({
+  seq: z.number().int().positive(),
+  toSeq: z.number().int().positive().nullable().default(null),
+  text: z.string().trim().min(1, 'must not be empty').max(2000, 'at most 2000 characters'),
+  category: z.string().max(64).nullable().default(null),
+  severity: z.enum(['info', 'minor', 'major', 'critical']).nullable().default(null),
+  author: z.string().trim().min(1).max(32).default('facilitator'),
+});
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error(`body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Which role the request's code gives in this session, if any. */
+function roleOf(req: IncomingMessage, rec: SessionRecord): string | null {
+  const code = String(req.headers['x-branchcast-code'] ?? '')
+    .trim()
+    .toUpperCase();
+  if (!code) return null;
+  for (const [role, c] of Object.entries(rec.codes)) if (c === code) return role;
+  return null;
+}
+
+function summary(store: RecordingStore, rec: SessionRecord) {
+  const last = store.lastSeq(rec.sessionId);
+  return {
+    sessionId: rec.sessionId,
+    scenarioId: rec.scenarioId,
+    createdAt: rec.createdAt,
+    status: rec.status,
+    demo: rec.demo,
+    events: last,
+  };
+}
+
+/** Answers the route and returns true, or false for a path it does not own. */
+export async function handleRecordingRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: RecordingRouteDeps,
+  send: Send,
+  headers: Record<string, string>,
+): Promise<boolean> {
+  const path = url.pathname;
+  const { store } = deps;
+
+  if (req.method === 'GET' && path === '/api/sessions') {
+    const scenario = url.searchParams.get('scenario');
+    const status = url.searchParams.get('status');
+    const since = Number(url.searchParams.get('since') ?? 0);
+    const list = store
+      .listSessions(status === 'live' || status === 'ended' ? { status } : undefined)
+      .filter((r) => (!scenario || r.scenarioId === scenario) && r.createdAt >= since)
+      .reverse()
+      .map((r) => summary(store, r));
+    send(res, 200, list);
+    return true;
+  }
+
+  if (req.method === 'POST' && path === '/api/recordings') {
+    let data: Buffer;
+    try {
+      data = await readBody(req, MAX_UPLOAD);
+    } catch (err) {
+      send(res, 413, { error: 'TOO_LARGE', message: (err as Error).message });
+      return true;
+    }
+    let r;
+    try {
+      r = readRecording('upload', data);
+    } catch (err) {
+      if (err instanceof RecordingFileError) {
+        send(res, 400, { error: 'BAD_RECORDING', message: `refused, nothing imported: ${err.message}` });
+        return true;
+      }
+      throw err;
+    }
+    if (store.getSession(r.header.sessionId)) {
+      send(res, 409, { error: 'DUPLICATE', message: `session ${r.header.sessionId} is already here` });
+      return true;
+    }
+    const codes = newCodes();
+    try {
+      store.importSession(
+        {
+          sessionId: r.header.sessionId,
+          scenarioId: r.header.scenarioId,
+          seed: r.header.seed,
+          codes,
+          createdAt: r.header.createdAt,
+          status: 'ended',
+          demo: false,
+        },
+        r.events,
+        r.annotations,
+      );
+    } catch (err) {
+      if (err instanceof StoreError) {
+        send(res, 409, { error: 'DUPLICATE', message: `refused, nothing imported: ${err.message}` });
+        return true;
+      }
+      throw err;
+    }
+    send(res, 201, {
+      sessionId: r.header.sessionId,
+      events: r.events.length,
+      annotations: r.annotations.length,
+      codes,
+    });
+    return true;
+  }
+
+  const m = /^\/api\/sessions\/([^/]+)\/(events|recording|annotations)(?:\/([^/]+))?$/.exec(path);
+  if (!m) return false;
+  const sessionId = decodeURIComponent(m[1]!);
+  const what = m[2]!;
+  const rec = store.getSession(sessionId);
+  if (!rec) {
+    send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });
+    return true;
+  }
+  const role = roleOf(req, rec);
+
+  if (what === 'events' && req.method === 'GET') {
+    const from = Math.max(1, Number(url.searchParams.get('from') ?? 1) || 1);
+    const limit = Math.min(MAX_EVENTS_PAGE, Math.max(1, Number(url.searchParams.get('limit') ?? MAX_EVENTS_PAGE) || 1));
+    const events = store.readEvents(sessionId, from, limit);
+    const last = store.lastSeq(sessionId);
+    send(res, 200, { events, lastSeq: last, more: (events.at(-1)?.seq ?? last) < last });
+    return true;
+  }
+
+  if (what === 'recording' && req.method === 'GET') {
+    const events = store.readEvents(sessionId);
+    const text = recordingText(rec, events, 'export', store.listAnnotations(sessionId));
+    const body = gzipSync(text);
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': 'application/gzip',
+      'Content-Disposition': `attachment; filename="branchcast-${rec.scenarioId}-${sessionId.slice(0, 8)}.jsonl.gz"`,
+      'Content-Length': String(body.length),
+    });
+    res.end(body);
+    return true;
+  }
+
+  if (what === 'annotations') {
+    const id = m[3] ? decodeURIComponent(m[3]) : null;
+    if (req.method === 'GET' && !id) {
+      send(res, 200, store.listAnnotations(sessionId));
+      return true;
+    }
+    if (role !== 'facilitator') {
+      send(res, 403, {
+        error: 'FORBIDDEN',
+        message: 'only the facilitator may change annotations (send the facilitator code in X-Branchcast-Code)',
+      });
+      return true;
+    }
+    if (req.method === 'DELETE' && id) {
+      try {
+        store.deleteAnnotation(sessionId, id);
+      } catch {
+        send(res, 404, { error: 'NOT_FOUND', message: `annotation "${id}" does not exist` });
+        return true;
+      }
+      send(res, 200, { ok: true });
+      return true;
+    }
+    if ((req.method === 'POST' && !id) || (req.method === 'PUT' && id)) {
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req, 8192)).toString('utf8'));
+      } catch (err) {
+        send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
+        return true;
+      }
+      const parsed = AnnotationBody.safeParse(body);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0]!;
+        send(res, 400, { error: 'BAD_PAYLOAD', message: `${i.path.join('.') || 'body'}: ${i.message}` });
+        return true;
+      }
+      const p = parsed.data;
+      const last = store.lastSeq(sessionId);
+      if (p.seq > last || (p.toSeq !== null && (p.toSeq < p.seq || p.toSeq > last))) {
+        send(res, 400, { error: 'BAD_PAYLOAD', message: `seq: the recording has events 1–${last}` });
+        return true;
+      }
+      const at = store.readEvents(sessionId, p.seq, 1)[0]!;
+      const now = deps.now();
+      if (id) {
+        const old = store.listAnnotations(sessionId).find((a) => a.id === id);
+        if (!old) {
+          send(res, 404, { error: 'NOT_FOUND', message: `annotation "${id}" does not exist` });
+          return true;
+        }
+        const next: Annotation = { ...old, ...p, t: at.t, updatedAt: now };
+        store.updateAnnotation(next);
+        send(res, 200, next);
+        return true;
+      }
+      const a: Annotation = { id: randomUUID(), sessionId, ...p, t: at.t, createdAt: now, updatedAt: now };
+      store.addAnnotation(a);
+      send(res, 201, a);
+      return true;
+    }
+  }
+  send(res, 405, { error: 'NOT_FOUND', message: `${req.method} ${path}: not supported` });
+  return true;
+}
