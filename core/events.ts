@@ -62,6 +62,11 @@ export interface EventPayloads {
   'trade.unsuitable': { accountId: string; code: string; accountRisk: RiskClass; productRisk: RiskLevel };
   /** The market clock advanced by dtMs of session time; the reducer draws the prices. */
   'market.ticked': { dtMs: number };
+  /**
+   * This session is a retry branched from another at `atSeq`: the events before this one are the
+   * parent's 1..atSeq, copied; from here on the session is its own (`sessionId` is the new id).
+   */
+  'session.branched': { sessionId: string; parentSessionId: string; atSeq: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -100,6 +105,7 @@ export const EVENT_TYPES = [
   'trade.reject',
   'trade.unsuitable',
   'market.ticked',
+  'session.branched',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -109,6 +115,12 @@ export const draft = {
     sessionId,
     scenario,
     seed,
+  }),
+  sessionBranched: (sessionId: string, parentSessionId: string, atSeq: number): EventDraft => ({
+    type: 'session.branched',
+    sessionId,
+    parentSessionId,
+    atSeq,
   }),
   participantJoined: (participantId: string, role: Role, name: string): EventDraft => ({
     type: 'participant.joined',

@@ -40,6 +40,8 @@ export interface QuestionState {
 
 export interface SessionState {
   sessionId: string;
+  /** Set when this session is a retry branched from another one (`session.branched`). */
+  parent: { sessionId: string; atSeq: number } | null;
   scenario: Scenario | null;
   seed: number;
   rng: RngState;
@@ -98,6 +100,7 @@ export const CHAT_WINDOW = 200;
 export function initialState(): SessionState {
   return {
     sessionId: '',
+    parent: null,
     scenario: null,
     seed: 0,
     rng: 0,
@@ -284,6 +287,8 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return { ...s, trading: { ...s.trading, unsuitable: s.trading.unsuitable + 1 } };
     case 'market.ticked':
       return exchangeAfterTick(s, e);
+    case 'session.branched':
+      return { ...s, sessionId: e.sessionId, parent: { sessionId: e.parentSessionId, atSeq: e.atSeq } };
     default: {
       const unreachable: never = e;
       return unreachable;

@@ -339,6 +339,7 @@ export class Audience {
       case 'trade.reject':
       case 'trade.unsuitable':
       case 'market.ticked':
+      case 'session.branched':
       case 'disclosure.changed':
       case 'stream.paused':
         return;

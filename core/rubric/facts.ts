@@ -181,6 +181,10 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       f.sessionId = e.sessionId;
       f.scenario = e.scenario;
       return f;
+    case 'session.branched':
+      // A retry: its report is its own (the events before are the parent's, copied).
+      f.sessionId = e.sessionId;
+      return f;
     case 'session.started':
       f.startedT = e.t;
       f.segmentStarts[0] = e.t;
