@@ -1,5 +1,5 @@
 /**
- * checkUtterance memoised by text, for viewer chat. Bots speak from phrase banks, so a long
+ * checkUtterance memoised by text (and context), for every line the fold reads. Bots speak from phrase banks, so a long
  * recording has many repeats; measured: re-scoring 200k events drops from ~10 s to well under 1 s.
  * Bounded: when full it starts over, which keeps memory flat on adversarial input. The result of
  * a pure function is the same whether cached or not, so the fold stays deterministic.
@@ -9,12 +9,14 @@ import { checkUtterance, type CheckResult } from './check.js';
 const MAX = 20_000;
 let cache = new Map<string, CheckResult>();
 
-export function cachedCheck(text: string): CheckResult {
-  let r = cache.get(text);
+export function cachedCheck(text: string, context?: string): CheckResult {
+  // U+0000 never occurs in chat (the protocol trims and caps text), so the key is unambiguous.
+  const key = context === undefined ? text : `${text}\u0000${context}`;
+  let r = cache.get(key);
   if (r === undefined) {
     if (cache.size >= MAX) cache = new Map();
-    r = checkUtterance(text);
-    cache.set(text, r);
+    r = checkUtterance(text, context);
+    cache.set(key, r);
   }
   return r;
 }

@@ -9,7 +9,7 @@
  */
 import type { SessionEvent } from '../events.js';
 import type { Scenario } from '../scenario.js';
-import { checkUtterance, type Finding } from './check.js';
+import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
 
 export interface Utterance {
@@ -216,7 +216,7 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
         context: null,
         segmentIndex: e.segmentIndex,
         lineIndex: e.lineIndex,
-        findings: checkUtterance(e.text).findings,
+        findings: cachedCheck(e.text).findings,
       });
       return f;
     }
@@ -275,7 +275,7 @@ function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>):
       context,
       segmentIndex: f.segmentStarts.length - 1,
       lineIndex: null,
-      findings: checkUtterance(e.text, context ?? undefined).findings,
+      findings: cachedCheck(e.text, context ?? undefined).findings,
     });
     const qi = e.replyTo !== null ? f.questionIndex.get(e.replyTo) : undefined;
     const q = qi !== undefined ? f.questions[qi] : undefined;
