@@ -103,7 +103,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       scenarios,
       clientDir: clientDir ? resolve(clientDir) : null,
       reports: { store, scenarios, rubrics },
-      recordings: { store, now: () => clock.now() },
+      recordings: { store, now: () => clock.now(), rooms },
     }),
   );
   io = new Server(httpServer, {

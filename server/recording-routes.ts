@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { newCodes } from './rooms/join-codes.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
+import type { RoomRegistry } from './rooms/room-registry.js';
+import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from './store/recording-store.js';
 
 type Send = (res: ServerResponse, status: number, body: unknown) => void;
@@ -17,6 +19,8 @@ type Send = (res: ServerResponse, status: number, body: unknown) => void;
 export interface RecordingRouteDeps {
   store: RecordingStore;
   now: () => number;
+  /** Opens branches (`POST /api/sessions/:id/branch`); absent: that route answers 404. */
+  rooms?: Pick<RoomRegistry, 'createBranch'>;
 }
 
 const MAX_EVENTS_PAGE = 20_000;
@@ -59,6 +63,34 @@ function roleOf(req: IncomingMessage, rec: SessionRecord): string | null {
   return null;
 }
 
+type ParentLink = { sessionId: string; atSeq: number } | null;
+/** Parent of each session (a branch's never changes once created), found once per process. */
+const parents = new WeakMap<RecordingStore, Map<string, ParentLink>>();
+
+/**
+ * A branch's first event is its root's `session.created` (copied), so most sessions are told
+ * apart by one read; a branch's own parent is its last `session.branched` (a branch of a branch
+ * carries its parent's too), found by one scan, then cached.
+ */
+function parentOf(store: RecordingStore, sessionId: string): ParentLink {
+  let cache = parents.get(store);
+  if (!cache) parents.set(store, (cache = new Map()));
+  const hit = cache.get(sessionId);
+  if (hit !== undefined) return hit;
+  const first = store.readEvents(sessionId, 1, 1)[0];
+  let link: ParentLink = null;
+  if (first?.type === 'session.created' && first.sessionId !== sessionId) {
+    for (let from = 1; ;) {
+      const page = store.readEvents(sessionId, from, MAX_EVENTS_PAGE);
+      for (const e of page) if (e.type === 'session.branched') link = { sessionId: e.parentSessionId, atSeq: e.atSeq };
+      if (page.length < MAX_EVENTS_PAGE) break;
+      from = page[page.length - 1]!.seq + 1;
+    }
+  }
+  cache.set(sessionId, link);
+  return link;
+}
+
 function summary(store: RecordingStore, rec: SessionRecord) {
   const last = store.lastSeq(rec.sessionId);
   return {
@@ -68,7 +100,38 @@ function summary(store: RecordingStore, rec: SessionRecord) {
     status: rec.status,
     demo: rec.demo,
     events: last,
+    parent: last > 0 ? parentOf(store, rec.sessionId) : null,
   };
+}
+
+/**
+ * Recompute the hash chain from the stored events (docs/SPEC.md RP9) and compare it with the
+ * stored links: the first seq whose event, link or order does not match is where it broke.
+ */
+export function verifyStored(
+  store: RecordingStore,
+  sessionId: string,
+): { ok: boolean; events: number; brokenSeq: number | null; message: string } {
+  let prev = genesisHash(sessionId);
+  let n = 0;
+  for (let from = 1; ;) {
+    const events = store.readEvents(sessionId, from, MAX_EVENTS_PAGE);
+    const links = store.readHashes(sessionId, from, MAX_EVENTS_PAGE);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      const link = links[i];
+      const expect = n + 1;
+      if (e.seq !== expect) return { ok: false, events: n, brokenSeq: expect, message: `seq ${expect} is missing` };
+      const h = chainHash(prev, eventJson(e));
+      if (!link || link.seq !== e.seq || link.prev !== prev || link.hash !== h)
+        return { ok: false, events: n, brokenSeq: e.seq, message: `the hash chain breaks at seq ${e.seq}` };
+      prev = h;
+      n++;
+    }
+    if (events.length < MAX_EVENTS_PAGE) break;
+    from = events[events.length - 1]!.seq + 1;
+  }
+  return { ok: true, events: n, brokenSeq: null, message: `${n} events in an unbroken hash chain` };
 }
 
 /** Answers the route and returns true, or false for a path it does not own. */
@@ -149,7 +212,7 @@ export async function handleRecordingRoute(
     return true;
   }
 
-  const m = /^\/api\/sessions\/([^/]+)\/(events|recording|annotations)(?:\/([^/]+))?$/.exec(path);
+  const m = /^\/api\/sessions\/([^/]+)\/(events|recording|annotations|verify|branch)(?:\/([^/]+))?$/.exec(path);
   if (!m) return false;
   const sessionId = decodeURIComponent(m[1]!);
   const what = m[2]!;
@@ -166,6 +229,41 @@ export async function handleRecordingRoute(
     const events = store.readEvents(sessionId, from, limit);
     const last = store.lastSeq(sessionId);
     send(res, 200, { events, lastSeq: last, more: (events.at(-1)?.seq ?? last) < last });
+    return true;
+  }
+
+  if (what === 'verify' && req.method === 'GET' && !m[3]) {
+    send(res, 200, verifyStored(store, sessionId));
+    return true;
+  }
+
+  if (what === 'branch' && req.method === 'POST' && !m[3] && deps.rooms) {
+    let seq: unknown;
+    try {
+      seq = (JSON.parse((await readBody(req, 1024)).toString('utf8')) as { seq?: unknown }).seq;
+    } catch (err) {
+      send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
+      return true;
+    }
+    if (typeof seq !== 'number' || !Number.isInteger(seq)) {
+      send(res, 400, { error: 'BAD_PAYLOAD', message: 'seq: expected an integer' });
+      return true;
+    }
+    const room = await deps.rooms.createBranch(sessionId, seq);
+    if ('error' in room) {
+      send(res, room.error === 'NOT_FOUND' ? 404 : room.error === 'ENDED' ? 409 : 400, {
+        error: room.error === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_PAYLOAD',
+        message: room.message,
+      });
+      return true;
+    }
+    send(res, 201, {
+      sessionId: room.id,
+      parentSessionId: sessionId,
+      atSeq: seq,
+      lastSeq: room.snapshot().lastSeq,
+      codes: room.record.codes,
+    });
     return true;
   }
 

@@ -3,9 +3,10 @@
  * charts rendered to SVG on the server with ECharts' SSR renderer), laid out to print on A4.
  */
 import * as echarts from 'echarts';
-import { formatT, type Report } from '../core/rubric/report-model.js';
+import { formatT, replayLink, type Report } from '../core/rubric/report-model.js';
 import { radarOption, timelineOption } from '../core/rubric/report-charts.js';
 import { REPORT_TEXT, type ReportLang } from '../core/rubric/report-text.js';
+import type { Annotation } from './recording-file.js';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -50,7 +51,32 @@ a { color: #1d4ed8; }
 @media print { a { color: inherit; text-decoration: none; } h2 { break-after: avoid; } .charts { break-inside: avoid; } }
 `;
 
-export function reportHtml(r: Report, lang: ReportLang = 'zh'): string {
+const NOTE_TEXT = {
+  zh: { title: '讲评批注', at: '时刻', sev: { info: '提示', minor: '轻微', major: '重要', critical: '严重' } },
+  en: {
+    title: 'Facilitator annotations',
+    at: 'at',
+    sev: { info: 'info', minor: 'minor', major: 'major', critical: 'critical' },
+  },
+} as const;
+
+/** The facilitator's annotations (critique report = the scoring report plus these). */
+function annotationsHtml(r: Report, notes: readonly Annotation[], lang: ReportLang): string {
+  const n = NOTE_TEXT[lang];
+  const items = notes
+    .map((a) => {
+      const span = a.toSeq !== null && a.toSeq !== a.seq ? `#${a.seq}–#${a.toSeq}` : `#${a.seq}`;
+      const sev = a.severity ? ` · ${n.sev[a.severity]}` : '';
+      const cat = a.category ? ` · ${esc(a.category)}` : '';
+      return `<div class="finding note${a.severity === 'critical' ? ' critical' : ''}" data-annotation="${esc(a.id)}">
+<div class="head"><span>${esc(a.author)}${sev}${cat}</span><a href="${esc(replayLink(r.sessionId, a.seq))}">${n.at} ${formatT(a.t)} (${span})</a></div>
+<div>${esc(a.text)}</div></div>`;
+    })
+    .join('\n');
+  return `<h2>${n.title} (${notes.length})</h2>\n${items}`;
+}
+
+export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: readonly Annotation[]): string {
   const t = REPORT_TEXT[lang];
   const L = (b: { zh: string; en: string }) => esc(b[lang]);
   const sev = (s: 'critical' | 'major' | 'minor') => t[s];
@@ -98,6 +124,7 @@ ${r.capped ? `<p class="fail badge">${t.capped(r.rawTotal)}</p>` : ''}
 <table><thead><tr><th>${t.criterion}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${criteriaRows}</tbody></table>
 <h2>${t.findings} (${r.findings.length})</h2>
 ${findings}
+${annotations && annotations.length > 0 ? annotationsHtml(r, annotations, lang) : ''}
 <h2>${t.timelines}</h2>
 <div class="charts">${renderSvg(timelineOption(r, lang), 680, 260)}</div>
 </body></html>

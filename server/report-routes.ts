@@ -74,7 +74,9 @@ export function handleReportRoute(
       'Cache-Control': 'no-store',
       'Content-Disposition': `inline; filename="report-${sessionId}.html"`,
     });
-    res.end(reportHtml(report, lang));
+    // ?annotations=0 leaves out the facilitator's notes (the critique report has them).
+    const notes = url.searchParams.get('annotations') === '0' ? [] : deps.store.listAnnotations(sessionId);
+    res.end(reportHtml(report, lang, notes));
     return true;
   }
   m = /^\/api\/scenarios\/([^/]+)\/review$/.exec(path);

@@ -1,6 +1,7 @@
 /** All rooms of this process: creation, lookup by code, and resuming live sessions after a restart. */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Role, SessionEvent } from '../../core/events.js';
+import { draft, stamp, SYSTEM_ACTOR, type Role, type SessionEvent } from '../../core/events.js';
+import { fold } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Clock } from '../clock.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
@@ -53,6 +54,49 @@ export class RoomRegistry {
         if (err instanceof StoreError && err.reason === 'DUPLICATE' && attempt < 5) continue;
         throw err;
       }
+    }
+  }
+
+  /**
+   * Retry from a moment (docs/SPEC.md RP8): a new live session whose recording starts with the
+   * parent's events 1..atSeq (same scenario, seed and prices), then `session.branched`. Whoever was
+   * online then is marked left (as on a resume), and the room's clock continues from that moment's t.
+   */
+  async createBranch(
+    parentId: string,
+    atSeq: number,
+  ): Promise<SessionRoom | { error: 'NOT_FOUND' | 'BAD_SEQ' | 'ENDED'; message: string }> {
+    const { store, clock } = this.deps;
+    const parent = store.getSession(parentId);
+    if (!parent) return { error: 'NOT_FOUND', message: `session "${parentId}" does not exist` };
+    const last = store.lastSeq(parentId);
+    if (!Number.isInteger(atSeq) || atSeq < 1 || atSeq > last)
+      return { error: 'BAD_SEQ', message: `seq: the recording has events 1–${last}` };
+    const events = store.readEvents(parentId, 1, atSeq);
+    if (fold(events).status === 'ended')
+      return { error: 'ENDED', message: `seq: the session had ended at ${atSeq}; branch from an earlier moment` };
+    const atT = events[events.length - 1]!.t;
+    for (let attempt = 0; ; attempt++) {
+      const record: SessionRecord = {
+        sessionId: randomUUID(),
+        scenarioId: parent.scenarioId,
+        seed: parent.seed,
+        codes: newCodes(),
+        // Event t counts from createdAt: backdating it by atT makes the clock go on from that moment.
+        createdAt: clock.now() - atT,
+        status: 'live',
+        demo: false,
+      };
+      const branched = stamp(draft.sessionBranched(record.sessionId, parentId, atSeq), atSeq + 1, atT, SYSTEM_ACTOR);
+      try {
+        store.importSession(record, [...events, branched]);
+      } catch (err) {
+        if (err instanceof StoreError && err.reason === 'DUPLICATE' && attempt < 5) continue;
+        throw err;
+      }
+      const room = await SessionRoom.resume(record, this.roomDeps(record.sessionId));
+      this.rooms.set(room.id, room);
+      return room;
     }
   }
 
