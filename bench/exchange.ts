@@ -5,11 +5,15 @@
  * tick every 1,000 orders and a new trading day every 100,000 (expiring the book), both counted in
  * the time. Warm-up first, then at least 2 s (wall) measured. Run: npx tsx bench/exchange.ts
  * ordersPerSecondCore is orders per CPU-second of this process (see below); wall is also shown.
+ * Then end to end (bench/lib/end-to-end.ts): the real server on loopback with `--bots N`
+ * (default 2000) connections trading for `--seconds S` (default 10): ordersPerSecondEndToEnd and
+ * p99OrderAckMs. `--skip-e2e` runs the core figure only.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../core/random.js';
+import { endToEnd } from './lib/end-to-end.js';
 import { FIXTURE_INSTRUMENTS } from '../core/exchange/fixtures.js';
 import {
   createExchange,
@@ -152,6 +156,23 @@ console.table({
   accounts: ACCOUNTS,
 });
 
+const arg = (name: string, dflt: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const e2e = process.argv.includes('--skip-e2e') ? null : await endToEnd(arg('bots', 2000), arg('seconds', 10) * 1000);
+if (e2e)
+  console.table({
+    'bot connections': e2e.bots,
+    'orders/s end to end (acked, durable)': e2e.ordersPerSecondEndToEnd,
+    'p50 order ack ms': e2e.p50OrderAckMs,
+    'p99 order ack ms': e2e.p99OrderAckMs,
+    orders: e2e.orders,
+    'failed acks': e2e.failedAcks,
+    'server loop busy': e2e.serverLoopBusy,
+    'bots loop busy': e2e.botsLoopBusy,
+  });
+
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'exchange.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
@@ -160,6 +181,9 @@ writeFileSync(
     {
       ordersPerSecondCore,
       ordersPerSecondWall,
+      ordersPerSecondEndToEnd: e2e?.ordersPerSecondEndToEnd ?? null,
+      p99OrderAckMs: e2e?.p99OrderAckMs ?? null,
+      endToEnd: e2e,
       orders: counts.orders,
       elapsedMs: Math.round(elapsed),
       cpuMs: Math.round(cpuMs),

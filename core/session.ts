@@ -135,7 +135,9 @@ function isViewer(role: Role): boolean {
 }
 
 export function reduce(state: SessionState, e: SessionEvent): SessionState {
-  const s: SessionState = { ...state, lastSeq: e.seq, t: e.t };
+  // Object.assign, not `{ ...state, lastSeq, t }`: on Node 20's V8 a spread with overriding keys
+  // costs about twice as much, and this runs for every event of a 2,000-viewer room.
+  const s: SessionState = Object.assign({}, state, { lastSeq: e.seq, t: e.t });
   switch (e.type) {
     case 'session.created':
       return {
@@ -258,7 +260,10 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       if (!s.exchange) return s;
       // The same placeOrder decide ran on the same state: the outcome events that follow agree.
       const placed = applyOrder(s.exchange, e.accountId, e.request, e.open, e.t);
-      return { ...s, exchange: placed.state, trading: { ...s.trading, orders: s.trading.orders + 1 } };
+      // `s` is this call's own copy: setting its fields keeps reduce pure and saves a second copy.
+      s.exchange = placed.state;
+      s.trading = { ...s.trading, orders: s.trading.orders + 1 };
+      return s;
     }
     case 'trade.fill':
     case 'trade.reject': {
@@ -276,10 +281,11 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         reason: fill ? null : e.reason,
         passive: false,
       };
-      const trading = fill
+      s.trading = fill
         ? { ...s.trading, fills: s.trading.fills + 1 }
         : { ...s.trading, rejects: s.trading.rejects + 1 };
-      return { ...s, trades: pushFeedOne(s.trades, entry), trading };
+      s.trades = pushFeedOne(s.trades, entry);
+      return s;
     }
     case 'trade.rested':
       return s;
