@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../core/protocol.js';
 import type { Scenario } from '../core/scenario.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
+import { readBody } from './http-body.js';
 import { handleReportRoute, type ReportDeps } from './report-routes.js';
 import { handleRecordingRoute, type RecordingRouteDeps } from './recording-routes.js';
 
@@ -67,24 +68,6 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`body over ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (req.method === 'GET' && path === '/api/health')
@@ -110,7 +93,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (req.method === 'POST' && path === '/api/sessions') {
       let body: unknown;
       try {
-        body = JSON.parse(await readBody(req));
+        body = JSON.parse((await readBody(req, MAX_BODY)).toString('utf8'));
       } catch (err) {
         return send(res, 400, {
           error: 'BAD_PAYLOAD',

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { fold } from '../../core/session.js';
-import { newCodes } from '../rooms/join-codes.js';
+import { importRecording } from '../recording-import.js';
 import { readRecording, RecordingFileError, verifyRecording, writeRecordingFile } from '../recording-file.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { StoreError } from '../store/recording-store.js';
@@ -99,20 +99,7 @@ export async function run(args: string[], verb?: string): Promise<number> {
     }
     const state = fold(r.events);
     try {
-      store.importSession(
-        {
-          sessionId: r.header.sessionId,
-          scenarioId: r.header.scenarioId,
-          seed: r.header.seed,
-          codes: newCodes(),
-          createdAt: r.header.createdAt,
-          // Imported sessions are for replay; they never resume as live rooms.
-          status: 'ended',
-          demo: false,
-        },
-        r.events,
-        r.annotations,
-      );
+      importRecording(store, r);
     } catch (err) {
       if (err instanceof StoreError) {
         process.stderr.write(`branchcast import: refused, nothing imported: ${err.message}\n`);
