@@ -115,7 +115,9 @@ export class ReplayIndex {
 }
 
 /** Seqs worth jumping between in the timeline (incidents, segments), in order. */
-export function markers(events: readonly SessionEvent[]): Array<{ seq: number; t: number; kind: string; label: string }> {
+export function markers(
+  events: readonly SessionEvent[],
+): Array<{ seq: number; t: number; kind: string; label: string }> {
   const out: Array<{ seq: number; t: number; kind: string; label: string }> = [];
   for (const e of events) {
     if (e.type === 'segment.advanced' || e.type === 'session.started')
