@@ -11,6 +11,7 @@ import { LedWall } from './led-wall.js';
 import { Room } from './room.js';
 import { Stage } from './stage.js';
 import { TestHooks } from './test-hooks.js';
+import { TradeBoard } from './trade-board.js';
 
 const BACKGROUND = '#07090f';
 
@@ -32,6 +33,7 @@ export default function BranchScene() {
       <Room />
       <Stage />
       <LedWall />
+      <TradeBoard />
       <Chairs />
       <Audience />
       <TestHooks />

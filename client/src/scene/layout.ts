@@ -8,6 +8,9 @@ export const STAGE = { z: -8.5, depth: 5.5, width: 16, height: 0.6 } as const;
 
 export const LED = { width: 10.4, height: 5.85, y: 4.25, z: -11.85 } as const;
 
+/** The virtual exchange's trade board, on the back wall right of the LED wall (16:10 canvas). */
+export const BOARD = { width: 5.6, height: 3.5, x: 9.2, y: 4.0 } as const;
+
 export const CAMERA = { position: [0, 4.4, 6.8] as const, target: [0, 2.0, -8.5] as const, fov: 50 } as const;
 
 export const AUDIENCE_CAPACITY = 2048;

@@ -3,6 +3,8 @@ import { ChatPanel } from './chat-panel.js';
 import { Controls } from './controls.js';
 import { StatusBar } from './status-bar.js';
 import { Teleprompter } from './teleprompter.js';
+import { TradeInvite } from './trade-invite.js';
+import { TradesPanel } from './trades-panel.js';
 
 export function RehearsalHud() {
   return (
@@ -10,12 +12,14 @@ export function RehearsalHud() {
       <StatusBar />
       <div className="hud-left">
         <Teleprompter />
+        <TradesPanel />
       </div>
       <div className="hud-right">
         <ChatPanel />
       </div>
       <div className="hud-bottom">
         <Controls />
+        <TradeInvite />
       </div>
     </div>
   );
