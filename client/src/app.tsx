@@ -7,8 +7,12 @@ import { uiStore, useUi } from './stores/ui-store.js';
 import { useT } from './ui/i18n.js';
 import { Lobby } from './ui/lobby.js';
 import { RehearsalHud } from './ui/rehearsal-hud.js';
+import { useReplayRoute } from './replay/route.js';
 
 const BranchScene = lazy(() => import('./scene/branch-scene.js'));
+// The replay pages and their camera are their own chunks: a rehearsal never loads them.
+const ReplayApp = lazy(() => import('./replay/replay-app.js'));
+const ReplayCamera = lazy(() => import('./replay/replay-camera.js'));
 
 /** Without WebGL the scene cannot draw; the rest of the app must still work. */
 class SceneBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -43,6 +47,7 @@ export function App() {
   const t = useT();
   const view = useUi((s) => s.view);
   const lang = useUi((s) => s.lang);
+  const route = useReplayRoute();
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -53,11 +58,25 @@ export function App() {
       <div className="scene-layer">
         <SceneBoundary fallback={<p className="scene-fallback">{t.sceneUnavailable}</p>}>
           <Suspense fallback={null}>
-            <BranchScene />
+            <BranchScene>
+              {route?.page === 'replay' && (
+                <Suspense fallback={null}>
+                  <ReplayCamera />
+                </Suspense>
+              )}
+            </BranchScene>
           </Suspense>
         </SceneBoundary>
       </div>
-      {view === 'lobby' ? <Lobby /> : <RehearsalHud />}
+      {route ? (
+        <Suspense fallback={null}>
+          <ReplayApp route={route} />
+        </Suspense>
+      ) : view === 'lobby' ? (
+        <Lobby />
+      ) : (
+        <RehearsalHud />
+      )}
       <LangToggle />
     </div>
   );

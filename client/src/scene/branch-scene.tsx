@@ -4,6 +4,7 @@
  * `preserveDrawingBuffer` lets tests read pixels; no antialiasing keeps software GL affordable.
  */
 import { Canvas } from '@react-three/fiber';
+import type { ReactNode } from 'react';
 import { Audience } from './audience.js';
 import { Chairs } from './chairs.js';
 import { CAMERA } from './layout.js';
@@ -15,7 +16,8 @@ import { TradeBoard } from './trade-board.js';
 
 const BACKGROUND = '#07090f';
 
-export default function BranchScene() {
+/** `children`: extra scene parts from the page (the replay's camera). */
+export default function BranchScene({ children }: { children?: ReactNode }) {
   return (
     <Canvas
       className="scene-canvas"
@@ -36,6 +38,7 @@ export default function BranchScene() {
       <TradeBoard />
       <Chairs />
       <Audience />
+      {children}
       <TestHooks />
     </Canvas>
   );

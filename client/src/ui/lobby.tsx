@@ -7,6 +7,7 @@ import type { Role } from '../../../core/events.js';
 import { createSession, fetchDemo, fetchScenarios, type DemoRoom, type ScenarioSummary } from '../net/api.js';
 import { sessionClient } from '../net/session-client.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
+import { navigate, REPLAYS_LINK } from '../replay/route.js';
 import { pick, useT } from './i18n.js';
 import type { Messages } from './messages/zh.js';
 
@@ -89,6 +90,9 @@ export function Lobby() {
       <header className="lobby-head">
         <h1>{t.appTitle}</h1>
         <p>{t.appTagline}</p>
+        <button type="button" className="ghost" onClick={() => navigate('/sessions')} data-testid="open-replays">
+          {REPLAYS_LINK[lang]}
+        </button>
       </header>
 
       <form className="panel join-form" onSubmit={onSubmit} data-testid="join-form">

@@ -1,0 +1,176 @@
+/**
+ * The player: the live HUD (status bar, teleprompter, chat) drawn from the replayed state, a
+ * header with verification, score, exports and "retry from here", and the dock with the
+ * timeline, transport and annotations. The 3D branch behind it reads the same session store.
+ */
+import { useEffect, useState } from 'react';
+import { sessionClient } from '../net/session-client.js';
+import { sessionStore, useSession } from '../stores/session-store.js';
+import { uiStore, useUi } from '../stores/ui-store.js';
+import { ChatPanel } from '../ui/chat-panel.js';
+import { StatusBar } from '../ui/status-bar.js';
+import { Teleprompter } from '../ui/teleprompter.js';
+import { AnnotationsPanel } from './annotations-panel.js';
+import { PlayerControls } from './player-controls.js';
+import { branchSession, recordingUrl, reportHtmlUrl } from './replay-api.js';
+import { closeReplay, openReplay } from './replay-player.js';
+import { useReplay } from './replay-store.js';
+import { useReplayText } from './replay-text.js';
+import { navigate } from './route.js';
+import { Timeline } from './timeline.js';
+
+function VerifyBadge() {
+  const tx = useReplayText();
+  const v = useReplay((s) => s.verify);
+  if (!v)
+    return (
+      <span className="pill" data-testid="verify" data-ok="">
+        {tx.verifying}
+      </span>
+    );
+  return (
+    <span
+      className={`pill ${v.ok ? 'verify-ok' : 'verify-bad'}`}
+      title={v.message}
+      data-testid="verify"
+      data-ok={v.ok ? '1' : '0'}
+    >
+      {v.ok ? `✓ ${tx.verified}` : `✗ ${tx.notVerified(v.brokenSeq)}`}
+    </span>
+  );
+}
+
+function ReplayHead({ sessionId }: { sessionId: string }) {
+  const tx = useReplayText();
+  const lang = useUi((s) => s.lang);
+  const report = useReplay((s) => s.report);
+  const cursorSeq = useReplay((s) => (s.index && s.cursor >= 0 ? s.index.events[s.cursor]!.seq : 0));
+  const endedHere = useSession((s) => s.state.status === 'ended');
+  const origin = useSession((s) => s.state.parent);
+  const [retrying, setRetrying] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function retry() {
+    setRetrying(true);
+    setError(null);
+    try {
+      const st = sessionStore.getState().state;
+      const name = Object.values(st.participants).find((p) => p.role === 'trainee')?.name ?? '学员';
+      const made = await branchSession(sessionId, cursorSeq);
+      closeReplay();
+      navigate('/');
+      const ack = await sessionClient.join({ code: made.codes.trainee, role: 'trainee', name });
+      if (ack.ok) uiStore.setState({ view: 'rehearsal', replyTo: null, createdCodes: made.codes });
+      else uiStore.setState({ view: 'lobby' });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setRetrying(false);
+    }
+  }
+
+  return (
+    <div className="replay-head" data-testid="replay-head">
+      <button type="button" className="ghost" onClick={() => navigate('/sessions')} data-testid="replay-exit">
+        ← {tx.exit}
+      </button>
+      <VerifyBadge />
+      {report && (
+        <span className={`pill ${report.pass ? 'verify-ok' : 'verify-bad'}`} data-testid="replay-score">
+          {tx.score(report.total)} · {report.pass ? tx.passed : tx.failed}
+        </span>
+      )}
+      {origin && (
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => navigate(`/replay/${encodeURIComponent(origin.sessionId)}?seq=${origin.atSeq}`)}
+          title={tx.parentLink(origin.atSeq)}
+          data-testid="replay-parent"
+        >
+          ↰ {tx.openParent}
+        </button>
+      )}
+      <a
+        className="button"
+        href={reportHtmlUrl(sessionId, lang)}
+        download={`critique-${sessionId.slice(0, 8)}.html`}
+        data-testid="export-report"
+      >
+        {tx.exportReport}
+      </a>
+      <a className="button" href={recordingUrl(sessionId)} download data-testid="download-recording">
+        {tx.downloadRecording}
+      </a>
+      <button
+        type="button"
+        className="primary"
+        disabled={retrying || cursorSeq < 1 || endedHere}
+        onClick={() => void retry()}
+        data-testid="retry-here"
+      >
+        {retrying ? tx.retrying : tx.retryHere}
+      </button>
+      {error && (
+        <span className="error" role="alert" data-testid="retry-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function PlayerPage({ sessionId, seq }: { sessionId: string; seq: number | null }) {
+  const tx = useReplayText();
+  const loading = useReplay((s) => s.loading);
+  const error = useReplay((s) => s.error);
+  const ready = useReplay((s) => s.index !== null && s.sessionId === sessionId);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    void openReplay(sessionId, seq, ctl.signal);
+    return () => {
+      ctl.abort();
+      closeReplay();
+    };
+    // A new ?seq on the same session (a report link) re-opens at that moment.
+  }, [sessionId, seq]);
+
+  return (
+    <div className="hud replay-hud" data-testid="replay">
+      <StatusBar />
+      <ReplayHead sessionId={sessionId} />
+      {ready && (
+        <>
+          <div className="hud-left">
+            <Teleprompter />
+          </div>
+          <div className="hud-right">
+            <ChatPanel />
+          </div>
+        </>
+      )}
+      <div className="replay-dock">
+        <div className="panel transport">
+          {loading && (
+            <p className="hint" data-testid="replay-loading">
+              {tx.loadingEvents(loading.loaded, loading.total)}
+            </p>
+          )}
+          {error && (
+            <p className="error" role="alert" data-testid="replay-error">
+              {error}
+            </p>
+          )}
+          {ready && (
+            <>
+              <Timeline />
+              <PlayerControls />
+              <p className="hint shortcuts">{tx.shortcuts}</p>
+            </>
+          )}
+        </div>
+        {ready && <AnnotationsPanel />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/** REST calls of the replay pages (server/recording-routes.ts, server/report-routes.ts). Same origin. */
+import type { SessionEvent } from '../../../core/events.js';
+import type { Report } from '../../../core/rubric/report-model.js';
+
+export interface SessionSummary {
+  sessionId: string;
+  scenarioId: string;
+  createdAt: number;
+  status: 'live' | 'ended';
+  demo: boolean;
+  events: number;
+  parent: { sessionId: string; atSeq: number } | null;
+}
+
+export type Severity = 'info' | 'minor' | 'major' | 'critical';
+
+export interface Annotation {
+  id: string;
+  sessionId: string;
+  seq: number;
+  t: number;
+  toSeq: number | null;
+  text: string;
+  category: string | null;
+  severity: Severity | null;
+  author: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AnnotationInput {
+  seq: number;
+  toSeq?: number | null;
+  text: string;
+  category?: string | null;
+  severity?: Severity | null;
+  author?: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  brokenSeq: number | null;
+  message: string;
+}
+
+export type Codes = Record<'trainee' | 'facilitator' | 'observer' | 'bot', string>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { message?: string };
+      if (body.message) message = body.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export async function listSessions(filter: { scenario?: string; status?: string; since?: number }) {
+  const q = new URLSearchParams();
+  if (filter.scenario) q.set('scenario', filter.scenario);
+  if (filter.status) q.set('status', filter.status);
+  if (filter.since) q.set('since', String(filter.since));
+  return json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`));
+}
+
+/** Every event of a session, page by page (the server sends at most 20,000 at a time). */
+export async function loadEvents(
+  sessionId: string,
+  onProgress: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<SessionEvent[]> {
+  const out: SessionEvent[] = [];
+  for (let from = 1; ;) {
+    const page = await json<{ events: SessionEvent[]; lastSeq: number; more: boolean }>(
+      await fetch(`/api/sessions/${enc(sessionId)}/events?from=${from}`, { signal }),
+    );
+    for (const e of page.events) out.push(e);
+    onProgress(out.length, page.lastSeq);
+    if (!page.more || page.events.length === 0) return out;
+    from = page.events[page.events.length - 1]!.seq + 1;
+  }
+}
+
+/** The scoring report, or null when there is none (no rubric, or a server without scoring). */
+export async function fetchReport(sessionId: string): Promise<Report | null> {
+  try {
+    const res = await fetch(`/api/sessions/${enc(sessionId)}/report`);
+    if (!res.ok) return null;
+    const r = (await res.json()) as Report;
+    return Array.isArray(r.findings) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchVerify(sessionId: string): Promise<VerifyResult> {
+  return json<VerifyResult>(await fetch(`/api/sessions/${enc(sessionId)}/verify`));
+}
+
+export async function listAnnotations(sessionId: string): Promise<Annotation[]> {
+  return json<Annotation[]>(await fetch(`/api/sessions/${enc(sessionId)}/annotations`));
+}
+
+function write(method: string, code: string, body?: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'content-type': 'application/json', 'X-Branchcast-Code': code },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+}
+
+export async function addAnnotation(sessionId: string, code: string, a: AnnotationInput): Promise<Annotation> {
+  return json<Annotation>(await fetch(`/api/sessions/${enc(sessionId)}/annotations`, write('POST', code, a)));
+}
+
+export async function updateAnnotation(
+  sessionId: string,
+  code: string,
+  id: string,
+  a: AnnotationInput,
+): Promise<Annotation> {
+  return json<Annotation>(await fetch(`/api/sessions/${enc(sessionId)}/annotations/${enc(id)}`, write('PUT', code, a)));
+}
+
+export async function deleteAnnotation(sessionId: string, code: string, id: string): Promise<void> {
+  await json(await fetch(`/api/sessions/${enc(sessionId)}/annotations/${enc(id)}`, write('DELETE', code)));
+}
+
+export async function branchSession(
+  sessionId: string,
+  seq: number,
+): Promise<{ sessionId: string; atSeq: number; codes: Codes }> {
+  return json(
+    await fetch(`/api/sessions/${enc(sessionId)}/branch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seq }),
+    }),
+  );
+}
+
+export async function uploadRecording(file: Blob): Promise<{ sessionId: string; events: number; codes: Codes }> {
+  return json(await fetch('/api/recordings', { method: 'POST', body: file }));
+}
+
+export const recordingUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/recording`;
+export const reportHtmlUrl = (sessionId: string, lang: string) =>
+  `/api/sessions/${enc(sessionId)}/report.html?lang=${lang}`;
