@@ -61,6 +61,7 @@ describe('reduce', () => {
       [host, draft.hostSaid('大家好', 1, 0)],
       [viewer, draft.chatMessage('问题？', 'question', null)],
       [SYSTEM_ACTOR, draft.incidentFired('rumour-wave')],
+      [SYSTEM_ACTOR, draft.sessionBranched('s2', 's1', 5)],
       [host, draft.disclosureChanged(true)],
       [host, draft.streamPaused(true)],
       [viewer, draft.viewerSentiment(0.4, 0.7)],
@@ -101,6 +102,8 @@ describe('reduce', () => {
     expect([...seen].sort()).toEqual([...EVENT_TYPES].sort());
     expect(s.status).toBe('ended');
     expect(s.lastSeq).toBe(all.length);
+    expect(s.parent).toEqual({ sessionId: 's1', atSeq: 5 });
+    expect(s.sessionId).toBe('s2');
     expect(s.disclosureOn).toBe(true);
     expect(s.paused).toBe(true);
     expect(s.mood['p-v']).toMatchObject({ sentiment: 0.4, trust: 0.7 });
