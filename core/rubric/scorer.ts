@@ -174,7 +174,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
   };
 }
 
-/** At most `max` points: the last value in each of `max` equal time buckets (a step series). */
+/** The first point, then the last value in each of `max` equal time buckets (a step series). */
 export function downsample(points: ReadonlyArray<[number, number]>, max: number): Array<[number, number]> {
   if (points.length <= max) return points.map(([t, v]) => [t, round2(v)]);
   const t0 = points[0]![0];
@@ -183,7 +183,8 @@ export function downsample(points: ReadonlyArray<[number, number]>, max: number)
   let bucket = -1;
   for (const [t, v] of points) {
     const b = Math.min(max - 1, Math.floor(((t - t0) / span) * max));
-    if (b === bucket) out[out.length - 1] = [t, round2(v)];
+    // The first point stays: a step series needs its starting value.
+    if (b === bucket && out.length > 1) out[out.length - 1] = [t, round2(v)];
     else out.push([t, round2(v)]);
     bucket = b;
   }
