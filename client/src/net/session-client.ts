@@ -34,11 +34,19 @@ export class SessionClient {
   /** True between a successful join ack and the next disconnect. */
   private joined = false;
   private syncing = false;
+  /** Called with each event as it is folded (the live score folds the same events). */
+  private listeners = new Set<(e: SessionEvent) => void>();
 
   constructor(
     private readonly store: SessionStore = sessionStore,
     private readonly url?: string,
   ) {}
+
+  /** Listen to every event as it is folded, in seq order; returns the unsubscribe function. */
+  onEvent(fn: (e: SessionEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
 
   /** Connect and join. Resolves with the join ack (or a failure, after which nothing is left open). */
   async join(params: JoinParams): Promise<ClientAck<JoinOk>> {
@@ -178,6 +186,7 @@ export class SessionClient {
       if (e.seq <= s.lastSeq) continue;
       if (e.seq !== s.lastSeq + 1) break;
       s = reduce(s, e);
+      for (const l of this.listeners) l(e);
     }
     this.pending = this.pending.slice(i);
     if (s !== before) this.store.setState({ state: s, lastEventAt: performance.now() });

@@ -9,6 +9,7 @@ import { sessionClient } from '../net/session-client.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { navigate, REPLAYS_LINK } from '../replay/route.js';
 import { pick, useT } from './i18n.js';
+import { ScriptReviewPanel } from './script-review.js';
 import type { Messages } from './messages/zh.js';
 
 type LobbyRole = Exclude<Role, 'bot'>;
@@ -29,6 +30,8 @@ export function Lobby() {
   const [name, setName] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The scenario whose pre-broadcast script review is open. */
+  const [reviewing, setReviewing] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -161,7 +164,17 @@ export function Lobby() {
                   {t.programmeRef} {s.programmeRef} · {t.segmentsCount(s.segments)}
                   {demo?.scenarioId === s.id ? ' · demo' : ''}
                 </small>
+                {reviewing === s.id && <ScriptReviewPanel scenarioId={s.id} />}
               </div>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => setReviewing(reviewing === s.id ? null : s.id)}
+                aria-expanded={reviewing === s.id}
+                data-testid="scenario-review"
+              >
+                {t.scriptReview}
+              </button>
               <button
                 type="button"
                 onClick={() => void newRehearsal(s.id)}

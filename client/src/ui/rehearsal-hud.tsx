@@ -1,5 +1,7 @@
 /** The 2D HUD over the canvas during a rehearsal: status line, teleprompter, chat, controls. */
 import { ChatPanel } from './chat-panel.js';
+import { ReportLauncher } from './report-launcher.js';
+import { ScoreNudge } from './score-nudge.js';
 import { Controls } from './controls.js';
 import { StatusBar } from './status-bar.js';
 import { Teleprompter } from './teleprompter.js';
@@ -10,6 +12,8 @@ export function RehearsalHud() {
   return (
     <div className="hud" data-testid="hud">
       <StatusBar />
+      <ScoreNudge />
+      <ReportLauncher />
       <div className="hud-left">
         <Teleprompter />
         <TradesPanel />

@@ -106,5 +106,16 @@ export const en: Messages = {
     `${name} ${side} ${code} ${qty} @ ${price}`,
   tradeReject: (name: string, side: string, code: string, reason: string) =>
     `${name} ${side} ${code} rejected: ${reason}`,
+  nudgeCritical: (name: string, quote: string) => `Careful: "${quote}" is ${name}; correct it now`,
+  nudgeWaiting: (sec: number) => `A viewer's question has waited ${sec} s`,
+  nudgeDismiss: 'Dismiss',
+  openReport: 'Report',
+  scriptReview: 'Script review',
+  reviewLoading: 'Reviewing the script…',
+  reviewOk: 'Script review passed',
+  reviewFailed: 'Critical compliance issues in the script',
+  reviewCounts: (lines: number, findings: number, skipped: number) =>
+    `${lines} lines, ${findings} finding(s), ${skipped} counter-example(s) skipped`,
+  reviewSkipped: 'counter-example (skipped by review)',
   sceneUnavailable: 'This browser cannot show the 3D scene (no WebGL); everything else works.',
 };

@@ -103,6 +103,17 @@ export const zh = {
   tradeFill: (name: string, side: string, code: string, qty: number, price: number) =>
     `${name} ${side} ${code} ${qty} @ ${price}`,
   tradeReject: (name: string, side: string, code: string, reason: string) => `${name} ${side} ${code} 被拒：${reason}`,
+  nudgeCritical: (name: string, quote: string) => `注意：“${quote}”属于${name}，请马上更正`,
+  nudgeWaiting: (sec: number) => `有观众的提问已等待 ${sec} 秒`,
+  nudgeDismiss: '关闭提示',
+  openReport: '评估报告',
+  scriptReview: '脚本审查',
+  reviewLoading: '正在审查脚本…',
+  reviewOk: '脚本审查通过',
+  reviewFailed: '脚本中有严重合规问题',
+  reviewCounts: (lines: number, findings: number, skipped: number) =>
+    `${lines} 句台词，${findings} 处问题，${skipped} 句反例已跳过`,
+  reviewSkipped: '反例（审查跳过）',
   sceneUnavailable: '此浏览器无法显示 3D 场景（WebGL 不可用），其余功能照常使用。',
 };
 

@@ -1,0 +1,149 @@
+/**
+ * The report page (a lazy chunk with ECharts): total and pass/fail, the radar of criteria, each
+ * finding with the quoted words, the rule, a better phrasing and a link to the replay moment,
+ * and the audience and sentiment timelines. Same model and chart options as the HTML export.
+ */
+import { useEffect, useRef, useState } from 'react';
+import * as echarts from 'echarts/core';
+import { LineChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatT, type Report } from '../../../core/rubric/report-model.js';
+import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
+import { REPORT_TEXT } from '../../../core/rubric/report-text.js';
+import './report.css';
+
+echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+function Chart({ option, height, testId }: { option: Record<string, unknown>; height: number; testId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
+    chart.setOption(option);
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} />;
+}
+
+export default function ReportPage({
+  sessionId,
+  lang,
+  onClose,
+}: {
+  sessionId: string;
+  lang: 'zh' | 'en';
+  onClose: () => void;
+}) {
+  const t = REPORT_TEXT[lang];
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/report`)
+      .then(async (r) => {
+        if (!r.ok) throw new Error(((await r.json()) as { message?: string }).message ?? r.statusText);
+        return (await r.json()) as Report;
+      })
+      .then(
+        (r) => live && setReport(r),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
+
+  const L = (b: { zh: string; en: string }) => b[lang];
+  return (
+    <div className="report-page" role="dialog" aria-label={t.title} data-testid="report-page">
+      <header className="report-head">
+        <h2>{t.title}</h2>
+        <a
+          href={`/api/sessions/${encodeURIComponent(sessionId)}/report.html?lang=${lang}`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="report-export"
+        >
+          HTML
+        </a>
+        <button type="button" className="ghost" onClick={onClose} data-testid="report-close">
+          ×
+        </button>
+      </header>
+      {error && <p className="error">{error}</p>}
+      {!report && !error && <p className="hint">…</p>}
+      {report && (
+        <div className="report-body">
+          <p className="report-total">
+            <strong data-testid="report-total">{report.total}</strong> / 100{' '}
+            <span className={`badge ${report.pass ? 'pass' : 'fail'}`} data-testid="report-verdict">
+              {report.pass ? t.pass : t.fail}
+            </span>{' '}
+            {t.passMark(report.passMark)} · {t.grade(report.grade)} {L(report.band)}
+          </p>
+          {report.capped && <p className="badge fail">{t.capped(report.rawTotal)}</p>}
+          <Chart option={radarOption(report, lang)} height={280} testId="report-radar" />
+          <table className="report-criteria">
+            <thead>
+              <tr>
+                <th>{t.criterion}</th>
+                <th>{t.weight}</th>
+                <th>{t.score}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.criteria.map((c) => (
+                <tr key={c.kind}>
+                  <td>
+                    {L(c.label)}
+                    <div className="report-note">{L(c.summary)}</div>
+                  </td>
+                  <td>{c.weight}</td>
+                  <td>{c.applicable ? c.score : t.notApplicable}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>
+            {t.findings} ({report.findings.length})
+          </h3>
+          {report.findings.length === 0 && <p>{t.noFindings}</p>}
+          {report.findings.map((f, i) => (
+            <div key={i} className={`report-finding${f.critical ? ' critical' : ''}`} data-testid="report-finding">
+              <div className="report-finding-head">
+                <strong>
+                  {L(f.name)} · {t[f.severity]}
+                </strong>
+                <a href={f.link}>
+                  {t.replay} {formatT(f.t)}
+                </a>
+              </div>
+              <div>
+                {f.text.slice(0, f.start)}
+                <mark>{f.text.slice(f.start, f.end)}</mark>
+                {f.text.slice(f.end)}
+              </div>
+              <div className="report-note">
+                {t.why}: {L(f.explanation)}
+              </div>
+              <div className="report-note">
+                {t.rule}: {f.rule} — {f.law}
+              </div>
+              <div className="report-note">
+                {t.better}: {L(f.suggestion)}
+              </div>
+            </div>
+          ))}
+          <h3>{t.timelines}</h3>
+          <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
+        </div>
+      )}
+    </div>
+  );
+}
