@@ -229,7 +229,7 @@ describe('replay in the browser', () => {
   });
 
   it('RP5: the recording imports on a second server and replays identically', async () => {
-    const res = await fetch(`${b.url}/api/recordings`, { method: 'POST', body: recordingBytes });
+    const res = await fetch(`${b.url}/api/recordings`, { method: 'POST', body: new Uint8Array(recordingBytes) });
     expect(res.status).toBe(201);
     const made = (await res.json()) as { sessionId: string; annotations: number };
     expect(made).toMatchObject({ sessionId, annotations: 2 });
