@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { newCodes } from './rooms/join-codes.js';
+import { readBody } from './http-body.js';
+import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
@@ -34,24 +35,6 @@ const AnnotationBody = z.strictObject({
   severity: z.enum(['info', 'minor', 'major', 'critical']).nullable().default(null),
   author: z.string().trim().min(1).max(32).default('facilitator'),
 });
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error(`body over ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** Which role the request's code gives in this session, if any. */
 function roleOf(req: IncomingMessage, rec: SessionRecord): string | null {
@@ -181,21 +164,9 @@ export async function handleRecordingRoute(
       send(res, 409, { error: 'DUPLICATE', message: `session ${r.header.sessionId} is already here` });
       return true;
     }
-    const codes = newCodes();
+    let codes;
     try {
-      store.importSession(
-        {
-          sessionId: r.header.sessionId,
-          scenarioId: r.header.scenarioId,
-          seed: r.header.seed,
-          codes,
-          createdAt: r.header.createdAt,
-          status: 'ended',
-          demo: false,
-        },
-        r.events,
-        r.annotations,
-      );
+      ({ codes } = importRecording(store, r));
     } catch (err) {
       if (err instanceof StoreError) {
         send(res, 409, { error: 'DUPLICATE', message: `refused, nothing imported: ${err.message}` });
