@@ -18,6 +18,8 @@ export type HostAction =
   | { cmd: 'host.say'; text: string; lineIndex: number | null }
   | { cmd: 'chat.send'; text: string; replyTo: number | null }
   | { cmd: 'trade.invite'; invite: CommandInput<'trade.invite'> }
+  | { cmd: 'stream.pause'; paused: boolean }
+  | { cmd: 'disclosure.set'; on: boolean }
   | { cmd: 'segment.next' }
   | { cmd: 'session.end' };
 
@@ -86,6 +88,9 @@ export class ScriptedHost {
     switch (e.type) {
       case 'session.started':
         this.started = true;
+        // A careful host puts the risk banner on screen from the start and leaves it there.
+        if (this.mode === 'careful' && this.scenario.disclosure)
+          this.push(e.t + 2_000, { cmd: 'disclosure.set', on: true });
         this.planSegment(0, e.t);
         return;
       case 'segment.advanced':
@@ -168,16 +173,19 @@ export class ScriptedHost {
     const d = inc.detail ?? {};
     if (inc.kind === 'wrong_data') {
       const correct = typeof d.correct === 'string' ? d.correct : '正确数据请以官方披露为准';
+      // The programme's 4.5.2 sequence: pause, check, correct with the right figure, apologise, resume.
       this.push(t + 15_000, {
         cmd: 'host.say',
         text: '各位观众，直播暂停一下，我们刚才屏幕上的数据有误，正在核实。',
         lineIndex: null,
       });
+      this.push(t + 16_000, { cmd: 'stream.pause', paused: true });
       this.push(t + 40_000, {
         cmd: 'host.say',
         text: `更正：正确的数据是${correct}。刚才的错误数据给大家带来误导，我们郑重道歉。直播现在继续。`,
         lineIndex: null,
       });
+      this.push(t + 41_000, { cmd: 'stream.pause', paused: false });
     } else if (inc.kind === 'troll_wave') {
       this.push(t + 20_000, {
         cmd: 'host.say',

@@ -121,6 +121,10 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
         return void (await command(hostActor, 'chat.send', { text: a.text, replyTo: a.replyTo }));
       case 'trade.invite':
         return void (await command(hostActor, 'trade.invite', a.invite));
+      case 'stream.pause':
+        return void (await command(hostActor, 'stream.pause', { paused: a.paused }));
+      case 'disclosure.set':
+        return void (await command(hostActor, 'disclosure.set', { on: a.on }));
     }
   }
 
