@@ -89,9 +89,11 @@ describe('scoring simulated sessions', async () => {
 
   it('RB6 crisis: pausing the stream within the limit earns the whole pause step', () => {
     const inc = careful.events.find((e) => e.type === 'incident.fired')!;
+    // The careful scripted host pauses; without its stream.paused events it has only announced it.
+    const announcedOnly = careful.events.filter((e) => e.type !== 'stream.paused');
     const seqAfter = careful.events.length + 1;
     const paused: SessionEvent[] = [
-      ...careful.events,
+      ...announcedOnly,
       {
         seq: seqAfter,
         t: inc.t + 5_000,
@@ -102,8 +104,9 @@ describe('scoring simulated sessions', async () => {
     ].sort((a, b) => a.t - b.t) as SessionEvent[];
     const step = (events: SessionEvent[]) =>
       scoreEvents(events, rubric).criteria.find((x) => x.kind === 'crisis_handling')!.evidence[0]!.note.en;
-    expect(step(careful.events)).toMatch(/^pause ½/);
+    expect(step(announcedOnly)).toMatch(/^pause ½/);
     expect(step(paused)).toMatch(/^pause ✓/);
+    expect(step(careful.events)).toMatch(/^pause ✓/);
   });
 
   it('RB6 latency and coverage come from replies linked by replyTo', () => {
