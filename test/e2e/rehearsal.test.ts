@@ -101,6 +101,17 @@ describe('rehearsal in the browser', () => {
     await expect(page.textContent('[data-testid=status-segment]')).resolves.toContain(`1/${scenario.segments.length}`);
   });
 
+  it('puts the risk-disclosure banner on the LED wall and pauses the stream from the controls', async () => {
+    await page.click('[data-testid=control-disclosure]');
+    await page.waitForFunction(() => window.__branchcast?.store.getState().state.disclosureOn === true, null, WAIT);
+    await page.click('[data-testid=control-pause]');
+    await page.waitForFunction(() => window.__branchcast?.store.getState().state.paused === true, null, WAIT);
+    await page.click('[data-testid=control-pause]');
+    await page.waitForFunction(() => window.__branchcast?.store.getState().state.paused === false, null, WAIT);
+    const room = server.rooms.get(server.demo!.sessionId)!;
+    expect(room.snapshot()).toMatchObject({ disclosureOn: true, paused: false });
+  });
+
   it('draws the room: many colours, the centre is not the clear colour, draw calls made', async () => {
     // The LED wall redraws on start; give the renderer a few frames to present it.
     const framesAt = await page.evaluate(() => window.__branchcast!.renderer!.info.render.frame);

@@ -15,6 +15,8 @@ export interface LedContent {
   segmentCount: number;
   status: SessionStatus | 'idle';
   disclosure: Bilingual | null;
+  /** The banner is on screen (state.disclosureOn). */
+  disclosureOn: boolean;
 }
 
 export const LED_PX = { width: 1280, height: 720 } as const;
@@ -92,8 +94,10 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     }
   }
 
-  // Bottom band: the risk line every investor-education stream carries.
-  ctx.fillStyle = 'rgba(0,0,0,0.45)';
+  // Bottom band: the risk-disclosure banner, only while the host has it on (the scorer checks
+  // that it is on screen during a call to action).
+  if (!c.disclosureOn) return;
+  ctx.fillStyle = 'rgba(0,0,0,0.55)';
   ctx.fillRect(0, H - 90, W, 90);
   ctx.fillStyle = '#ffd166';
   const risk = c.disclosure ?? { zh: zh.ledRisk, en: en.ledRisk };

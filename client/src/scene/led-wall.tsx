@@ -14,6 +14,7 @@ export function LedWall() {
   const segmentIndex = useSession((s) => s.state.segmentIndex);
   const status = useSession((s) => s.state.status);
   const joined = useSession((s) => s.participantId !== null);
+  const disclosureOn = useSession((s) => s.state.disclosureOn);
 
   const { ctx, texture } = useMemo(() => {
     const { canvas, ctx } = makeCanvas(LED_PX.width, LED_PX.height);
@@ -32,9 +33,10 @@ export function LedWall() {
       segmentCount: scenario?.segments.length ?? 0,
       status: joined && scenario ? status : 'idle',
       disclosure: scenario?.disclosure ?? null,
+      disclosureOn,
     });
     texture.needsUpdate = true;
-  }, [ctx, texture, scenario, segmentIndex, status, joined]);
+  }, [ctx, texture, scenario, segmentIndex, status, joined, disclosureOn]);
 
   const frame = 0.22;
   return (

@@ -12,6 +12,8 @@ export function Controls() {
   const status = useSession((s) => s.state.status);
   const incidents = useSession((s) => s.state.scenario?.incidents);
   const fired = useSession((s) => s.state.firedIncidents);
+  const disclosureOn = useSession((s) => s.state.disclosureOn);
+  const paused = useSession((s) => s.state.paused);
   const { run, pending, error } = useCommand();
 
   if (role !== 'trainee' && role !== 'facilitator') return null;
@@ -44,6 +46,26 @@ export function Controls() {
           data-testid="control-end"
         >
           {t.end}
+        </button>
+        <button
+          type="button"
+          className={disclosureOn ? 'toggle on' : 'toggle'}
+          aria-pressed={disclosureOn}
+          disabled={pending || status === 'ended'}
+          onClick={() => void run(() => sessionClient.command('disclosure.set', { on: !disclosureOn }))}
+          data-testid="control-disclosure"
+        >
+          {disclosureOn ? t.disclosureOff : t.disclosureOn}
+        </button>
+        <button
+          type="button"
+          className={paused ? 'toggle on' : 'toggle'}
+          aria-pressed={paused}
+          disabled={pending || status !== 'live'}
+          onClick={() => void run(() => sessionClient.command('stream.pause', { paused: !paused }))}
+          data-testid="control-pause"
+        >
+          {paused ? t.resume : t.pause}
         </button>
       </div>
       {role === 'facilitator' && incidents && incidents.length > 0 && (
