@@ -160,6 +160,8 @@ export function liveHits(a: Analysis, tag: Tag): readonly Hit[] {
   return a.framed.length === 0 || all.length === 0 ? all : all.filter((h) => !isFramed(a, h.start, h.end));
 }
 
+const CLAUSE_BREAK = /[，,；;。.!！?？:：\n]/;
+
 /**
  * Whether a claim at [start, end) is negated: a windowed negator before it in the same clause
  * (不能保证…, no one can…), a negator touching it (不保本, not risk-free), or a negation after it
@@ -169,7 +171,8 @@ export function isNegated(a: Analysis, start: number, end: number): boolean {
   const t = a.text;
   for (const n of hitsOf(a, 'neg')) {
     if (n.end > start || start - n.end > 10) continue;
-    if (sameClause(a, n.start, start)) return true;
+    // A negator also covers the items of a list joined by 、 (不会拉群荐股、承诺收益).
+    if (sameClause(a, n.start, start) || !CLAUSE_BREAK.test(t.slice(n.end, start))) return true;
   }
   for (const n of hitsOf(a, 'neg1')) {
     if (n.end > start) continue;

@@ -312,3 +312,12 @@ describe('findings', () => {
     expect(checkUtterance('')).toEqual({ labels: [], findings: [] });
   });
 });
+
+describe('negation over a list joined by 、', () => {
+  it('a negator covers every item of the list, but not a claim after a comma', () => {
+    expect(checkUtterance('正规机构不会拉群荐股、承诺收益；请通过官方渠道核实，切勿转账。').labels).toEqual([]);
+    expect(checkUtterance('我们不会承诺收益、不会保证本金').labels).toEqual([]);
+    expect(checkUtterance('本金不会亏，放心买').labels).toContain('guarantee_of_principal');
+    expect(checkUtterance('按规定不能说保本，但本金基本没问题').labels).toContain('guarantee_of_principal');
+  });
+});
