@@ -4,7 +4,7 @@
  * Parsing is pure (text in, value or readable errors out); reading the file is the caller's job.
  */
 import { z } from 'zod';
-import { parseDocument } from 'yaml';
+import { parseYamlWith, validateWith } from './yaml-source.js';
 import { PERSONA_IDS } from './audience/phrases.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
@@ -147,44 +147,20 @@ export const Scenario = z
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 
+export { formatIssues, formatPath } from './yaml-source.js';
+
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
-
-/** Format a zod path as `segments[2].lines[0].zh`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
-  }
-  return out || '(root)';
-}
-
-/** Turn zod issues into one line each: `file: path: what was expected`. */
-export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`);
-}
 
 /** Validate an already-parsed value as a scenario. */
 export function validateScenario(value: unknown, file: string): ScenarioResult {
-  const r = Scenario.safeParse(value);
-  if (r.success) return { ok: true, scenario: r.data };
-  return { ok: false, errors: formatIssues(file, r.error.issues) };
+  const r = validateWith(Scenario, value, file);
+  return r.ok ? { ok: true, scenario: r.value } : r;
 }
 
 /** Parse scenario YAML (or JSON, which is YAML) text. Never throws. */
 export function parseScenario(text: string, file: string): ScenarioResult {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}` : '(unknown position)';
-        return `${file}: ${where}: ${e.message.split('\n')[0]}`;
-      }),
-    };
-  }
-  return validateScenario(doc.toJS(), file);
+  const r = parseYamlWith(Scenario, text, file);
+  return r.ok ? { ok: true, scenario: r.value } : r;
 }
 
 /**

@@ -4,8 +4,8 @@
  * Parsing is pure (text in, value or readable errors out), like core/scenario.ts.
  */
 import { z } from 'zod';
-import { parseDocument } from 'yaml';
-import { Bilingual, formatIssues } from '../scenario.js';
+import { Bilingual } from '../scenario.js';
+import { parseYamlWith, validateWith } from '../yaml-source.js';
 import { CATEGORIES, SEVERITIES } from './categories.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
@@ -161,23 +161,12 @@ export type RubricInput = z.input<typeof Rubric>;
 export type RubricResult = { ok: true; rubric: Rubric } | { ok: false; errors: string[] };
 
 export function validateRubric(value: unknown, file: string): RubricResult {
-  const r = Rubric.safeParse(value);
-  if (r.success) return { ok: true, rubric: r.data };
-  return { ok: false, errors: formatIssues(file, r.error.issues) };
+  const r = validateWith(Rubric, value, file);
+  return r.ok ? { ok: true, rubric: r.value } : r;
 }
 
 /** Parse rubric YAML (or JSON) text. Never throws; errors read `file: path: what was expected`. */
 export function parseRubric(text: string, file: string): RubricResult {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos ? `line ${pos.line}, column ${pos.col}` : '(unknown position)';
-        return `${file}: ${where}: ${e.message.split('\n')[0]}`;
-      }),
-    };
-  }
-  return validateRubric(doc.toJS(), file);
+  const r = parseYamlWith(Rubric, text, file);
+  return r.ok ? { ok: true, rubric: r.value } : r;
 }
