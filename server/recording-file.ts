@@ -11,27 +11,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { EVENT_TYPES, type SessionEvent } from '../core/events.js';
+import type { Annotation } from '../core/annotation.js';
 import type { Scenario } from '../core/scenario.js';
 import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
 import { RECORDING_FORMAT_VERSION, type SessionRecord } from './store/recording-store.js';
 
 export const RECORDING_FORMAT = 'branchcast-recording';
 
-export interface Annotation {
-  id: string;
-  sessionId: string;
-  /** The moment (or the start of the span) as an event seq, and its t. */
-  seq: number;
-  t: number;
-  /** End of a span, or null for a moment. */
-  toSeq: number | null;
-  text: string;
-  category: string | null;
-  severity: 'info' | 'minor' | 'major' | 'critical' | null;
-  author: string;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { Annotation } from '../core/annotation.js';
 
 export interface RecordingHeader {
   format: typeof RECORDING_FORMAT;

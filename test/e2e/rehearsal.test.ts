@@ -4,20 +4,20 @@
  * real socket.io-client peer. Nothing may leave localhost. Waits are on conditions, never on
  * frame rate; a screenshot lands in test/artifacts/rehearsal.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import type { Scenario } from '../../core/scenario.js';
 import { startServer, type RunningServer } from '../../server/main.js';
+import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const BOTS = 3;
 /** SwiftShader draws a few frames a second: wait generously, poll on a timer (rAF is slow). */
 const WAIT = { timeout: 60_000, polling: 250 } as const;
@@ -38,11 +38,9 @@ function isLocal(url: string): boolean {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROME)) {
-    throw new Error(
-      `Chromium not found at ${CHROME}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROME_PATH.`,
-    );
-  }
+  // Fails (never skips) when Chromium is missing; started first so a missing browser costs no build.
+  const launching = launchChromium();
+  launching.catch(() => undefined); // awaited below, where a missing browser fails the suite
   await ensureClientBuilt();
   server = await startServer({
     port: 0,
@@ -55,17 +53,7 @@ beforeAll(async () => {
   const s = server.scenarios.get(server.demo.scenarioId);
   if (!s) throw new Error(`demo scenario ${server.demo.scenarioId} not loaded`);
   scenario = s;
-  browser = await chromium.launch({
-    executablePath: CHROME,
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launching;
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   context.on('request', (r) => requested.push(r.url()));
   page = await context.newPage();

@@ -6,18 +6,18 @@
  * (RP5), and a retry branched from a moment and completed beside the first attempt (RP8, RP9).
  * Fails (never skips) when Chromium is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import { ReplayIndex } from '../../core/replay/replay-index.js';
 import type { Report } from '../../core/rubric/report-model.js';
 import type { SessionState } from '../../core/session.js';
 import { startServer, type RunningServer } from '../../server/main.js';
+import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer } from '../harness/peers.js';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 60_000, polling: 200 } as const;
 
 let a: RunningServer;
@@ -48,11 +48,9 @@ async function waitCursorSeq(seq: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROME)) {
-    throw new Error(
-      `Chromium not found at ${CHROME}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROME_PATH.`,
-    );
-  }
+  // Fails (never skips) when Chromium is missing; started first so a missing browser costs no build.
+  const launching = launchChromium();
+  launching.catch(() => undefined); // awaited below, where a missing browser fails the suite
   await ensureClientBuilt();
   a = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: { bots: 0 }, log: () => {} });
   b = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: false, log: () => {} });
@@ -90,17 +88,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 50));
   }
 
-  browser = await chromium.launch({
-    executablePath: CHROME,
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launching;
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

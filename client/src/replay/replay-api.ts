@@ -1,4 +1,5 @@
 /** REST calls of the replay pages (server/recording-routes.ts, server/report-routes.ts). Same origin. */
+import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';
 
@@ -12,21 +13,8 @@ export interface SessionSummary {
   parent: { sessionId: string; atSeq: number } | null;
 }
 
-export type Severity = 'info' | 'minor' | 'major' | 'critical';
-
-export interface Annotation {
-  id: string;
-  sessionId: string;
-  seq: number;
-  t: number;
-  toSeq: number | null;
-  text: string;
-  category: string | null;
-  severity: Severity | null;
-  author: string;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { Annotation } from '../../../core/annotation.js';
+export type Severity = AnnotationSeverity;
 
 export interface AnnotationInput {
   seq: number;
