@@ -96,11 +96,18 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
 
   // Bottom band: the risk-disclosure banner, only while the host has it on (the scorer checks
   // that it is on screen during a call to action).
-  if (!c.disclosureOn) return;
-  ctx.fillStyle = 'rgba(0,0,0,0.55)';
+  if (c.disclosureOn) drawDisclosureBand(ctx, c.disclosure);
+}
+
+/** The risk-disclosure band across the bottom of the wall (also drawn over the trade board). */
+export function drawDisclosureBand(ctx: CanvasRenderingContext2D, disclosure: Bilingual | null): void {
+  const { width: W, height: H } = LED_PX;
+  ctx.fillStyle = 'rgba(0,0,0,0.7)';
   ctx.fillRect(0, H - 90, W, 90);
   ctx.fillStyle = '#ffd166';
-  const risk = c.disclosure ?? { zh: zh.ledRisk, en: en.ledRisk };
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'center';
+  const risk = disclosure ?? { zh: zh.ledRisk, en: en.ledRisk };
   // A long disclosure keeps only its Chinese so it stays legible from the audience.
   const both = `${risk.zh}  ${risk.en}`;
   fitText(ctx, both.length <= 60 ? both : risk.zh, W / 2, H - 45, W - 80, 30, 500, 20);

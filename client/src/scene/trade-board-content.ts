@@ -79,6 +79,9 @@ export function drawBoard(
   l: BoardLabels,
 ): void {
   const { width: W, height: H } = BOARD_PX;
+  // The canvas may be shared (the LED wall draws this too): start from a known text state.
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = '#070b16';
   ctx.fillRect(0, 0, W, H);
   ctx.fillStyle = '#12306b';
