@@ -60,7 +60,10 @@ describe('recording files on the command line', () => {
     ).toBe(0);
     const lines = readFileSync(f, 'utf8').trimEnd().split('\n');
     const sessionId = (JSON.parse(lines[0]!) as { sessionId: string }).sessionId;
-    lines[20] = lines[20]!.replace('"chat.message"', '"chat.message" ').replace('"text":"', '"text":"X');
+    // Alter one chat line in the middle (one character of its text).
+    const at = lines.findIndex((l, i) => i > 10 && l.includes('"type":"chat.message"'));
+    expect(at).toBeGreaterThan(10);
+    lines[at] = lines[at]!.replace('"text":"', '"text":"X');
     writeFileSync(f, lines.join('\n') + '\n');
     const v = cli('verify', f);
     expect(v.code).toBe(1);
