@@ -139,7 +139,7 @@ describe('rehearsal in the browser', () => {
   it('seats one instance per bot in the audience mesh', async () => {
     // Every demo bot joined; the mesh seats exactly the viewers online (a bored bot may have left
     // since: the audience policy lets viewers drift away from a silent stream).
-    expect(server.bots!.stats.joined).toBe(BOTS);
+    await expect.poll(() => server.bots!.stats.joined, { timeout: 60_000 }).toBe(BOTS);
     const seated = () => {
       const b = window.__branchcast;
       if (!b?.audienceMesh) return false;
