@@ -104,4 +104,4 @@ export type ReactionKind = keyof typeof REACTIONS;
  * does not visibly repeat. Applied to everyday lines, never to lures or rumours (kept verbatim).
  */
 export const LEAD_INS = ['', '', '', '主播，', '请问', '弱弱问一句，', '想问下，', '那个，'] as const;
-export const TAILS = ['', '', '', '', '🤔', '～', '！', ' 求回复'] as const;
+export const TAILS = ['', '', '', '', '～', '！', ' 求回复', '…'] as const;

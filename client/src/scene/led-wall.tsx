@@ -3,19 +3,19 @@
  * banner changes — never per frame. During a call to action in a scenario with a virtual exchange
  * (or while a mock-trade invitation stands) it shows the trade board, as the script says
  * ("大屏上有五个演示品种"): the wall is what the audience and the camera always see. In that mode
- * it redraws when prices or trades change, at most four times a second.
+ * it redraws through useMarketRedraw (at most four times a second).
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { SessionState } from '../../../core/session.js';
 import { CanvasTexture, SRGBColorSpace } from 'three';
-import { sessionStore, useSession } from '../stores/session-store.js';
+import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
 import { MESSAGES } from '../ui/i18n.js';
 import { makeCanvas } from './canvas-text.js';
 import { LED } from './layout.js';
 import { drawDisclosureBand, drawLed, LED_PX } from './led-content.js';
 import { BOARD_PX, drawBoard, PriceHistory } from './trade-board-content.js';
-
-const MIN_REDRAW_MS = 250;
+import { useMarketRedraw } from './use-market-redraw.js';
 
 export function LedWall() {
   const scenario = useSession((s) => s.state.scenario);
@@ -54,40 +54,22 @@ export function LedWall() {
     texture.needsUpdate = true;
   }, [ctx, texture, scenario, segmentIndex, status, joined, disclosureOn, tradeMode]);
 
-  useEffect(() => {
-    if (!tradeMode) return;
-    // The board is drawn at its own size, scaled uniformly to the wall's height and centred.
-    const scale = LED_PX.height / BOARD_PX.height;
-    const offsetX = (LED_PX.width - BOARD_PX.width * scale) / 2;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let lastDraw = 0;
-    const draw = () => {
-      timer = null;
-      lastDraw = performance.now();
-      const { state } = sessionStore.getState();
+  // Trade mode: the board drawn at its own size, scaled uniformly to the wall's height and centred.
+  const drawTrade = useCallback(
+    (state: SessionState) => {
+      const scale = LED_PX.height / BOARD_PX.height;
       ctx.fillStyle = '#070b16';
       ctx.fillRect(0, 0, LED_PX.width, LED_PX.height);
       ctx.save();
-      ctx.setTransform(scale, 0, 0, scale, offsetX, 0);
+      ctx.setTransform(scale, 0, 0, scale, (LED_PX.width - BOARD_PX.width * scale) / 2, 0);
       drawBoard(ctx, state.exchange, state.trades, history, lang, MESSAGES[lang].board);
       ctx.restore();
       if (state.disclosureOn) drawDisclosureBand(ctx, state.scenario?.disclosure ?? null);
       texture.needsUpdate = true;
-    };
-    const schedule = () => {
-      if (timer === null) timer = setTimeout(draw, Math.max(0, MIN_REDRAW_MS - (performance.now() - lastDraw)));
-    };
-    draw();
-    const unsubscribe = sessionStore.subscribe((s, prev) => {
-      const p = prev.state;
-      if (s.state.exchange !== p.exchange || s.state.trades !== p.trades || s.state.disclosureOn !== p.disclosureOn)
-        schedule();
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [ctx, texture, history, lang, tradeMode]);
+    },
+    [ctx, texture, history, lang],
+  );
+  useMarketRedraw(drawTrade, tradeMode);
 
   const frame = 0.22;
   return (

@@ -3,16 +3,15 @@
  * Its CanvasTexture is redrawn when the exchange or the trade feed changes, at most four times a
  * second (a 2,000-viewer room can fill many orders a second), never per frame.
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { SessionState } from '../../../core/session.js';
 import { CanvasTexture, SRGBColorSpace } from 'three';
-import { sessionStore } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
 import { MESSAGES } from '../ui/i18n.js';
 import { makeCanvas } from './canvas-text.js';
 import { BOARD, LED } from './layout.js';
 import { BOARD_PX, drawBoard, PriceHistory } from './trade-board-content.js';
-
-const MIN_REDRAW_MS = 250;
+import { useMarketRedraw } from './use-market-redraw.js';
 
 export function TradeBoard() {
   const lang = useUi((s) => s.lang);
@@ -24,30 +23,14 @@ export function TradeBoard() {
     return { ctx, texture, history: new PriceHistory() };
   }, []);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let lastDraw = 0;
-    const draw = () => {
-      timer = null;
-      lastDraw = performance.now();
-      const { state } = sessionStore.getState();
-      const m = MESSAGES[lang];
-      drawBoard(ctx, state.exchange, state.trades, history, lang, m.board);
+  const draw = useCallback(
+    (state: SessionState) => {
+      drawBoard(ctx, state.exchange, state.trades, history, lang, MESSAGES[lang].board);
       texture.needsUpdate = true;
-    };
-    const schedule = () => {
-      if (timer !== null) return;
-      timer = setTimeout(draw, Math.max(0, MIN_REDRAW_MS - (performance.now() - lastDraw)));
-    };
-    draw();
-    const unsubscribe = sessionStore.subscribe((s, prev) => {
-      if (s.state.exchange !== prev.state.exchange || s.state.trades !== prev.state.trades) schedule();
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [ctx, texture, history, lang]);
+    },
+    [ctx, texture, history, lang],
+  );
+  useMarketRedraw(draw);
 
   return (
     <group position={[BOARD.x, BOARD.y, LED.z + 0.02]}>
