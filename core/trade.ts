@@ -38,14 +38,7 @@ export const MARKET_TICK_MS = 1000;
 export const TRADE_FEED_WINDOW = 40;
 
 /** An order as it travels in `trade.order`: the exchange's OrderRequest without the account. */
-export interface TradeRequestPayload {
-  code: string;
-  side: Side;
-  type: OrderType;
-  qty?: number;
-  amount?: number;
-  limitPrice?: number;
-}
+export type TradeRequestPayload = Omit<OrderRequest, 'accountId'>;
 
 export interface TradeOpenSpec {
   cash: number;

@@ -17,7 +17,18 @@ export interface DemoRoom {
   codes: JoinCodes;
 }
 
-async function json<T>(res: Response): Promise<T> {
+/** A refused REST call: the server's message, and the HTTP status for callers that branch on it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The JSON body of a response, or an ApiError carrying the server's `message`. */
+export async function json<T>(res: Response): Promise<T> {
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {
@@ -26,7 +37,7 @@ async function json<T>(res: Response): Promise<T> {
     } catch {
       // not JSON: keep the status line
     }
-    throw new Error(message);
+    throw new ApiError(res.status, message);
   }
   return (await res.json()) as T;
 }

@@ -2,6 +2,7 @@
 import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';
+import { ApiError, json } from '../net/api.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -34,28 +35,7 @@ export interface VerifyResult {
 
 export type Codes = Record<'trainee' | 'facilitator' | 'observer' | 'bot', string>;
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`;
-    try {
-      const body = (await res.json()) as { message?: string };
-      if (body.message) message = body.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(res.status, message);
-  }
-  return (await res.json()) as T;
-}
+export { ApiError };
 
 const enc = encodeURIComponent;
 
