@@ -7,9 +7,13 @@ import { draft, type Actor, type EventDraft } from './events.js';
 import { ErrorCode, fail, type Command, type CommandOk, type Failure } from './protocol.js';
 import type { SessionState } from './session.js';
 import { decideTrade, decideTradeInvite } from './decide-trade.js';
+import { decideDirectorSay } from './workshop/director.js';
 
-/** `reply`: extra ack fields (trade.place answers with the order's outcome). */
-export type Decision = { ok: true; drafts: EventDraft[]; reply?: CommandOk } | Failure;
+/**
+ * `reply`: extra ack fields (trade.place answers with the order's outcome). `as`: stamp the drafts
+ * with this actor instead of the sender (director mode speaks as a viewer).
+ */
+export type Decision = { ok: true; drafts: EventDraft[]; reply?: CommandOk; as?: Actor } | Failure;
 
 const ok = (...drafts: EventDraft[]): Decision => ({ ok: true, drafts });
 
@@ -76,6 +80,8 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       return decideTradeInvite(state, cmd.payload);
     case 'trade.place':
       return decideTrade(state, actor, cmd.payload);
+    case 'director.say':
+      return decideDirectorSay(state, actor, cmd.payload);
     case 'sync':
       return ok();
     default: {

@@ -21,6 +21,12 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'system
 
 export type ChatKind = 'chat' | 'question';
 
+/** The facilitator who spoke as a viewer (director mode): their actor id and name. */
+export interface DirectedBy {
+  id: string;
+  name: string;
+}
+
 export const VIEWER_INTENTS = ['account_opening', 'mock_trade', 'buy_interest', 'scam_contact'] as const;
 export type ViewerIntent = (typeof VIEWER_INTENTS)[number];
 
@@ -33,8 +39,12 @@ export interface EventPayloads {
   'segment.advanced': { index: number };
   /** The host delivered a teleprompter line (read aloud) or said something of their own. */
   'host.said': { text: string; segmentIndex: number; lineIndex: number | null };
-  /** `replyTo` is the seq of the chat message (usually a question) this one answers. */
-  'chat.message': { text: string; kind: ChatKind; replyTo: number | null };
+  /**
+   * `replyTo` is the seq of the chat message (usually a question) this one answers. `directedBy`
+   * (director mode) is set only when a facilitator wrote this line as the actor, a viewer: it is
+   * still that viewer's message for the chat, the bots and the scorer.
+   */
+  'chat.message': { text: string; kind: ChatKind; replyTo: number | null; directedBy?: DirectedBy };
   'incident.fired': { incidentId: string };
   /** The risk-disclosure banner went on or off the LED wall. */
   'disclosure.changed': { on: boolean };
@@ -146,6 +156,14 @@ export const draft = {
     text,
     kind,
     replyTo,
+  }),
+  /** A viewer's line written by a facilitator (director mode); the key exists only on these. */
+  directedChat: (text: string, kind: ChatKind, replyTo: number | null, by: DirectedBy): EventDraft => ({
+    type: 'chat.message',
+    text,
+    kind,
+    replyTo,
+    directedBy: { id: by.id, name: by.name },
   }),
   incidentFired: (incidentId: string): EventDraft => ({ type: 'incident.fired', incidentId }),
   disclosureChanged: (on: boolean): EventDraft => ({ type: 'disclosure.changed', on }),

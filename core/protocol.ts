@@ -110,6 +110,16 @@ export const CommandSchemas = {
     limitPrice: z.number().positive().max(1_000_000).optional(),
     riskClass: z.enum(['C1', 'C2', 'C3', 'C4', 'C5']).optional(),
   }),
+  /**
+   * Director mode: a facilitator speaks as a viewer of the room (`viewerId`: an online bot or
+   * observer participant). Recorded as that viewer's `chat.message` with `directedBy`.
+   */
+  'director.say': z.strictObject({
+    viewerId: z.string().trim().min(1).max(64),
+    text,
+    kind: z.enum(['chat', 'question']).default('chat'),
+    replyTo: z.number().int().positive().nullable().default(null),
+  }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -131,6 +141,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'viewer.signal': ['bot'],
   'trade.invite': ['trainee', 'facilitator'],
   'trade.place': ['trainee', 'facilitator', 'bot'],
+  'director.say': ['facilitator'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

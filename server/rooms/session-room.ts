@@ -220,7 +220,7 @@ export class SessionRoom {
     }
     if (decision.drafts.length === 0) return { ok: true };
     try {
-      const seq = await this.submit(actor, decision.drafts);
+      const seq = await this.submit(decision.as ?? actor, decision.drafts);
       return { ok: true, seq, ...decision.reply };
     } catch (err) {
       return fail(
