@@ -22,6 +22,10 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's `error` code (BAD_LOGIN, RATE_LIMITED, …) when it sent one. */
+    readonly code: string | null = null,
+    /** Seconds from `Retry-After` (a 429), else null. */
+    readonly retryAfterSec: number | null = null,
   ) {
     super(message);
   }
@@ -31,13 +35,16 @@ export class ApiError extends Error {
 export async function json<T>(res: Response): Promise<T> {
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
+    let code: string | null = null;
     try {
-      const body = (await res.json()) as { message?: string };
+      const body = (await res.json()) as { message?: string; error?: string };
       if (body.message) message = body.message;
+      if (typeof body.error === 'string') code = body.error;
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(res.status, message);
+    const retry = Number(res.headers.get('retry-after'));
+    throw new ApiError(res.status, message, code, Number.isFinite(retry) && retry > 0 ? retry : null);
   }
   return (await res.json()) as T;
 }
@@ -57,6 +64,7 @@ export async function createSession(scenarioId: string): Promise<{ sessionId: st
   return json(
     await fetch('/api/sessions', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ scenarioId }),
     }),

@@ -14,7 +14,9 @@ import {
 } from './replay-api.js';
 import { currentPlayer } from './replay-player.js';
 import { rememberFacilitatorCode, replayStore, useReplay } from './replay-store.js';
-import { formatClock, useReplayText, type ReplayText } from './replay-text.js';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatClock } from './clock.js';
 
 const SEVERITIES: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
 
@@ -29,7 +31,7 @@ function NoteForm({
   onSubmit,
   onCancel,
 }: {
-  tx: ReplayText;
+  tx: TFunction<'replay'>;
   initial?: Annotation;
   submitLabel: string;
   onSubmit: (p: Omit<AnnotationInput, 'seq' | 'toSeq'>) => Promise<boolean>;
@@ -56,7 +58,7 @@ function NoteForm({
       <textarea
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder={tx.textPlaceholder}
+        placeholder={tx('textPlaceholder')}
         maxLength={2000}
         rows={2}
         data-testid="annotation-text"
@@ -65,20 +67,20 @@ function NoteForm({
         <input
           value={category}
           onChange={(e) => setCategory(e.target.value)}
-          placeholder={tx.category}
+          placeholder={tx('category')}
           maxLength={64}
           data-testid="annotation-category"
         />
         <select
           value={severity}
           onChange={(e) => setSeverity(e.target.value as Severity | '')}
-          title={tx.severity}
+          title={tx('severity')}
           data-testid="annotation-severity"
         >
-          <option value="">{tx.sevNone}</option>
+          <option value="">{tx('sevNone')}</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {tx.sev[s]}
+              {tx(`sev.${s}`)}
             </option>
           ))}
         </select>
@@ -87,7 +89,7 @@ function NoteForm({
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            {tx.cancel}
+            {tx('cancel')}
           </button>
         )}
       </div>
@@ -96,7 +98,7 @@ function NoteForm({
 }
 
 export function AnnotationsPanel() {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const sessionId = useReplay((s) => s.sessionId);
   const notes = useReplay((s) => s.annotations);
   const code = useReplay((s) => s.facilitatorCode);
@@ -137,17 +139,17 @@ export function AnnotationsPanel() {
   return (
     <aside className="panel annotations" data-testid="annotations">
       <h2>
-        {tx.annotations} <small>({notes.length})</small>
+        {tx('annotations')} <small>({notes.length})</small>
       </h2>
       <ol className="notes">
-        {notes.length === 0 && <li className="hint">{tx.annotationsEmpty}</li>}
+        {notes.length === 0 && <li className="hint">{tx('annotationsEmpty')}</li>}
         {notes.map((a) =>
           editing === a.id ? (
             <li key={a.id}>
               <NoteForm
                 tx={tx}
                 initial={a}
-                submitLabel={tx.save}
+                submitLabel={tx('save')}
                 onCancel={() => setEditing(null)}
                 onSubmit={(p) =>
                   guarded(async () => {
@@ -171,7 +173,7 @@ export function AnnotationsPanel() {
                 {formatClock(a.t)} #{a.seq}
                 {a.toSeq !== null && a.toSeq !== a.seq ? `–#${a.toSeq}` : ''}
               </button>
-              {a.severity && <span className={`tag sev-${a.severity}`}>{tx.sev[a.severity]}</span>}
+              {a.severity && <span className={`tag sev-${a.severity}`}>{tx(`sev.${a.severity}`)}</span>}
               {a.category && <span className="tag">{a.category}</span>}
               <p className="text" data-testid="annotation-item-text">
                 {a.text}
@@ -184,7 +186,7 @@ export function AnnotationsPanel() {
                     onClick={() => setEditing(a.id)}
                     data-testid="annotation-edit"
                   >
-                    {tx.edit}
+                    {tx('edit')}
                   </button>
                   <button
                     type="button"
@@ -197,7 +199,7 @@ export function AnnotationsPanel() {
                     }
                     data-testid="annotation-delete"
                   >
-                    {tx.delete}
+                    {tx('delete')}
                   </button>
                 </span>
               )}
@@ -208,21 +210,23 @@ export function AnnotationsPanel() {
       {code ? (
         <>
           <div className="row">
-            <span className="hint">{spanStart !== null ? tx.spanFrom(spanStart) : `${tx.addHere} #${cursorSeq}`}</span>
+            <span className="hint">
+              {spanStart !== null ? tx('spanFrom', { seq: spanStart }) : `${tx('addHere')} #${cursorSeq}`}
+            </span>
             {spanStart === null ? (
               <button type="button" onClick={() => setSpanStart(cursorSeq)} data-testid="annotation-mark-start">
-                {tx.markStart}
+                {tx('markStart')}
               </button>
             ) : (
               <button type="button" onClick={() => setSpanStart(null)}>
-                {tx.clearSpan}
+                {tx('clearSpan')}
               </button>
             )}
             <button type="button" className="ghost" onClick={() => setCode(null)}>
-              {tx.forgetCode}
+              {tx('forgetCode')}
             </button>
           </div>
-          <NoteForm tx={tx} submitLabel={tx.add} onSubmit={add} />
+          <NoteForm tx={tx} submitLabel={tx('add')} onSubmit={add} />
         </>
       ) : (
         <form
@@ -235,13 +239,13 @@ export function AnnotationsPanel() {
           <input
             value={typed}
             onChange={(e) => setTyped(e.target.value.toUpperCase())}
-            placeholder={tx.enterCode}
+            placeholder={tx('enterCode')}
             autoComplete="off"
             spellCheck={false}
             data-testid="facilitator-code"
           />
           <button type="submit" data-testid="facilitator-code-ok">
-            {tx.useCode}
+            {tx('useCode')}
           </button>
         </form>
       )}

@@ -2,13 +2,13 @@
 import { useEffect } from 'react';
 import { currentPlayer } from './replay-player.js';
 import { replayStore, SPEEDS, useReplay, type Viewpoint } from './replay-store.js';
-import { useReplayText } from './replay-text.js';
+import { useTranslation } from 'react-i18next';
 import { useAllMarkers } from './timeline.js';
 
 const VIEWS: readonly Viewpoint[] = ['audience', 'host', 'free'];
 
 export function PlayerControls() {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const playing = useReplay((s) => s.playing);
   const speed = useReplay((s) => s.speed);
   const skipIdle = useReplay((s) => s.skipIdle);
@@ -48,42 +48,42 @@ export function PlayerControls() {
   const p = () => currentPlayer();
   return (
     <div className="player-controls" data-testid="player-controls">
-      <button type="button" onClick={() => p()?.step(-1)} title={`${tx.prevEvent} (←)`} data-testid="step-prev">
+      <button type="button" onClick={() => p()?.step(-1)} title={`${tx('prevEvent')} (←)`} data-testid="step-prev">
         ⏮
       </button>
       <button
         type="button"
         className="primary"
         onClick={() => p()?.toggle()}
-        title={`${playing ? tx.pause : tx.play} (Space)`}
+        title={`${playing ? tx('pause') : tx('play')} (Space)`}
         data-testid="play-toggle"
         data-playing={playing ? '1' : '0'}
       >
-        {playing ? `⏸ ${tx.pause}` : `▶ ${tx.play}`}
+        {playing ? `⏸ ${tx('pause')}` : `▶ ${tx('play')}`}
       </button>
-      <button type="button" onClick={() => p()?.step(1)} title={`${tx.nextEvent} (→)`} data-testid="step-next">
+      <button type="button" onClick={() => p()?.step(1)} title={`${tx('nextEvent')} (→)`} data-testid="step-next">
         ⏭
       </button>
       <button
         type="button"
         disabled={!hasFindings}
         onClick={() => p()?.jump(['finding'], -1, all)}
-        title={hasFindings ? `${tx.prevFinding} ([)` : tx.noFindings}
+        title={hasFindings ? `${tx('prevFinding')} ([)` : tx('noFindings')}
         data-testid="finding-prev"
       >
-        ◀ {tx.prevFinding}
+        ◀ {tx('prevFinding')}
       </button>
       <button
         type="button"
         disabled={!hasFindings}
         onClick={() => p()?.jump(['finding'], 1, all)}
-        title={hasFindings ? `${tx.nextFinding} (])` : tx.noFindings}
+        title={hasFindings ? `${tx('nextFinding')} (])` : tx('noFindings')}
         data-testid="finding-next"
       >
-        {tx.nextFinding} ▶
+        {tx('nextFinding')} ▶
       </button>
       <label className="inline">
-        {tx.speed}
+        {tx('speed')}
         <select
           value={speed}
           onChange={(e) => replayStore.setState({ speed: Number(e.target.value) })}
@@ -103,22 +103,22 @@ export function PlayerControls() {
           onChange={(e) => replayStore.setState({ skipIdle: e.target.checked })}
           data-testid="skip-idle"
         />
-        {tx.skipIdle}
+        {tx('skipIdle')}
       </label>
       <label className="inline">
-        {tx.viewpoint}
+        {tx('viewpoint')}
         <select
           value={viewpoint}
           onChange={(e) => replayStore.setState({ viewpoint: e.target.value as Viewpoint })}
           data-testid="viewpoint"
         >
-          <option value="audience">{tx.viewAudience}</option>
-          <option value="host">{tx.viewHost}</option>
-          <option value="free">{tx.viewFree}</option>
+          <option value="audience">{tx('viewAudience')}</option>
+          <option value="host">{tx('viewHost')}</option>
+          <option value="free">{tx('viewFree')}</option>
         </select>
       </label>
       <span className="seek-info" data-testid="seek-info" data-seeking={seeking ? '1' : '0'}>
-        {seeking ? tx.seeking : lastSeekMs !== null ? tx.seekMs(lastSeekMs) : ''}
+        {seeking ? tx('seeking') : lastSeekMs !== null ? tx('seekMs', { ms: lastSeekMs }) : ''}
       </span>
     </div>
   );

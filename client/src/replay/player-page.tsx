@@ -15,17 +15,17 @@ import { PlayerControls } from './player-controls.js';
 import { branchSession, recordingUrl, reportHtmlUrl } from './replay-api.js';
 import { closeReplay, openReplay } from './replay-player.js';
 import { useReplay } from './replay-store.js';
-import { useReplayText } from './replay-text.js';
+import { useTranslation } from 'react-i18next';
 import { navigate } from './route.js';
 import { Timeline } from './timeline.js';
 
 function VerifyBadge() {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const v = useReplay((s) => s.verify);
   if (!v)
     return (
       <span className="pill" data-testid="verify" data-ok="">
-        {tx.verifying}
+        {tx('verifying')}
       </span>
     );
   return (
@@ -35,13 +35,15 @@ function VerifyBadge() {
       data-testid="verify"
       data-ok={v.ok ? '1' : '0'}
     >
-      {v.ok ? `✓ ${tx.verified}` : `✗ ${tx.notVerified(v.brokenSeq)}`}
+      {v.ok
+        ? `✓ ${tx('verified')}`
+        : `✗ ${v.brokenSeq === null ? tx('notVerified') : tx('notVerifiedAt', { seq: v.brokenSeq })}`}
     </span>
   );
 }
 
 function ReplayHead({ sessionId }: { sessionId: string }) {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const lang = useUi((s) => s.lang);
   const report = useReplay((s) => s.report);
   const cursorSeq = useReplay((s) => (s.index && s.cursor >= 0 ? s.index.events[s.cursor]!.seq : 0));
@@ -55,7 +57,7 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
     setError(null);
     try {
       const st = sessionStore.getState().state;
-      const name = Object.values(st.participants).find((p) => p.role === 'trainee')?.name ?? '学员';
+      const name = Object.values(st.participants).find((p) => p.role === 'trainee')?.name ?? tx('lobby:defaultName');
       const made = await branchSession(sessionId, cursorSeq);
       closeReplay();
       navigate('/');
@@ -71,12 +73,12 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
   return (
     <div className="replay-head" data-testid="replay-head">
       <button type="button" className="ghost" onClick={() => navigate('/sessions')} data-testid="replay-exit">
-        ← {tx.exit}
+        ← {tx('exit')}
       </button>
       <VerifyBadge />
       {report && (
         <span className={`pill ${report.pass ? 'verify-ok' : 'verify-bad'}`} data-testid="replay-score">
-          {tx.score(report.total)} · {report.pass ? tx.passed : tx.failed}
+          {tx('score', { n: report.total })} · {report.pass ? tx('passed') : tx('failed')}
         </span>
       )}
       {origin && (
@@ -84,10 +86,10 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
           type="button"
           className="ghost"
           onClick={() => navigate(`/replay/${encodeURIComponent(origin.sessionId)}?seq=${origin.atSeq}`)}
-          title={tx.parentLink(origin.atSeq)}
+          title={tx('parentLink', { seq: origin.atSeq })}
           data-testid="replay-parent"
         >
-          ↰ {tx.openParent}
+          ↰ {tx('openParent')}
         </button>
       )}
       <a
@@ -96,10 +98,10 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
         download={`critique-${sessionId.slice(0, 8)}.html`}
         data-testid="export-report"
       >
-        {tx.exportReport}
+        {tx('exportReport')}
       </a>
       <a className="button" href={recordingUrl(sessionId)} download data-testid="download-recording">
-        {tx.downloadRecording}
+        {tx('downloadRecording')}
       </a>
       <button
         type="button"
@@ -108,7 +110,7 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
         onClick={() => void retry()}
         data-testid="retry-here"
       >
-        {retrying ? tx.retrying : tx.retryHere}
+        {retrying ? tx('retrying') : tx('retryHere')}
       </button>
       {error && (
         <span className="error" role="alert" data-testid="retry-error">
@@ -120,7 +122,7 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
 }
 
 export function PlayerPage({ sessionId, seq }: { sessionId: string; seq: number | null }) {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const loading = useReplay((s) => s.loading);
   const error = useReplay((s) => s.error);
   const ready = useReplay((s) => s.index !== null && s.sessionId === sessionId);
@@ -153,7 +155,7 @@ export function PlayerPage({ sessionId, seq }: { sessionId: string; seq: number 
         <div className="panel transport">
           {loading && (
             <p className="hint" data-testid="replay-loading">
-              {tx.loadingEvents(loading.loaded, loading.total)}
+              {tx('loadingEvents', { a: loading.loaded, b: loading.total })}
             </p>
           )}
           {error && (
@@ -165,7 +167,7 @@ export function PlayerPage({ sessionId, seq }: { sessionId: string; seq: number 
             <>
               <Timeline />
               <PlayerControls />
-              <p className="hint shortcuts">{tx.shortcuts}</p>
+              <p className="hint shortcuts">{tx('shortcuts')}</p>
             </>
           )}
         </div>

@@ -6,11 +6,12 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import type { Report } from '../../../core/rubric/report-model.js';
 import { fetchScenarios, type ScenarioSummary } from '../net/api.js';
+import { LOCALE } from '../i18n/index.js';
 import { useUi } from '../stores/ui-store.js';
 import { pick } from '../ui/i18n.js';
 import { fetchReport, listSessions, uploadRecording, type SessionSummary } from './replay-api.js';
 import { rememberFacilitatorCode } from './replay-store.js';
-import { useReplayText } from './replay-text.js';
+import { useTranslation } from 'react-i18next';
 import { navigate } from './route.js';
 
 /** Reports fetched at once (each folds a whole recording on the server). */
@@ -50,8 +51,12 @@ function tree(list: SessionSummary[]): Row[] {
 }
 
 export function SessionsPage() {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const lang = useUi((s) => s.lang);
+  const dateTime = useMemo(
+    () => new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }),
+    [lang],
+  );
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [scenario, setScenario] = useState('');
   const [status, setStatus] = useState('');
@@ -120,12 +125,12 @@ export function SessionsPage() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    setUpload(tx.uploading);
+    setUpload(tx('uploading'));
     setError(null);
     try {
       const made = await uploadRecording(file);
       rememberFacilitatorCode(made.sessionId, made.codes.facilitator);
-      setUpload(tx.uploaded(made.events));
+      setUpload(tx('uploaded', { count: made.events }));
       navigate(`/replay/${encodeURIComponent(made.sessionId)}`);
     } catch (err) {
       setUpload(null);
@@ -136,17 +141,17 @@ export function SessionsPage() {
   return (
     <div className="sessions-page" data-testid="sessions-page">
       <header>
-        <h1>{tx.sessionsTitle}</h1>
-        <p className="hint">{tx.sessionsHint}</p>
+        <h1>{tx('sessionsTitle')}</h1>
+        <p className="hint">{tx('sessionsHint')}</p>
         <button type="button" className="ghost" onClick={() => navigate('/')} data-testid="back-to-lobby">
-          ← {tx.backToLobby}
+          ← {tx('backToLobby')}
         </button>
       </header>
       <div className="panel filters-row">
         <label className="inline">
-          {tx.filterScenario}
+          {tx('filterScenario')}
           <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="filter-scenario">
-            <option value="">{tx.all}</option>
+            <option value="">{tx('all')}</option>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
                 {pick(s.title, lang)}
@@ -155,31 +160,31 @@ export function SessionsPage() {
           </select>
         </label>
         <label className="inline">
-          {tx.filterStatus}
+          {tx('filterStatus')}
           <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="filter-status">
-            <option value="">{tx.all}</option>
-            <option value="live">{tx.live}</option>
-            <option value="ended">{tx.ended}</option>
+            <option value="">{tx('all')}</option>
+            <option value="live">{tx('live')}</option>
+            <option value="ended">{tx('ended')}</option>
           </select>
         </label>
         <label className="inline">
-          {tx.filterSince}
+          {tx('filterSince')}
           <input type="date" value={since} onChange={(e) => setSince(e.target.value)} data-testid="filter-since" />
         </label>
         <label className="inline">
-          {tx.filterResult}
+          {tx('filterResult')}
           <select
             value={result}
             onChange={(e) => setResult(e.target.value as '' | 'pass' | 'fail')}
             data-testid="filter-result"
           >
-            <option value="">{tx.all}</option>
-            <option value="pass">{tx.passed}</option>
-            <option value="fail">{tx.failed}</option>
+            <option value="">{tx('all')}</option>
+            <option value="pass">{tx('passed')}</option>
+            <option value="fail">{tx('failed')}</option>
           </select>
         </label>
         <label className="inline">
-          {tx.minScore}
+          {tx('minScore')}
           <input
             type="number"
             min={0}
@@ -191,7 +196,7 @@ export function SessionsPage() {
           />
         </label>
         <label className="button upload">
-          {tx.upload}
+          {tx('upload')}
           <input
             type="file"
             accept=".gz,.jsonl,.json"
@@ -206,19 +211,19 @@ export function SessionsPage() {
           {error}
         </p>
       )}
-      {!list && !error && <p className="hint">{tx.loading}</p>}
-      {list && rows.length === 0 && <p className="hint">{tx.none}</p>}
+      {!list && !error && <p className="hint">{tx('loading')}</p>}
+      {list && rows.length === 0 && <p className="hint">{tx('none')}</p>}
       {rows.length > 0 && (
         <table className="panel sessions-table">
           <thead>
             <tr>
-              <th>{tx.colCreated}</th>
-              <th>{tx.colScenario}</th>
-              <th>{tx.colStatus}</th>
-              <th className="num">{tx.colEvents}</th>
-              <th className="num">{tx.colScore}</th>
-              <th>{tx.colResult}</th>
-              <th>{tx.colAttempts}</th>
+              <th>{tx('colCreated')}</th>
+              <th>{tx('colScenario')}</th>
+              <th>{tx('colStatus')}</th>
+              <th className="num">{tx('colEvents')}</th>
+              <th className="num">{tx('colScore')}</th>
+              <th>{tx('colResult')}</th>
+              <th>{tx('colAttempts')}</th>
               <th />
             </tr>
           </thead>
@@ -234,17 +239,21 @@ export function SessionsPage() {
                   className={depth > 0 ? 'branch' : undefined}
                 >
                   <td style={{ paddingLeft: `${8 + depth * 18}px` }}>
-                    {depth > 0 && s.parent ? <small>↳ {tx.branchOf(s.parent.atSeq)} · </small> : null}
-                    {new Date(s.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}
+                    {depth > 0 && s.parent ? <small>↳ {tx('branchOf', { seq: s.parent.atSeq })} · </small> : null}
+                    {dateTime.format(s.createdAt)}
                   </td>
                   <td>{title(s.scenarioId)}</td>
-                  <td>{s.status === 'live' ? tx.live : tx.ended}</td>
+                  <td>{s.status === 'live' ? tx('live') : tx('ended')}</td>
                   <td className="num">{s.events}</td>
                   <td className="num" data-testid="session-score">
                     {r ? r.total : r === null ? '—' : '…'}
                   </td>
                   <td>
-                    {r ? <span className={r.pass ? 'tag ok' : 'tag warn'}>{r.pass ? tx.passed : tx.failed}</span> : ''}
+                    {r ? (
+                      <span className={r.pass ? 'tag ok' : 'tag warn'}>{r.pass ? tx('passed') : tx('failed')}</span>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td data-testid="session-attempts">
                     {attempts.map((a, i) => {
@@ -262,7 +271,7 @@ export function SessionsPage() {
                       onClick={() => navigate(`/replay/${encodeURIComponent(s.sessionId)}`)}
                       data-testid="session-open"
                     >
-                      {tx.open}
+                      {tx('open')}
                     </button>
                   </td>
                 </tr>

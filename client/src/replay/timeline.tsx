@@ -5,7 +5,8 @@
 import { useMemo, useRef, type PointerEvent } from 'react';
 import { currentPlayer } from './replay-player.js';
 import { findingMarkers, useReplay, type TimelineMarker } from './replay-store.js';
-import { formatClock, useReplayText } from './replay-text.js';
+import { useTranslation } from 'react-i18next';
+import { formatClock } from './clock.js';
 
 export function useAllMarkers(): TimelineMarker[] {
   const markers = useReplay((s) => s.markers);
@@ -28,7 +29,7 @@ export function useAllMarkers(): TimelineMarker[] {
 }
 
 export function Timeline() {
-  const tx = useReplayText();
+  const { t: tx } = useTranslation('replay');
   const duration = useReplay((s) => s.index?.duration ?? 0);
   const t = useReplay((s) => s.t);
   const all = useAllMarkers();
@@ -78,7 +79,7 @@ export function Timeline() {
             key={`${m.kind}-${m.seq}-${i}`}
             className={`marker kind-${m.kind}${m.severity ? ` sev-${m.severity}` : ''}`}
             style={{ left: `${pct(m.t)}%` }}
-            title={`${tx.kinds[m.kind]} · ${formatClock(m.t)} · ${m.label}`}
+            title={`${tx(`kinds.${m.kind}`)} · ${formatClock(m.t)} · ${m.label}`}
             onClick={() => currentPlayer()?.seekSeq(m.seq)}
             data-marker="1"
             data-testid="timeline-marker"

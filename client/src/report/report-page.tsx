@@ -4,13 +4,13 @@
  * and the audience and sentiment timelines. Same model and chart options as the HTML export.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts/core';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatT, type Report } from '../../../core/rubric/report-model.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
-import { REPORT_TEXT } from '../../../core/rubric/report-text.js';
 import './report.css';
 
 echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -40,7 +40,7 @@ export default function ReportPage({
   lang: 'zh' | 'en';
   onClose: () => void;
 }) {
-  const t = REPORT_TEXT[lang];
+  const { t } = useTranslation('report');
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -61,16 +61,16 @@ export default function ReportPage({
 
   const L = (b: { zh: string; en: string }) => b[lang];
   return (
-    <div className="report-page" role="dialog" aria-label={t.title} data-testid="report-page">
+    <div className="report-page" role="dialog" aria-label={t('title')} data-testid="report-page">
       <header className="report-head">
-        <h2>{t.title}</h2>
+        <h2>{t('title')}</h2>
         <a
           href={`/api/sessions/${encodeURIComponent(sessionId)}/report.html?lang=${lang}`}
           target="_blank"
           rel="noreferrer"
           data-testid="report-export"
         >
-          HTML
+          {t('exportHtml')}
         </a>
         <button type="button" className="ghost" onClick={onClose} data-testid="report-close">
           ×
@@ -81,20 +81,20 @@ export default function ReportPage({
       {report && (
         <div className="report-body">
           <p className="report-total">
-            <strong data-testid="report-total">{report.total}</strong> / 100{' '}
+            <strong data-testid="report-total">{report.total}</strong> {t('outOf')}{' '}
             <span className={`badge ${report.pass ? 'pass' : 'fail'}`} data-testid="report-verdict">
-              {report.pass ? t.pass : t.fail}
+              {report.pass ? t('pass') : t('fail')}
             </span>{' '}
-            {t.passMark(report.passMark)} · {t.grade(report.grade)} {L(report.band)}
+            {t('passMark', { n: report.passMark })} · {t('grade', { g: report.grade })} {L(report.band)}
           </p>
-          {report.capped && <p className="badge fail">{t.capped(report.rawTotal)}</p>}
+          {report.capped && <p className="badge fail">{t('capped', { raw: report.rawTotal })}</p>}
           <Chart option={radarOption(report, lang)} height={280} testId="report-radar" />
           <table className="report-criteria">
             <thead>
               <tr>
-                <th>{t.criterion}</th>
-                <th>{t.weight}</th>
-                <th>{t.score}</th>
+                <th>{t('criterion')}</th>
+                <th>{t('weight')}</th>
+                <th>{t('score')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,23 +105,23 @@ export default function ReportPage({
                     <div className="report-note">{L(c.summary)}</div>
                   </td>
                   <td>{c.weight}</td>
-                  <td>{c.applicable ? c.score : t.notApplicable}</td>
+                  <td>{c.applicable ? c.score : t('notApplicable')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <h3>
-            {t.findings} ({report.findings.length})
+            {t('findings')} ({report.findings.length})
           </h3>
-          {report.findings.length === 0 && <p>{t.noFindings}</p>}
+          {report.findings.length === 0 && <p>{t('noFindings')}</p>}
           {report.findings.map((f, i) => (
             <div key={i} className={`report-finding${f.critical ? ' critical' : ''}`} data-testid="report-finding">
               <div className="report-finding-head">
                 <strong>
-                  {L(f.name)} · {t[f.severity]}
+                  {L(f.name)} · {t(`severity.${f.severity}`)}
                 </strong>
                 <a href={f.link}>
-                  {t.replay} {formatT(f.t)}
+                  {t('replay')} {formatT(f.t)}
                 </a>
               </div>
               <div>
@@ -130,17 +130,17 @@ export default function ReportPage({
                 {f.text.slice(f.end)}
               </div>
               <div className="report-note">
-                {t.why}: {L(f.explanation)}
+                {t('why')}: {L(f.explanation)}
               </div>
               <div className="report-note">
-                {t.rule}: {f.rule} — {f.law}
+                {t('rule')}: {f.rule} — {f.law}
               </div>
               <div className="report-note">
-                {t.better}: {L(f.suggestion)}
+                {t('better')}: {L(f.suggestion)}
               </div>
             </div>
           ))}
-          <h3>{t.timelines}</h3>
+          <h3>{t('timelines')}</h3>
           <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
         </div>
       )}

@@ -3,12 +3,12 @@
  * replyTo for the reply box. Messages are rendered as text nodes only, never as HTML.
  */
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ChatEntry } from '../../../core/session.js';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi, type ChatFilter } from '../stores/ui-store.js';
-import { useT } from './i18n.js';
-import type { Messages } from './messages/zh.js';
 import { useCommand } from './use-command.js';
 
 const FILTERS: readonly ChatFilter[] = ['all', 'questions', 'waiting'];
@@ -19,14 +19,14 @@ function keep(e: ChatEntry, filter: ChatFilter): boolean {
   return filter === 'questions' || e.answerSeq === null;
 }
 
-function speaker(t: Messages, e: ChatEntry, me: string | null): string {
-  if (e.actor.id === me) return `${e.actor.name}（${t.me}）`;
-  if (e.actor.role === 'trainee') return `${e.actor.name} · ${t.host}`;
+function speaker(t: TFunction<'rehearsal'>, e: ChatEntry, me: string | null): string {
+  if (e.actor.id === me) return t('nameMe', { name: e.actor.name });
+  if (e.actor.role === 'trainee') return t('nameHost', { name: e.actor.name });
   return e.actor.name;
 }
 
 function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const me = useSession((s) => s.participantId);
   const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
   const replyTo = useUi((s) => s.replyTo);
@@ -46,11 +46,13 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
       <div className="meta">
         {e.kind === 'question' && (
           <span className="tag question" data-testid="question-label">
-            {t.questionLabel}
+            {t('questionLabel')}
           </span>
         )}
         <span className="who">{speaker(t, e, me)}</span>
-        {question && <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t.answered : t.waiting}</span>}
+        {question && (
+          <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t('answered') : t('waiting')}</span>
+        )}
         {canReply && (
           <button
             type="button"
@@ -58,14 +60,14 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
             onClick={() => uiStore.setState({ replyTo: e.seq })}
             data-testid="reply-button"
           >
-            {t.reply}
+            {t('reply')}
           </button>
         )}
       </div>
       {e.replyTo !== null && (
         <div className="quote">
-          ↪ {t.replyRef(target?.actor.name ?? `#${e.replyTo}`)}
-          {target ? `：${target.text}` : ''}
+          ↪ {t('replyRef', { name: target?.actor.name ?? `#${e.replyTo}` })}
+          {target ? t('quoteText', { text: target.text }) : ''}
         </div>
       )}
       <div className="text">{e.text}</div>
@@ -74,7 +76,7 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
 }
 
 function Composer() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const replyTo = useUi((s) => s.replyTo);
   const target = useSession((s) => (replyTo === null ? undefined : s.state.chat.find((c) => c.seq === replyTo)));
   const ended = useSession((s) => s.state.status === 'ended');
@@ -102,10 +104,10 @@ function Composer() {
       {replyTo !== null && (
         <div className="replying-to" data-testid="replying-to" data-seq={replyTo}>
           <span>
-            {t.replyingTo(target?.actor.name ?? `#${replyTo}`)} {target?.text ?? ''}
+            {t('replyingTo', { name: target?.actor.name ?? `#${replyTo}` })} {target?.text ?? ''}
           </span>
           <button type="button" className="ghost" onClick={() => uiStore.setState({ replyTo: null })}>
-            {t.cancel}
+            {t('common:cancel')}
           </button>
         </div>
       )}
@@ -116,8 +118,8 @@ function Composer() {
           rows={2}
           maxLength={500}
           disabled={ended}
-          placeholder={replyTo !== null ? t.replyPlaceholder : t.chatPlaceholder}
-          aria-label={replyTo !== null ? t.replyPlaceholder : t.chatPlaceholder}
+          placeholder={replyTo !== null ? t('replyPlaceholder') : t('chatPlaceholder')}
+          aria-label={replyTo !== null ? t('replyPlaceholder') : t('chatPlaceholder')}
           onChange={(ev) => setText(ev.target.value)}
           onKeyDown={(ev) => {
             if (ev.key === 'Enter' && !ev.shiftKey && !ev.nativeEvent.isComposing) {
@@ -128,7 +130,7 @@ function Composer() {
           data-testid="reply-box"
         />
         <button type="submit" className="primary" disabled={pending || ended || !text.trim()} data-testid="reply-send">
-          {t.send}
+          {t('send')}
         </button>
       </div>
       {error && (
@@ -141,7 +143,7 @@ function Composer() {
 }
 
 export function ChatPanel() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const chat = useSession((s) => s.state.chat);
   const role = useSession((s) => s.role);
   const filter = useUi((s) => s.chatFilter);
@@ -159,7 +161,7 @@ export function ChatPanel() {
   return (
     <section className="panel chat" data-testid="chat">
       <header>
-        <h2>{t.chat}</h2>
+        <h2>{t('chat')}</h2>
         <div className="filters" role="tablist">
           {FILTERS.map((f) => (
             <button
@@ -171,7 +173,7 @@ export function ChatPanel() {
               onClick={() => uiStore.setState({ chatFilter: f })}
               data-testid={`chat-filter-${f}`}
             >
-              {{ all: t.filterAll, questions: t.filterQuestions, waiting: t.filterWaiting }[f]}
+              {t(`filter.${f}`)}
             </button>
           ))}
         </div>
@@ -185,7 +187,7 @@ export function ChatPanel() {
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {shown.length === 0 && <li className="hint">{t.chatEmpty}</li>}
+        {shown.length === 0 && <li className="hint">{t('chatEmpty')}</li>}
         {shown.map((e) => (
           <ChatItem key={e.seq} e={e} canReply={canSend && e.actor.role !== 'trainee'} />
         ))}
@@ -194,7 +196,7 @@ export function ChatPanel() {
         <Composer />
       ) : (
         <p className="hint observer" data-testid="observer-note">
-          {t.observerNote}
+          {t('observerNote')}
         </p>
       )}
     </section>

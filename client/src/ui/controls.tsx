@@ -2,11 +2,12 @@
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
-import { pick, useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
+import { pick } from './i18n.js';
 import { useCommand } from './use-command.js';
 
 export function Controls() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const role = useSession((s) => s.role);
   const status = useSession((s) => s.state.status);
@@ -28,7 +29,7 @@ export function Controls() {
           onClick={() => void run(() => sessionClient.command('session.start', {}))}
           data-testid="control-start"
         >
-          {t.start}
+          {t('start')}
         </button>
         <button
           type="button"
@@ -36,7 +37,7 @@ export function Controls() {
           onClick={() => void run(() => sessionClient.command('segment.next', {}))}
           data-testid="control-next"
         >
-          {t.next}
+          {t('next')}
         </button>
         <button
           type="button"
@@ -45,7 +46,7 @@ export function Controls() {
           onClick={() => void run(() => sessionClient.command('session.end', {}))}
           data-testid="control-end"
         >
-          {t.end}
+          {t('end')}
         </button>
         <button
           type="button"
@@ -55,7 +56,7 @@ export function Controls() {
           onClick={() => void run(() => sessionClient.command('disclosure.set', { on: !disclosureOn }))}
           data-testid="control-disclosure"
         >
-          {disclosureOn ? t.disclosureOff : t.disclosureOn}
+          {disclosureOn ? t('disclosureOff') : t('disclosureOn')}
         </button>
         <button
           type="button"
@@ -65,12 +66,12 @@ export function Controls() {
           onClick={() => void run(() => sessionClient.command('stream.pause', { paused: !paused }))}
           data-testid="control-pause"
         >
-          {paused ? t.resume : t.pause}
+          {paused ? t('resume') : t('pause')}
         </button>
       </div>
       {role === 'facilitator' && incidents && incidents.length > 0 && (
         <div className="incidents">
-          <span>{t.incidents}</span>
+          <span>{t('incidents')}</span>
           {incidents.map((inc) => (
             <button
               key={inc.id}

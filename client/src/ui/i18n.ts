@@ -1,15 +1,13 @@
-/** The current language's messages, and picking the right half of a bilingual value. */
+/**
+ * Scenario content carries both languages (`{ zh, en? }`); interface strings live in
+ * client/src/locales and are read with react-i18next's useTranslation.
+ */
 import type { Bilingual } from '../../../core/scenario.js';
-import { useUi, type Lang } from '../stores/ui-store.js';
-import { en } from './messages/en.js';
-import { zh, type Messages } from './messages/zh.js';
-
-export const MESSAGES: Record<Lang, Messages> = { zh, en };
-
-export function useT(): Messages {
-  return MESSAGES[useUi((s) => s.lang)];
-}
+import type { Lang } from '../stores/ui-store.js';
 
 export function pick(text: Bilingual | { zh: string; en?: string | undefined }, lang: Lang): string {
   return lang === 'en' && text.en ? text.en : text.zh;
 }
+
+// Still read by the 3D scene's LED wall and trade board until they move to the `stage` namespace.
+export { MESSAGES } from './messages/legacy.js';

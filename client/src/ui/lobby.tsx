@@ -1,32 +1,32 @@
 /**
- * The lobby, drawn over the 3D branch: scenarios with "new rehearsal", and a join form (role,
- * code prefilled from the local demo room, display name). Ack failures show inline.
+ * The lobby, drawn over the 3D branch: a join form (role, code prefilled from an invitation link
+ * `/join/CODE` or the local demo room, display name) open to anyone, and the scenarios with
+ * "new rehearsal" for a logged-in facilitator (docs/ACCESS.md). Failures show inline.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../core/events.js';
 import { createSession, fetchDemo, fetchScenarios, type DemoRoom, type ScenarioSummary } from '../net/api.js';
 import { sessionClient } from '../net/session-client.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
-import { navigate, REPLAYS_LINK } from '../replay/route.js';
-import { pick, useT } from './i18n.js';
+import { AccountMenu } from '../auth/account-menu.js';
+import { isFacilitator, useAuth } from '../auth/auth-store.js';
+import { linkClick, navigate } from '../router.js';
+import { pick } from './i18n.js';
 import { ScriptReviewPanel } from './script-review.js';
-import type { Messages } from './messages/zh.js';
 
 type LobbyRole = Exclude<Role, 'bot'>;
 const LOBBY_ROLES: readonly LobbyRole[] = ['trainee', 'facilitator', 'observer'];
 
-export function roleLabel(t: Messages, role: Role): string {
-  return { trainee: t.roleTrainee, facilitator: t.roleFacilitator, observer: t.roleObserver, bot: t.roleBot }[role];
-}
-
-export function Lobby() {
-  const t = useT();
+export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
+  const { t } = useTranslation('lobby');
   const lang = useUi((s) => s.lang);
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [scenarioError, setScenarioError] = useState<string | null>(null);
   const [demo, setDemo] = useState<DemoRoom | null | undefined>(undefined);
   const [role, setRole] = useState<LobbyRole>('trainee');
-  const [typedCode, setTypedCode] = useState<string | null>(null);
+  const me = useAuth((s) => s.me);
+  const [typedCode, setTypedCode] = useState<string | null>(inviteCode ?? null);
   const [name, setName] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function Lobby() {
   // Until the user types a code, show the demo room's code for the chosen role.
   const demoCode = demo?.codes[role] ?? '';
   const code = typedCode ?? demoCode;
-  const displayName = name ?? t.defaultName;
+  const displayName = name ?? t('defaultName');
 
   async function join(joinCode: string, joinRole: LobbyRole, key: string): Promise<boolean> {
     setBusy(key);
@@ -59,11 +59,11 @@ export function Lobby() {
     const ack = await sessionClient.join({
       code: joinCode.trim(),
       role: joinRole,
-      name: displayName.trim() || t.defaultName,
+      name: displayName.trim() || t('defaultName'),
     });
     setBusy(null);
     if (!ack.ok) {
-      setError(t.errorCode(ack.code, ack.message));
+      setError(t('common:errorCode', { code: ack.code, message: ack.message }));
       return false;
     }
     uiStore.setState({ view: 'rehearsal', replyTo: null });
@@ -91,17 +91,25 @@ export function Lobby() {
   return (
     <div className="lobby" data-testid="lobby">
       <header className="lobby-head">
-        <h1>{t.appTitle}</h1>
-        <p>{t.appTagline}</p>
-        <button type="button" className="ghost" onClick={() => navigate('/sessions')} data-testid="open-replays">
-          {REPLAYS_LINK[lang]}
-        </button>
+        <h1>{t('common:appTitle')}</h1>
+        <p>{t('common:appTagline')}</p>
+        <nav className="lobby-nav">
+          <button type="button" className="ghost" onClick={() => navigate('/sessions')} data-testid="open-replays">
+            {t('common:nav.replays')}
+          </button>
+          {isFacilitator(me) && (
+            <button type="button" className="ghost" onClick={() => navigate('/console')} data-testid="open-console">
+              {t('common:nav.console')}
+            </button>
+          )}
+          <AccountMenu />
+        </nav>
       </header>
 
       <form className="panel join-form" onSubmit={onSubmit} data-testid="join-form">
-        <h2>{t.joinTitle}</h2>
+        <h2>{t('joinTitle')}</h2>
         <fieldset className="roles">
-          <legend>{t.role}</legend>
+          <legend>{t('role')}</legend>
           {LOBBY_ROLES.map((r) => (
             <label key={r} className={r === role ? 'role selected' : 'role'}>
               <input
@@ -112,26 +120,34 @@ export function Lobby() {
                 onChange={() => setRole(r)}
                 data-testid={`lobby-role-${r}`}
               />
-              {roleLabel(t, r)}
+              {t(`common:role.${r}`)}
             </label>
           ))}
         </fieldset>
         <label className="field">
-          <span>{t.code}</span>
+          <span>{t('code')}</span>
           <input
             value={code}
             onChange={(e) => setTypedCode(e.target.value.toUpperCase())}
-            placeholder={t.codePlaceholder}
+            placeholder={t('codePlaceholder')}
             autoComplete="off"
             spellCheck={false}
             data-testid="lobby-code"
           />
         </label>
         <p className="hint" data-testid="lobby-demo-hint">
-          {demo === undefined ? '\u00a0' : demo && code === demoCode ? t.demoHint : demo ? '\u00a0' : t.noDemo}
+          {inviteCode && code === inviteCode
+            ? t('linkHint')
+            : demo === undefined
+              ? '\u00a0'
+              : demo && code === demoCode
+                ? t('demoHint')
+                : demo
+                  ? '\u00a0'
+                  : t('noDemo')}
         </p>
         <label className="field">
-          <span>{t.name}</span>
+          <span>{t('name')}</span>
           <input
             value={displayName}
             onChange={(e) => setName(e.target.value)}
@@ -145,15 +161,22 @@ export function Lobby() {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy !== null || !code.trim()} data-testid="lobby-join">
-          {busy === 'join' ? t.joining : t.join}
+          {busy === 'join' ? t('joining') : t('join')}
         </button>
       </form>
 
       <section className="panel scenarios" data-testid="scenario-list">
-        <h2>{t.scenarios}</h2>
-        {scenarioError && <p className="error">{t.scenariosError(scenarioError)}</p>}
-        {!scenarios && !scenarioError && <p className="hint">{t.scenariosLoading}</p>}
-        {scenarios?.length === 0 && <p className="hint">{t.scenariosEmpty}</p>}
+        <h2>{t('scenarios')}</h2>
+        {me !== undefined && !isFacilitator(me) && (
+          <p className="hint" data-testid="login-to-create">
+            <a href="/login" onClick={linkClick('/login')}>
+              {t('loginToCreate')}
+            </a>
+          </p>
+        )}
+        {scenarioError && <p className="error">{t('scenariosError', { message: scenarioError })}</p>}
+        {!scenarios && !scenarioError && <p className="hint">{t('scenariosLoading')}</p>}
+        {scenarios?.length === 0 && <p className="hint">{t('scenariosEmpty')}</p>}
         <ul>
           {scenarios?.map((s) => (
             <li key={s.id} className="scenario" data-testid="scenario-item" data-scenario-id={s.id}>
@@ -161,8 +184,8 @@ export function Lobby() {
                 <strong>{pick(s.title, lang)}</strong>
                 <p>{pick(s.summary, lang)}</p>
                 <small>
-                  {t.programmeRef} {s.programmeRef} · {t.segmentsCount(s.segments)}
-                  {demo?.scenarioId === s.id ? ' · demo' : ''}
+                  {t('programmeRef')} {s.programmeRef} · {t('segmentsCount', { count: s.segments })}
+                  {demo?.scenarioId === s.id ? ` · ${t('demo')}` : ''}
                 </small>
                 {reviewing === s.id && <ScriptReviewPanel scenarioId={s.id} />}
               </div>
@@ -173,16 +196,18 @@ export function Lobby() {
                 aria-expanded={reviewing === s.id}
                 data-testid="scenario-review"
               >
-                {t.scriptReview}
+                {t('scriptReview')}
               </button>
-              <button
-                type="button"
-                onClick={() => void newRehearsal(s.id)}
-                disabled={busy !== null}
-                data-testid="scenario-new"
-              >
-                {busy === s.id ? t.creating : t.newRehearsal}
-              </button>
+              {isFacilitator(me) && (
+                <button
+                  type="button"
+                  onClick={() => void newRehearsal(s.id)}
+                  disabled={busy !== null}
+                  data-testid="scenario-new"
+                >
+                  {busy === s.id ? t('creating') : t('newRehearsal')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -2,12 +2,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
-import { useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
 
 const ReportPage = lazy(() => import('../report/report-page.js'));
 
 export function ReportLauncher() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const sessionId = useSession((s) => s.state.sessionId);
   const status = useSession((s) => s.state.status);
@@ -19,7 +19,7 @@ export function ReportLauncher() {
   return (
     <>
       <button type="button" className="report-button" onClick={() => setOpen(true)} data-testid="open-report">
-        {t.openReport}
+        {t('openReport')}
       </button>
       {open && (
         <Suspense fallback={null}>

@@ -8,7 +8,7 @@ import { CATEGORY_INFO, type Category } from '../../../core/rubric/categories.js
 import { useSession } from '../stores/session-store.js';
 import { resetScoreFeed, scoreFeed, startScoreFeed, useScoreFeed } from '../stores/score-feed.js';
 import { useUi } from '../stores/ui-store.js';
-import { useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
 
 /** Seconds a question may wait before the cue; from the rubric (twice its latency limit) or 60. */
 function useWaitLimit(rubricId: string | undefined): number {
@@ -31,7 +31,7 @@ function useWaitLimit(rubricId: string | undefined): number {
 }
 
 export function ScoreNudge() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const role = useSession((s) => s.role);
   const sessionId = useSession((s) => s.state.sessionId);
@@ -63,20 +63,20 @@ export function ScoreNudge() {
   let cue: { seq: number; text: string; kind: 'critical' | 'waiting' } | null = null;
   if (critical && !dismissed.includes(critical.seq)) {
     const name = CATEGORY_INFO[critical.category as Category]?.name[lang] ?? critical.category;
-    cue = { seq: critical.seq, text: t.nudgeCritical(name, critical.quote), kind: 'critical' };
+    cue = { seq: critical.seq, text: t('nudgeCritical', { category: name, quote: critical.quote }), kind: 'critical' };
   } else {
     const now = stateT + Math.max(0, tick - lastEventAt);
     let oldest: { seq: number; t: number } | null = null;
     for (const q of Object.values(questions)) if (!oldest || q.t < oldest.t) oldest = q;
     if (oldest && !dismissed.includes(oldest.seq) && now - oldest.t > limit * 1000)
-      cue = { seq: oldest.seq, text: t.nudgeWaiting(Math.round((now - oldest.t) / 1000)), kind: 'waiting' };
+      cue = { seq: oldest.seq, text: t('nudgeWaiting', { sec: Math.round((now - oldest.t) / 1000) }), kind: 'waiting' };
   }
   if (!cue) return null;
   const shown = cue;
   return (
     <div className={`score-nudge nudge-${shown.kind}`} role="status" data-testid="score-nudge">
       <span>{shown.text}</span>
-      <button type="button" className="ghost" onClick={() => dismiss(shown.seq)} aria-label={t.nudgeDismiss}>
+      <button type="button" className="ghost" onClick={() => dismiss(shown.seq)} aria-label={t('nudgeDismiss')}>
         ×
       </button>
     </div>

@@ -1,12 +1,11 @@
 /** The status line: session status, segment n/N, elapsed time, audience, connection; Leave. */
 import { useEffect, useState } from 'react';
-import type { ConnectionStatus } from '../stores/session-store.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { sessionClient } from '../net/session-client.js';
-import { pick, useT } from './i18n.js';
-import { roleLabel } from './lobby.js';
-import type { Messages } from './messages/zh.js';
+import { navigate } from '../router.js';
+import { useTranslation } from 'react-i18next';
+import { pick } from './i18n.js';
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -15,18 +14,8 @@ export function formatElapsed(ms: number): string {
   return `${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
 }
 
-function connectionLabel(t: Messages, c: ConnectionStatus): string {
-  return {
-    idle: t.connIdle,
-    connecting: t.connConnecting,
-    connected: t.connConnected,
-    reconnecting: t.connReconnecting,
-    disconnected: t.connDisconnected,
-  }[c];
-}
-
 export function StatusBar() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const codes = useUi((s) => s.createdCodes);
   const scenario = useSession((s) => s.state.scenario);
@@ -48,12 +37,14 @@ export function StatusBar() {
   }, [status]);
   const sinceEvent = status === 'live' ? Math.max(0, tick - lastEventAt) : 0;
 
-  const statusText = { created: t.statusCreated, live: t.statusLive, ended: t.statusEnded }[status];
+  const statusText = t(`status.${status}`);
   const total = scenario?.segments.length ?? 0;
 
   function leave() {
     sessionClient.leave();
-    uiStore.setState({ view: 'lobby', replyTo: null, createdCodes: null });
+    const back = uiStore.getState().returnTo;
+    uiStore.setState({ view: 'lobby', replyTo: null, createdCodes: null, returnTo: null });
+    if (back) navigate(back);
   }
 
   return (
@@ -63,25 +54,25 @@ export function StatusBar() {
         {statusText}
       </span>
       <strong className="status-title">{scenario ? pick(scenario.title, lang) : ''}</strong>
-      <span data-testid="status-segment">{t.segmentOf(Math.min(segmentIndex + 1, total), total)}</span>
+      <span data-testid="status-segment">{t('segmentOf', { i: Math.min(segmentIndex + 1, total), n: total })}</span>
       <span data-testid="status-elapsed">
-        {t.elapsed} {formatElapsed(startedT === null ? 0 : now - startedT + sinceEvent)}
+        {t('elapsed')} {formatElapsed(startedT === null ? 0 : now - startedT + sinceEvent)}
       </span>
       <span data-testid="status-audience">
-        {t.audience} {audience}
+        {t('audience')} {audience}
       </span>
       <span className={`conn conn-${connection}`} data-testid="status-connection">
-        {connectionLabel(t, connection)}
+        {t(`conn.${connection}`)}
       </span>
-      {role && <span className="role-tag">{roleLabel(t, role)}</span>}
+      {role && <span className="role-tag">{t(`common:role.${role}`)}</span>}
       {codes && (
         <span className="codes" data-testid="room-codes">
-          {t.roomCodes}: {t.roleFacilitator} <code>{codes.facilitator}</code> · {t.roleObserver}{' '}
-          <code>{codes.observer}</code>
+          {t('roomCodes')}: {t('common:role.facilitator')} <code>{codes.facilitator}</code> ·{' '}
+          {t('common:role.observer')} <code>{codes.observer}</code>
         </span>
       )}
       <button type="button" className="ghost" onClick={leave} data-testid="leave">
-        {t.leave}
+        {t('leave')}
       </button>
     </header>
   );

@@ -6,11 +6,12 @@ import { useEffect, useRef } from 'react';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
-import { pick, useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
+import { pick } from './i18n.js';
 import { useCommand } from './use-command.js';
 
 export function Teleprompter() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const scenario = useSession((s) => s.state.scenario);
   const segmentIndex = useSession((s) => s.state.segmentIndex);
@@ -37,17 +38,17 @@ export function Teleprompter() {
 
   const hint =
     status === 'created'
-      ? t.notStartedHint
+      ? t('notStartedHint')
       : status === 'ended'
-        ? t.endedHint
+        ? t('endedHint')
         : cursor >= segment.lines.length
-          ? t.scriptDone
+          ? t('scriptDone')
           : null;
 
   return (
     <section className="panel teleprompter" data-testid="teleprompter">
       <header>
-        <h2>{t.teleprompter}</h2>
+        <h2>{t('teleprompter')}</h2>
         <span className="segment-title" data-testid="prompt-segment-title">
           {pick(segment.title, lang)}
         </span>
@@ -61,13 +62,13 @@ export function Teleprompter() {
               ref={i === cursor ? current : undefined}
               className={`line ${state}${canSay ? ' clickable' : ''}`}
               onClick={() => say(i)}
-              title={canSay ? t.sayLineTitle : undefined}
+              title={canSay ? t('sayLineTitle') : undefined}
               data-testid="prompt-line"
               data-index={i}
               data-state={state}
             >
               <span className="text">{pick(line, lang)}</span>
-              {line.counterExample && <em className="tag warn">{t.counterExample}</em>}
+              {line.counterExample && <em className="tag warn">{t('counterExample')}</em>}
             </li>
           );
         })}
@@ -86,7 +87,7 @@ export function Teleprompter() {
           onClick={() => say(cursor)}
           data-testid="say-next"
         >
-          {t.sayNext}
+          {t('sayNext')}
         </button>
       )}
     </section>

@@ -8,11 +8,12 @@ import { riskWording } from '../../../core/trade.js';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
-import { pick, useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
+import { pick } from './i18n.js';
 import { useCommand } from './use-command.js';
 
 export function TradeInvite() {
-  const t = useT();
+  const { t } = useTranslation('rehearsal');
   const lang = useUi((s) => s.lang);
   const role = useSession((s) => s.role);
   const status = useSession((s) => s.state.status);
@@ -49,10 +50,10 @@ export function TradeInvite() {
   return (
     // Collapsed by default: the ticket opens over the scene only when the host wants it.
     <details className="panel trade-invite" data-testid="trade-invite">
-      <summary>{t.inviteTitle}</summary>
+      <summary>{t('inviteTitle')}</summary>
       <div className="row">
         <label>
-          {t.inviteInstrument}
+          {t('inviteInstrument')}
           <select value={ins.code} onChange={(e) => choose(e.target.value)} data-testid="invite-instrument">
             {instruments.map((i) => (
               <option key={i.code} value={i.code}>
@@ -62,14 +63,14 @@ export function TradeInvite() {
           </select>
         </label>
         <label>
-          {t.inviteSide}
+          {t('inviteSide')}
           <select value={side} onChange={(e) => setSide(e.target.value as 'buy' | 'sell')}>
-            <option value="buy">{t.board.buy}</option>
-            <option value="sell">{t.board.sell}</option>
+            <option value="buy">{t('side.buy')}</option>
+            <option value="sell">{t('side.sell')}</option>
           </select>
         </label>
         <label>
-          {fund ? t.inviteAmount : t.inviteQty}
+          {fund ? t('inviteAmount') : t('inviteQty')}
           <input
             type="number"
             min={fund ? 1 : 100}
@@ -80,7 +81,7 @@ export function TradeInvite() {
         </label>
       </div>
       <label className="wording">
-        {t.inviteWording}
+        {t('inviteWording')}
         <textarea value={text} rows={2} maxLength={500} onChange={(e) => setWording(e.target.value)} />
       </label>
       <button
@@ -90,7 +91,7 @@ export function TradeInvite() {
         onClick={send}
         data-testid="invite-send"
       >
-        {t.inviteSend}
+        {t('inviteSend')}
       </button>
       {error && (
         <p className="error" role="alert">

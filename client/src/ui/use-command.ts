@@ -1,10 +1,10 @@
 /** Run an acked command from a component: tracks the pending state and the last failure's text. */
 import { useCallback, useState } from 'react';
 import type { ClientAck } from '../net/socket.js';
-import { useT } from './i18n.js';
+import { useTranslation } from 'react-i18next';
 
 export function useCommand() {
-  const t = useT();
+  const { t } = useTranslation('common');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
@@ -13,7 +13,7 @@ export function useCommand() {
       setError(null);
       try {
         const ack = await send();
-        if (!ack.ok) setError(t.errorCode(ack.code, ack.message));
+        if (!ack.ok) setError(t('errorCode', { code: ack.code, message: ack.message }));
         return ack.ok;
       } finally {
         setPending(false);
