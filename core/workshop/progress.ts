@@ -1,0 +1,215 @@
+/**
+ * Cohort progress (issue 8, programme seed/ 6.2–6.3): from scored attempts to per-trainee and
+ * per-cohort summaries. Pure: the server scores each session (the same rubric fold as the report)
+ * and hands the attempts here; nothing in this file reads a clock or a store.
+ *
+ * A trainee passes when one of their ended attempts passes (a practical assessment may be
+ * retaken, as in the programme's 1:1 coaching, 5.3). The practical pass rate is passed trainees
+ * over assessed trainees (those with an ended attempt) — the programme's 合格率 target is ≥ 90 %.
+ */
+import type { Facts } from '../rubric/facts.js';
+import type { Bi, Report } from '../rubric/report-model.js';
+
+/** The programme's practical pass-rate target (seed/ 6.2: 实操考核 合格率 ≥ 90%). */
+export const PRACTICAL_PASS_TARGET = 0.9;
+/** How many of the most frequent finding categories a cohort summary lists. */
+export const TOP_FINDINGS = 10;
+
+export interface Attempt {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: Bi;
+  /** Wall-clock ms when the session was started for the trainee. */
+  startedAt: number;
+  /** Wall-clock ms when it ended, null while it runs. */
+  endedAt: number | null;
+  ended: boolean;
+  total: number;
+  pass: boolean;
+  passMark: number;
+  band: Bi;
+  /** Finding count by category (categories the rubric ignores are not in the report). */
+  findings: Record<string, number>;
+  criticalFindings: number;
+  questions: number;
+  answered: number;
+  /** Mean ms from a viewer's question to the host's reply; null when none was answered. */
+  responseLatencyMs: number | null;
+}
+
+export interface AttemptMeta {
+  sessionId: string;
+  scenarioId: string;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+/** Question counts and reply latency of a session, from the scorer's facts. */
+export interface Latency {
+  questions: number;
+  answered: number;
+  /** Sum over answered questions of (reply t − question t), ms. */
+  sumMs: number;
+}
+
+export function latencyOf(facts: Pick<Facts, 'questions'>): Latency {
+  let answered = 0;
+  let sumMs = 0;
+  for (const q of facts.questions) {
+    if (q.answerT === null) continue;
+    answered++;
+    sumMs += q.answerT - q.t;
+  }
+  return { questions: facts.questions.length, answered, sumMs };
+}
+
+export function attemptOf(meta: AttemptMeta, report: Report, latency: Latency): Attempt {
+  const findings: Record<string, number> = {};
+  let critical = 0;
+  for (const f of report.findings) {
+    findings[f.category] = (findings[f.category] ?? 0) + 1;
+    if (f.critical) critical++;
+  }
+  return {
+    sessionId: meta.sessionId,
+    scenarioId: meta.scenarioId,
+    scenarioTitle: report.scenarioTitle,
+    startedAt: meta.startedAt,
+    endedAt: meta.endedAt,
+    ended: meta.endedAt !== null,
+    total: report.total,
+    pass: report.pass,
+    passMark: report.passMark,
+    band: report.band,
+    findings,
+    criticalFindings: critical,
+    questions: latency.questions,
+    answered: latency.answered,
+    responseLatencyMs: latency.answered > 0 ? Math.round(latency.sumMs / latency.answered) : null,
+  };
+}
+
+export interface TraineeSummary {
+  attempts: number;
+  endedAttempts: number;
+  passedAttempts: number;
+  /** One of the ended attempts passed. */
+  passed: boolean;
+  /** Best and latest totals of ended attempts. */
+  best: number | null;
+  latest: number | null;
+  findings: Record<string, number>;
+  avgResponseLatencyMs: number | null;
+}
+
+export interface TraineeProgress {
+  traineeId: string;
+  name: string;
+  cohortId: string;
+  /** Oldest first. */
+  attempts: Attempt[];
+  summary: TraineeSummary;
+}
+
+export interface CohortSummary {
+  trainees: number;
+  /** Trainees with at least one ended attempt. */
+  assessed: number;
+  passedTrainees: number;
+  practicalPassRate: number | null;
+  targetMet: boolean;
+  attempts: number;
+  endedAttempts: number;
+  passedAttempts: number;
+  attemptPassRate: number | null;
+  topFindings: Array<{ category: string; count: number }>;
+  avgResponseLatencyMs: number | null;
+}
+
+export interface CohortProgress {
+  cohortId: string;
+  name: string;
+  target: number;
+  trainees: TraineeProgress[];
+  summary: CohortSummary;
+}
+
+/** Mean latency over every answered question of these attempts (not a mean of means). */
+function meanLatency(attempts: readonly Attempt[]): number | null {
+  let n = 0;
+  let sum = 0;
+  for (const a of attempts) {
+    if (a.responseLatencyMs === null || a.answered === 0) continue;
+    n += a.answered;
+    sum += a.responseLatencyMs * a.answered;
+  }
+  return n > 0 ? Math.round(sum / n) : null;
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+export function traineeProgress(
+  trainee: { traineeId: string; name: string; cohortId: string },
+  attempts: readonly Attempt[],
+): TraineeProgress {
+  const sorted = [...attempts].sort((a, b) => a.startedAt - b.startedAt || a.sessionId.localeCompare(b.sessionId));
+  const ended = sorted.filter((a) => a.ended);
+  const findings: Record<string, number> = {};
+  for (const a of sorted) addCounts(findings, a.findings);
+  return {
+    traineeId: trainee.traineeId,
+    name: trainee.name,
+    cohortId: trainee.cohortId,
+    attempts: sorted,
+    summary: {
+      attempts: sorted.length,
+      endedAttempts: ended.length,
+      passedAttempts: ended.filter((a) => a.pass).length,
+      passed: ended.some((a) => a.pass),
+      best: ended.length > 0 ? Math.max(...ended.map((a) => a.total)) : null,
+      latest: ended.length > 0 ? ended[ended.length - 1]!.total : null,
+      findings,
+      avgResponseLatencyMs: meanLatency(sorted),
+    },
+  };
+}
+
+export function cohortProgress(
+  cohort: { cohortId: string; name: string },
+  trainees: readonly TraineeProgress[],
+  target = PRACTICAL_PASS_TARGET,
+): CohortProgress {
+  const all = trainees.flatMap((t) => t.attempts);
+  const assessed = trainees.filter((t) => t.summary.endedAttempts > 0);
+  const passedTrainees = assessed.filter((t) => t.summary.passed).length;
+  const endedAttempts = all.filter((a) => a.ended);
+  const passedAttempts = endedAttempts.filter((a) => a.pass).length;
+  const findings: Record<string, number> = {};
+  for (const t of trainees) addCounts(findings, t.summary.findings);
+  const topFindings = Object.entries(findings)
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category))
+    .slice(0, TOP_FINDINGS);
+  const rate = assessed.length > 0 ? passedTrainees / assessed.length : null;
+  return {
+    cohortId: cohort.cohortId,
+    name: cohort.name,
+    target,
+    trainees: [...trainees],
+    summary: {
+      trainees: trainees.length,
+      assessed: assessed.length,
+      passedTrainees,
+      practicalPassRate: rate,
+      targetMet: rate !== null && rate >= target,
+      attempts: all.length,
+      endedAttempts: endedAttempts.length,
+      passedAttempts,
+      attemptPassRate: endedAttempts.length > 0 ? passedAttempts / endedAttempts.length : null,
+      topFindings,
+      avgResponseLatencyMs: meanLatency(all),
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * A facilitator's control of a running session over REST (the console does not join every room):
+ * fire or schedule an incident, pause, end, speak as a viewer. Every action is the room's own
+ * command (validate → role check → decide → stamp → reduce → fan out → persist) with the
+ * facilitator as actor, so it is recorded and refused exactly as over Socket.IO.
+ *
+ * A scheduled incident waits here, in memory, until the session's clock reaches it; it is lost
+ * if the server restarts (docs/WORKSHOP.md).
+ */
+import type { Actor, Role } from '../../core/events.js';
+import { ErrorCode, fail, type Ack, type CommandInput, type CommandName, type CommandOk } from '../../core/protocol.js';
+import type { Clock } from '../clock.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SessionRoom } from '../rooms/session-room.js';
+
+export type FacilitatorActor = Actor & { role: Extract<Role, 'facilitator'> };
+
+interface Scheduled {
+  incidentId: string;
+  atMs: number;
+  actor: FacilitatorActor;
+}
+
+export class LiveControl {
+  private schedules = new Map<string, Scheduled[]>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private deps: { rooms: RoomRegistry; clock: Clock; log: (m: string) => void },
+    tickMs = 250,
+  ) {
+    this.timer = setInterval(() => void this.tick(), tickMs);
+    this.timer.unref();
+  }
+
+  /** Session time of a room now (ms since it was created, as event t). */
+  timeOf(room: SessionRoom): number {
+    return Math.max(room.snapshot().t, this.deps.clock.now() - room.record.createdAt);
+  }
+
+  command<K extends Exclude<CommandName, 'sync'>>(
+    room: SessionRoom,
+    actor: FacilitatorActor,
+    name: K,
+    payload: CommandInput<K>,
+  ): Promise<Ack<CommandOk>> {
+    return room.command(actor, name, payload) as Promise<Ack<CommandOk>>;
+  }
+
+  /**
+   * Fire now, or at session time `atMs`. Scheduling checks now what can be checked now (the
+   * incident exists, the session has not ended), so a typo is refused at once, not later.
+   */
+  async incident(
+    room: SessionRoom,
+    actor: FacilitatorActor,
+    incidentId: string,
+    atMs?: number,
+  ): Promise<Ack<CommandOk & { scheduledAtMs?: number }>> {
+    if (atMs === undefined || atMs <= this.timeOf(room))
+      return this.command(room, actor, 'incident.fire', { incidentId });
+    if (!room.scenario.incidents.some((i) => i.id === incidentId))
+      return fail(ErrorCode.NOT_FOUND, `incidentId: no incident "${incidentId}" in this scenario`);
+    if (room.status === 'ended') return fail(ErrorCode.INVALID_STATE, 'the session has ended');
+    if (room.snapshot().firedIncidents.includes(incidentId))
+      return fail(ErrorCode.INVALID_STATE, `incidentId: "${incidentId}" has already fired`);
+    const list = (this.schedules.get(room.id) ?? []).filter((s) => s.incidentId !== incidentId);
+    list.push({ incidentId, atMs, actor });
+    this.schedules.set(room.id, list);
+    return { ok: true, scheduledAtMs: atMs };
+  }
+
+  /** Pending schedule of a session's incident, or null. */
+  scheduledAt(sessionId: string, incidentId: string): number | null {
+    return this.schedules.get(sessionId)?.find((s) => s.incidentId === incidentId)?.atMs ?? null;
+  }
+
+  /** Fire what is due (on a timer; tests with a manual clock call it). */
+  async tick(): Promise<void> {
+    for (const [sessionId, list] of this.schedules) {
+      const room = this.deps.rooms.get(sessionId);
+      if (!room || room.status === 'ended') {
+        this.schedules.delete(sessionId);
+        continue;
+      }
+      const now = this.timeOf(room);
+      const due = list.filter((s) => s.atMs <= now);
+      if (due.length === 0) continue;
+      const rest = list.filter((s) => s.atMs > now);
+      if (rest.length > 0) this.schedules.set(sessionId, rest);
+      else this.schedules.delete(sessionId);
+      for (const s of due) {
+        // Already fired (by hand or by its own schedule): an incident fires once.
+        if (room.snapshot().firedIncidents.includes(s.incidentId)) continue;
+        const ack = await this.command(room, s.actor, 'incident.fire', { incidentId: s.incidentId });
+        if (!ack.ok) this.deps.log(`session ${sessionId}: scheduled incident ${s.incidentId}: ${ack.message}`);
+      }
+    }
+  }
+
+  forget(sessionId: string): void {
+    this.schedules.delete(sessionId);
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.schedules.clear();
+  }
+}

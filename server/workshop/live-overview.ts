@@ -1,0 +1,108 @@
+/**
+ * GET /api/live: one row per running session, from the room's durable state (segment, audience,
+ * pause, incidents, viewers) and the score cache's incremental fold (score, latest finding).
+ * Nothing here reads a recording, so polling it every 2 s with ten rooms stays cheap.
+ */
+import type { Bi } from '../../core/rubric/report-model.js';
+import type { SessionRoom } from '../rooms/session-room.js';
+import type { LiveControl } from './live-control.js';
+import type { ScoreCache } from './score-cache.js';
+import type { BotStatus } from './session-bots.js';
+import type { AssignmentRecord, Trainee } from './workshop-store.js';
+
+/** Most viewers listed per session (director mode picks one; the count says how many more). */
+export const MAX_VIEWERS_LISTED = 200;
+
+export interface LiveSession {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: Bi;
+  cohortId: string | null;
+  traineeId: string | null;
+  trainee: string | null;
+  status: 'created' | 'live' | 'ended';
+  segment: { index: number; count: number; title: Bi };
+  createdAt: number;
+  startedAt: number | null;
+  elapsedMs: number;
+  audience: number;
+  score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
+  latestFinding: { category: string; name: Bi; quote: string; t: number; seq: number } | null;
+  paused: boolean;
+  ended: boolean;
+  incidents: Array<{ id: string; kind: string; title: Bi; fired: boolean; scheduledAtMs: number | null }>;
+  viewers: Array<{ participantId: string; name: string; role: 'bot' | 'observer' }>;
+  viewersTotal: number;
+  bots: BotStatus | null;
+  codes: { trainee: string; observer: string; facilitator: string };
+}
+
+export interface OverviewDeps {
+  scores: ScoreCache;
+  control: LiveControl;
+  botStatus: (sessionId: string) => BotStatus | undefined;
+  assignmentOf: (sessionId: string) => (AssignmentRecord & { trainee: Trainee | undefined }) | undefined;
+}
+
+export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession {
+  const s = room.snapshot();
+  const scenario = room.scenario;
+  const assignment = deps.assignmentOf(room.id);
+  const viewers: LiveSession['viewers'] = [];
+  let viewersTotal = 0;
+  let traineeName: string | null = null;
+  for (const p of Object.values(s.participants)) {
+    if (p.role === 'trainee' && (traineeName === null || p.online)) traineeName = p.name;
+    if (!p.online || (p.role !== 'bot' && p.role !== 'observer')) continue;
+    viewersTotal++;
+    if (viewers.length < MAX_VIEWERS_LISTED) viewers.push({ participantId: p.id, name: p.name, role: p.role });
+  }
+  const scored = deps.scores.scoreOf(room.id);
+  const r = scored?.report;
+  const last = r && r.findings.length > 0 ? r.findings[r.findings.length - 1]! : null;
+  const seg = scenario.segments[s.segmentIndex];
+  return {
+    sessionId: room.id,
+    scenarioId: scenario.id,
+    scenarioTitle: scenario.title,
+    cohortId: assignment?.cohortId ?? null,
+    traineeId: assignment?.traineeId ?? null,
+    trainee: assignment?.trainee?.name ?? traineeName,
+    status: s.status,
+    segment: { index: s.segmentIndex, count: scenario.segments.length, title: seg?.title ?? { zh: '', en: '' } },
+    createdAt: room.record.createdAt,
+    startedAt: s.startedT === null ? null : room.record.createdAt + s.startedT,
+    elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? deps.control.timeOf(room)) - s.startedT),
+    audience: s.audience,
+    score: r
+      ? {
+          total: r.total,
+          pass: r.pass,
+          passMark: r.passMark,
+          band: r.band,
+          grade: r.grade,
+          findings: r.findings.length,
+        }
+      : null,
+    latestFinding: last
+      ? { category: last.category, name: last.name, quote: last.quote, t: last.t, seq: last.seq }
+      : null,
+    paused: s.paused,
+    ended: s.status === 'ended',
+    incidents: scenario.incidents.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      fired: s.firedIncidents.includes(i.id),
+      scheduledAtMs: deps.control.scheduledAt(room.id, i.id),
+    })),
+    viewers,
+    viewersTotal,
+    bots: deps.botStatus(room.id) ?? null,
+    codes: {
+      trainee: room.record.codes.trainee,
+      observer: room.record.codes.observer,
+      facilitator: room.record.codes.facilitator,
+    },
+  };
+}

@@ -1,0 +1,344 @@
+/**
+ * The workshop (issue 8): cohorts of trainees, sessions started for many trainees at once with
+ * their own simulated audiences, the live overview, and progress scored from the recordings.
+ * HTTP lives in workshop-routes.ts; this file holds what the routes do, so tests and the CLI
+ * could drive it without HTTP. Errors are WorkshopError with the HTTP status and a message that
+ * names the field.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SessionEvent } from '../../core/events.js';
+import type { Rubric } from '../../core/rubric/rubric-schema.js';
+import type { Scenario } from '../../core/scenario.js';
+import {
+  attemptOf,
+  cohortProgress,
+  traineeProgress,
+  type Attempt,
+  type CohortProgress,
+  type TraineeProgress,
+} from '../../core/workshop/progress.js';
+import type { Clock } from '../clock.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SessionRoom } from '../rooms/session-room.js';
+import type { RecordingStore } from '../store/recording-store.js';
+import { LiveControl } from './live-control.js';
+import { liveSession, type LiveSession } from './live-overview.js';
+import { ScoreCache } from './score-cache.js';
+import { SessionBots, type BotSettings, type BotStatus } from './session-bots.js';
+import {
+  nameKey,
+  WorkshopStoreError,
+  type AssignmentRecord,
+  type Cohort,
+  type Trainee,
+  type WorkshopStore,
+} from './workshop-store.js';
+
+export class WorkshopError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    readonly code: 'BAD_PAYLOAD' | 'NOT_FOUND' | 'DUPLICATE' | 'INVALID_STATE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkshopError';
+  }
+}
+
+export interface WorkshopDeps {
+  store: WorkshopStore;
+  recordings: RecordingStore;
+  rooms: RoomRegistry;
+  scenarios: Map<string, Scenario>;
+  rubrics: Map<string, Rubric>;
+  clock: Clock;
+  /** The server's own URL for bots to connect to (known once it listens). */
+  botUrl: () => string;
+  log: (msg: string) => void;
+  /** Bot policy tick (ms); tests go faster. */
+  botTickMs?: number;
+}
+
+export const DEFAULT_RAMP_SEC = 20;
+
+export interface Assignment extends AssignmentRecord {
+  traineeName: string;
+  status: 'live' | 'ended';
+  joinCode: string;
+  joinLink: string;
+  observerCode: string;
+  facilitatorCode: string;
+}
+
+export interface StartedSession {
+  traineeId: string;
+  name: string;
+  sessionId: string;
+  joinCode: string;
+  joinLink: string;
+  observerCode: string;
+  facilitatorCode: string;
+}
+
+export const joinLink = (code: string): string => `/join/${encodeURIComponent(code)}`;
+
+export class Workshop {
+  readonly bots: SessionBots;
+  readonly scores: ScoreCache;
+  readonly control: LiveControl;
+
+  constructor(private deps: WorkshopDeps) {
+    this.bots = new SessionBots({ url: deps.botUrl, log: deps.log, tickMs: deps.botTickMs });
+    this.scores = new ScoreCache({ store: deps.recordings, rubrics: deps.rubrics });
+    this.control = new LiveControl({ rooms: deps.rooms, clock: deps.clock, log: deps.log });
+  }
+
+  /** Every durable batch of every room (main.ts's broadcast): the live fold, and the end of bots. */
+  observe(sessionId: string, batch: readonly SessionEvent[]): void {
+    this.scores.observe(sessionId, batch);
+    for (const e of batch) {
+      if (e.type !== 'session.ended') continue;
+      void this.bots.stop(sessionId);
+      this.control.forget(sessionId);
+    }
+  }
+
+  // ── cohorts and trainees ───────────────────────────────────────────────
+
+  private cohort(id: string): Cohort {
+    const c = this.deps.store.getCohort(id);
+    if (!c) throw new WorkshopError(404, 'NOT_FOUND', `cohort: no cohort "${id}"`);
+    return c;
+  }
+
+  createCohort(name: string): Cohort {
+    const c: Cohort = { id: `c-${randomUUID()}`, name, createdAt: this.deps.clock.now() };
+    this.deps.store.createCohort(c);
+    return c;
+  }
+
+  listCohorts(): Array<Cohort & { trainees: number; sessions: number; liveSessions: number }> {
+    return this.deps.store.listCohorts().map((c) => {
+      const assignments = this.deps.store.listAssignments({ cohortId: c.id });
+      return {
+        ...c,
+        trainees: this.deps.store.listTrainees(c.id).length,
+        sessions: assignments.length,
+        liveSessions: assignments.filter((a) => this.deps.recordings.getSession(a.sessionId)?.status === 'live').length,
+      };
+    });
+  }
+
+  cohortDetail(id: string): Cohort & { trainees: Trainee[]; assignments: Assignment[] } {
+    const c = this.cohort(id);
+    const trainees = this.deps.store.listTrainees(id);
+    const names = new Map(trainees.map((t) => [t.id, t.name]));
+    const assignments: Assignment[] = [];
+    for (const a of this.deps.store.listAssignments({ cohortId: id })) {
+      const rec = this.deps.recordings.getSession(a.sessionId);
+      if (!rec) continue;
+      assignments.push({
+        ...a,
+        traineeName: names.get(a.traineeId) ?? '',
+        status: rec.status,
+        joinCode: rec.codes.trainee,
+        joinLink: joinLink(rec.codes.trainee),
+        observerCode: rec.codes.observer,
+        facilitatorCode: rec.codes.facilitator,
+      });
+    }
+    return { ...c, trainees, assignments };
+  }
+
+  addTrainees(cohortId: string, names: readonly string[]): Trainee[] {
+    this.cohort(cohortId);
+    const seen = new Map<string, number>();
+    names.forEach((n, i) => {
+      const k = nameKey(n);
+      const j = seen.get(k);
+      if (j !== undefined)
+        throw new WorkshopError(409, 'DUPLICATE', `names.${i}: "${n}" is the same name as names.${j}`);
+      seen.set(k, i);
+    });
+    const existing = new Set(this.deps.store.listTrainees(cohortId).map((t) => nameKey(t.name)));
+    names.forEach((n, i) => {
+      if (existing.has(nameKey(n)))
+        throw new WorkshopError(409, 'DUPLICATE', `names.${i}: "${n}" is already in this cohort`);
+    });
+    const now = this.deps.clock.now();
+    const trainees = names.map((name) => ({ id: `t-${randomUUID()}`, cohortId, name, createdAt: now }));
+    try {
+      this.deps.store.addTrainees(cohortId, trainees);
+    } catch (err) {
+      if (err instanceof WorkshopStoreError && err.reason === 'DUPLICATE')
+        throw new WorkshopError(409, 'DUPLICATE', `names: ${err.message}`);
+      throw err;
+    }
+    return trainees;
+  }
+
+  deleteTrainee(cohortId: string, traineeId: string): void {
+    this.cohort(cohortId);
+    const t = this.deps.store.getTrainee(traineeId);
+    if (!t || t.cohortId !== cohortId)
+      throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}" in this cohort`);
+    try {
+      this.deps.store.deleteTrainee(traineeId);
+    } catch (err) {
+      if (err instanceof WorkshopStoreError && err.reason === 'HAS_ATTEMPTS')
+        throw new WorkshopError(409, 'INVALID_STATE', `trainee: ${t.name} has sessions; their results are kept`);
+      throw err;
+    }
+  }
+
+  // ── sessions ────────────────────────────────────────────────────────────
+
+  /** One session per trainee, each with its own audience; resolves once every audience has begun. */
+  async startSessions(
+    cohortId: string,
+    req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings> },
+  ): Promise<{ cohortId: string; scenarioId: string; sessions: StartedSession[] }> {
+    this.cohort(cohortId);
+    const scenario = this.deps.scenarios.get(req.scenarioId);
+    if (!scenario) throw new WorkshopError(404, 'NOT_FOUND', `scenarioId: no scenario "${req.scenarioId}"`);
+    const all = this.deps.store.listTrainees(cohortId);
+    let chosen: Trainee[];
+    if (req.traineeIds) {
+      const byId = new Map(all.map((t) => [t.id, t]));
+      chosen = req.traineeIds.map((id, i) => {
+        const t = byId.get(id);
+        if (!t) throw new WorkshopError(404, 'NOT_FOUND', `traineeIds.${i}: no trainee "${id}" in this cohort`);
+        return t;
+      });
+      if (new Set(req.traineeIds).size !== req.traineeIds.length)
+        throw new WorkshopError(400, 'BAD_PAYLOAD', 'traineeIds: a trainee is listed twice');
+    } else chosen = all;
+    if (chosen.length === 0)
+      throw new WorkshopError(409, 'INVALID_STATE', 'traineeIds: the cohort has no trainees yet');
+    const settings: BotSettings = {
+      count: req.bots?.count ?? scenario.bots.count,
+      ratePerMinute: req.bots?.ratePerMinute ?? scenario.bots.ratePerMinute,
+      rampSec: req.bots?.rampSec ?? DEFAULT_RAMP_SEC,
+    };
+    const started: StartedSession[] = [];
+    const audiences: Array<Promise<void>> = [];
+    for (const t of chosen) {
+      const room = await this.deps.rooms.create(scenario);
+      this.deps.store.addAssignment({
+        sessionId: room.id,
+        cohortId,
+        traineeId: t.id,
+        scenarioId: scenario.id,
+        startedAt: this.deps.clock.now(),
+      });
+      const codes = room.record.codes;
+      started.push({
+        traineeId: t.id,
+        name: t.name,
+        sessionId: room.id,
+        joinCode: codes.trainee,
+        joinLink: joinLink(codes.trainee),
+        observerCode: codes.observer,
+        facilitatorCode: codes.facilitator,
+      });
+      // A failed audience is logged (SessionBots) and shows as not running; the session stands.
+      audiences.push(this.bots.start(room.id, codes.bot, room.record.seed, settings).catch(() => undefined));
+    }
+    await Promise.all(audiences);
+    return { cohortId, scenarioId: scenario.id, sessions: started };
+  }
+
+  /** A session's room while it is open in this process. */
+  room(sessionId: string): SessionRoom | undefined {
+    return this.deps.rooms.get(sessionId);
+  }
+
+  private assignmentOf = (sessionId: string) => {
+    const a = this.deps.store.getAssignment(sessionId);
+    return a ? { ...a, trainee: this.deps.store.getTrainee(a.traineeId) } : undefined;
+  };
+
+  /** Every running session (not ended), oldest first; optionally one cohort's only. */
+  live(cohortId?: string): LiveSession[] {
+    const out: LiveSession[] = [];
+    const rooms = this.deps.rooms
+      .all()
+      .filter((r) => r.status !== 'ended')
+      .sort((a, b) => a.record.createdAt - b.record.createdAt);
+    for (const room of rooms) {
+      const row = liveSession(room, {
+        scores: this.scores,
+        control: this.control,
+        botStatus: (id) => this.bots.status(id),
+        assignmentOf: this.assignmentOf,
+      });
+      if (cohortId === undefined || row.cohortId === cohortId) out.push(row);
+    }
+    return out;
+  }
+
+  /** Change a session's audience; a session without one (lobby-made, resumed) gets one now. */
+  async configureBots(sessionId: string, patch: { count?: number; ratePerMinute?: number }): Promise<BotStatus> {
+    const room = this.deps.rooms.get(sessionId);
+    if (!room || room.status === 'ended')
+      throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no running session "${sessionId}"`);
+    if (room.record.demo)
+      throw new WorkshopError(409, 'INVALID_STATE', 'sessionId: the demo room keeps the audience it was opened with');
+    const done = await this.bots.configure(sessionId, patch);
+    if (done) return done;
+    const s = room.scenario.bots;
+    await this.bots
+      .start(sessionId, room.record.codes.bot, room.record.seed, {
+        count: patch.count ?? s.count,
+        ratePerMinute: patch.ratePerMinute ?? s.ratePerMinute,
+        rampSec: 0,
+      })
+      .catch(() => undefined);
+    return this.bots.status(sessionId)!;
+  }
+
+  // ── progress ───────────────────────────────────────────────────────────
+
+  private attempt(a: AssignmentRecord): Attempt | null {
+    const rec = this.deps.recordings.getSession(a.sessionId);
+    const scored = rec ? this.scores.scoreOf(a.sessionId) : null;
+    if (!rec || !scored) return null;
+    const endedT = scored.report.stats.endedT;
+    return attemptOf(
+      {
+        sessionId: a.sessionId,
+        scenarioId: a.scenarioId,
+        startedAt: a.startedAt,
+        endedAt: scored.ended && endedT !== null ? rec.createdAt + endedT : null,
+      },
+      scored.report,
+      scored.latency,
+    );
+  }
+
+  private progressOf(t: Trainee): TraineeProgress {
+    const attempts: Attempt[] = [];
+    for (const a of this.deps.store.listAssignments({ traineeId: t.id })) {
+      const at = this.attempt(a);
+      if (at) attempts.push(at);
+    }
+    return traineeProgress({ traineeId: t.id, name: t.name, cohortId: t.cohortId }, attempts);
+  }
+
+  cohortProgress(cohortId: string): CohortProgress {
+    const c = this.cohort(cohortId);
+    const trainees = this.deps.store.listTrainees(cohortId).map((t) => this.progressOf(t));
+    return cohortProgress({ cohortId: c.id, name: c.name }, trainees);
+  }
+
+  traineeProgress(traineeId: string): TraineeProgress {
+    const t = this.deps.store.getTrainee(traineeId);
+    if (!t) throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}"`);
+    return this.progressOf(t);
+  }
+
+  async close(): Promise<void> {
+    this.control.close();
+    await this.bots.closeAll();
+  }
+}

@@ -1,0 +1,192 @@
+/** Cohort progress as pure aggregation (core/workshop/progress.ts) and the CSV export (results-csv.ts). */
+import { describe, expect, it } from 'vitest';
+import type { Report, ReportFinding } from '../../core/rubric/report-model.js';
+import {
+  attemptOf,
+  cohortProgress,
+  latencyOf,
+  PRACTICAL_PASS_TARGET,
+  traineeProgress,
+  type Attempt,
+} from '../../core/workshop/progress.js';
+import { csvCell, resultsCsv, RESULTS_COLUMNS } from '../../core/workshop/results-csv.js';
+
+const bi = (zh: string, en = zh) => ({ zh, en });
+
+function finding(category: string, critical = false): ReportFinding {
+  return { category, critical } as unknown as ReportFinding;
+}
+
+function report(total: number, pass: boolean, findings: ReportFinding[] = []): Report {
+  return {
+    total,
+    pass,
+    passMark: 80,
+    band: pass ? bi('合格', 'Pass') : bi('不合格', 'Fail'),
+    scenarioTitle: bi('危机演练', 'Crisis drill'),
+    findings,
+  } as unknown as Report;
+}
+
+let n = 0;
+function attempt(over: Partial<Attempt> = {}): Attempt {
+  n++;
+  return {
+    sessionId: `s${n}`,
+    scenarioId: 'crisis',
+    scenarioTitle: bi('危机演练', 'Crisis drill'),
+    startedAt: 1_000 * n,
+    endedAt: 1_000 * n + 500,
+    ended: true,
+    total: 85,
+    pass: true,
+    passMark: 80,
+    band: bi('合格', 'Pass'),
+    findings: {},
+    criticalFindings: 0,
+    questions: 0,
+    answered: 0,
+    responseLatencyMs: null,
+    ...over,
+  };
+}
+
+describe('attemptOf', () => {
+  it('counts findings by category, critical ones, and the mean reply latency', () => {
+    const r = report(55, false, [finding('guarantee', true), finding('fraud_lure'), finding('guarantee', true)]);
+    const latency = latencyOf({
+      questions: [
+        { seq: 1, t: 1000, text: '?', askedBy: 'a', answerSeq: 3, answerT: 5000 },
+        { seq: 2, t: 2000, text: '?', askedBy: 'b', answerSeq: 4, answerT: 10_000 },
+        { seq: 5, t: 3000, text: '?', askedBy: 'c', answerSeq: null, answerT: null },
+      ],
+    });
+    expect(latency).toEqual({ questions: 3, answered: 2, sumMs: 12_000 });
+    const a = attemptOf({ sessionId: 's', scenarioId: 'x', startedAt: 10, endedAt: null }, r, latency);
+    expect(a).toMatchObject({
+      total: 55,
+      pass: false,
+      ended: false,
+      endedAt: null,
+      findings: { guarantee: 2, fraud_lure: 1 },
+      criticalFindings: 2,
+      questions: 3,
+      answered: 2,
+      responseLatencyMs: 6000,
+    });
+    expect(
+      attemptOf({ sessionId: 's', scenarioId: 'x', startedAt: 1, endedAt: 2 }, r, latencyOf({ questions: [] })),
+    ).toMatchObject({ ended: true, responseLatencyMs: null });
+  });
+});
+
+describe('traineeProgress', () => {
+  it('orders attempts oldest first; passed means an ended attempt passed; live attempts do not count', () => {
+    const later = attempt({ startedAt: 9_000, total: 90, pass: true, ended: false, endedAt: null });
+    const first = attempt({ startedAt: 1_000, total: 60, pass: false, findings: { guarantee: 1 } });
+    const second = attempt({ startedAt: 5_000, total: 82, pass: true, findings: { guarantee: 1, rumour: 2 } });
+    const p = traineeProgress({ traineeId: 't', name: '王芳', cohortId: 'c' }, [later, first, second]);
+    expect(p.attempts.map((a) => a.startedAt)).toEqual([1_000, 5_000, 9_000]);
+    expect(p.summary).toMatchObject({
+      attempts: 3,
+      endedAttempts: 2,
+      passedAttempts: 1,
+      passed: true,
+      best: 82,
+      latest: 82,
+      findings: { guarantee: 2, rumour: 2 },
+    });
+    const live = traineeProgress({ traineeId: 't', name: 'x', cohortId: 'c' }, [later]);
+    expect(live.summary).toMatchObject({ passed: false, best: null, latest: null, endedAttempts: 0 });
+  });
+
+  it('averages latency over every answered question, not over attempts', () => {
+    const p = traineeProgress({ traineeId: 't', name: 'x', cohortId: 'c' }, [
+      attempt({ answered: 1, responseLatencyMs: 10_000 }),
+      attempt({ answered: 3, responseLatencyMs: 2_000 }),
+      attempt({ answered: 0, responseLatencyMs: null }),
+    ]);
+    expect(p.summary.avgResponseLatencyMs).toBe(4_000);
+  });
+});
+
+describe('cohortProgress', () => {
+  const t = (id: string, attempts: Attempt[]) => traineeProgress({ traineeId: id, name: id, cohortId: 'c' }, attempts);
+
+  it('practical pass rate = passed trainees / assessed trainees, against the 90 % target', () => {
+    const trainees = [
+      t('a', [attempt({ pass: false, total: 50 }), attempt({ pass: true, total: 88 })]),
+      t('b', [attempt({ pass: true, findings: { guarantee: 1 } })]),
+      t('c', [attempt({ pass: false, total: 40, findings: { guarantee: 2, rumour: 1 } })]),
+      t('d', []),
+      t('e', [attempt({ ended: false, endedAt: null, pass: false })]),
+    ];
+    const c = cohortProgress({ cohortId: 'c', name: '一期' }, trainees);
+    expect(c.target).toBe(PRACTICAL_PASS_TARGET);
+    expect(c.summary).toMatchObject({
+      trainees: 5,
+      assessed: 3,
+      passedTrainees: 2,
+      targetMet: false,
+      attempts: 5,
+      endedAttempts: 4,
+      passedAttempts: 2,
+      attemptPassRate: 0.5,
+      topFindings: [
+        { category: 'guarantee', count: 3 },
+        { category: 'rumour', count: 1 },
+      ],
+    });
+    expect(c.summary.practicalPassRate).toBeCloseTo(2 / 3);
+  });
+
+  it('meets the target at exactly 90 % and has no rate before anyone is assessed', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => t(`t${i}`, [attempt({ pass: i < 9 })]));
+    expect(cohortProgress({ cohortId: 'c', name: 'x' }, ten).summary).toMatchObject({
+      practicalPassRate: 0.9,
+      targetMet: true,
+    });
+    const none = cohortProgress({ cohortId: 'c', name: 'x' }, [t('a', [])]);
+    expect(none.summary).toMatchObject({ practicalPassRate: null, targetMet: false, avgResponseLatencyMs: null });
+  });
+});
+
+describe('results CSV', () => {
+  it('quotes per RFC 4180 and neutralises spreadsheet formulas', () => {
+    expect(csvCell('王芳')).toBe('王芳');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    for (const bad of ['+1', '-2', '@SUM(A1)', '\tx']) expect(csvCell(bad).replace(/^"/, '')[0]).toBe("'");
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('has a BOM, a header, and one CRLF row per attempt', () => {
+    const c = cohortProgress({ cohortId: 'c', name: '2026 第四季度' }, [
+      traineeProgress({ traineeId: 'a', name: '=王芳', cohortId: 'c' }, [
+        attempt({
+          startedAt: Date.UTC(2026, 11, 1, 9),
+          endedAt: Date.UTC(2026, 11, 1, 9, 30),
+          findings: { guarantee: 1, rumour: 2 },
+        }),
+        attempt({ startedAt: Date.UTC(2026, 11, 2, 9), endedAt: null, ended: false }),
+      ]),
+      traineeProgress({ traineeId: 'b', name: 'Li, Lei', cohortId: 'c' }, [attempt({ total: 70, pass: false })]),
+    ]);
+    const csv = resultsCsv(c);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines[0]).toBe(RESULTS_COLUMNS.join(','));
+    expect(lines).toHaveLength(4);
+    expect(lines[1]!.startsWith("2026 第四季度,'=王芳,")).toBe(true);
+    expect(lines[1]).toContain(
+      ',2026-12-01T09:00:00.000Z,2026-12-01T09:30:00.000Z,true,85,true,80,合格,0,rumour:2;guarantee:1,',
+    );
+    expect(lines[2]).toContain(',2026-12-02T09:00:00.000Z,,false,');
+    expect(lines[3]!.startsWith('2026 第四季度,"Li, Lei",')).toBe(true);
+    expect(resultsCsv(c, 'en')).toContain(',Crisis drill,');
+  });
+});
