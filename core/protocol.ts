@@ -22,6 +22,8 @@ export const ErrorCode = {
   ALREADY_JOINED: 'ALREADY_JOINED',
   /** The join code is unknown, or does not belong to the role asked for. */
   BAD_CODE: 'BAD_CODE',
+  /** A join by sessionId without the credential it needs (facilitator cookie, bot token). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The per-connection command budget is spent; retry later. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The payload is larger than MAX_PAYLOAD_BYTES. */
@@ -50,17 +52,33 @@ export const MAX_NAME = 32;
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 
-export const JoinPayload = z.strictObject({
-  protocolVersion: z.number().int(),
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{4,16}$/, 'expected a 4–16 character join code'),
-  /** Optional: the role the client expects the code to grant (refused if it does not). */
-  role: z.enum(ROLES).optional(),
-  name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
-});
+export const JoinPayload = z
+  .strictObject({
+    protocolVersion: z.number().int(),
+    /** A room's join code: it decides the room and the role. */
+    code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{4,16}$/, 'expected a 4–16 character join code')
+      .optional(),
+    /**
+     * Instead of a code: the room, with `role`. Needs a facilitator's login cookie on the handshake
+     * (role facilitator or observer) or the server's bot token (role bot); docs/ACCESS.md.
+     */
+    sessionId: z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters').optional(),
+    /** Optional with a code: the role the client expects the code to grant (refused if it does not). */
+    role: z.enum(ROLES).optional(),
+    name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
+  })
+  .refine((p) => (p.code === undefined) !== (p.sessionId === undefined), {
+    message: 'give either a join code or a sessionId',
+    path: ['code'],
+  })
+  .refine((p) => p.code !== undefined || p.role !== undefined, {
+    message: 'required when joining by sessionId',
+    path: ['role'],
+  });
 export type JoinPayload = z.input<typeof JoinPayload>;
 
 export const CommandSchemas = {

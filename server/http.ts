@@ -1,6 +1,8 @@
 /**
  * HTTP edge: a small REST API for the lobby and the built client as static files. Socket.IO
- * shares the server and answers its own path before this handler sees a request.
+ * shares the server and answers its own path before this handler sees a request. Every API
+ * request is resolved to a principal once (server/auth/guard.ts) and each route checks it
+ * (docs/ACCESS.md); every answer, errors and files included, carries the security headers.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,9 +11,15 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../core/protocol.js';
 import type { Scenario } from '../core/scenario.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
-import { readBody } from './http-body.js';
+import type { DemoAccess } from './auth/access.js';
+import { handleAuthRoute } from './auth/auth-routes.js';
+import { isLoopback, isSecure, requireFacilitator, type Guard } from './auth/guard.js';
+import type { RouteContext, RouteHandler } from './auth/route-context.js';
+import { readJson } from './http-body.js';
 import { handleReportRoute, type ReportDeps } from './report-routes.js';
 import { handleRecordingRoute, type RecordingRouteDeps } from './recording-routes.js';
+
+export type { RouteContext, RouteHandler } from './auth/route-context.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +51,15 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
     "connect-src 'self' ws: wss:; worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
+const SECURE_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Strict-Transport-Security': 'max-age=31536000',
+};
+
+/** The security headers for an answer to `req`: HSTS only where the request came over https. */
+export function securityHeaders(req: IncomingMessage, forceSecure = false): Record<string, string> {
+  return isSecure(req, forceSecure) ? SECURE_HEADERS : SECURITY_HEADERS;
+}
 
 const CreateSession = z.strictObject({ scenarioId: z.string().min(1).max(64) });
 const MAX_BODY = 4096;
@@ -52,24 +69,58 @@ export interface HttpDeps {
   scenarios: Map<string, Scenario>;
   /** Folder with the built client (index.html, assets/), or null when the client is served by Vite. */
   clientDir: string | null;
+  /** Who is asking (server/auth/guard.ts). */
+  guard: Guard;
+  /** Who may fetch the demo room's codes without logging in; default 'local' (loopback only). */
+  demoAccess?: DemoAccess;
   /** Reports, script review and rubrics (server/report-routes.ts); absent: those routes 404. */
   reports?: ReportDeps;
   /** Sessions list, events for replay, recording files, annotations (server/recording-routes.ts). */
   recordings?: RecordingRouteDeps;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(text);
+  /** More REST routes (the workshop's), tried after the built-in ones; each guards itself. */
+  routes?: RouteHandler[];
 }
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+  const forceSecure = deps.guard.deps.secureCookies ?? false;
+
+  const contextFor = (req: IncomingMessage, res: ServerResponse): RouteContext => {
+    const headers = securityHeaders(req, forceSecure);
+    const send: RouteContext['send'] = (out, status, body, extra) => {
+      const text = JSON.stringify(body);
+      out.writeHead(status, {
+        ...headers,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...extra,
+      });
+      out.end(text);
+    };
+    return {
+      principal: deps.guard.principalOf(req),
+      guard: deps.guard,
+      headers,
+      send,
+      deny: (out, d) => send(out, d.status, { error: d.error, message: d.message }),
+      readJson: async (r, schema, maxBytes = MAX_BODY) => {
+        const body = await readJson(r, schema, maxBytes);
+        if (body.ok) return body.data;
+        // Answered on this request's own response (a handler reads only its own body).
+        send(res, body.status, { error: body.error, message: body.message });
+        return null;
+      },
+    };
+  };
+
+  const demoOpen = (req: IncomingMessage, ctx: RouteContext): boolean => {
+    if (ctx.principal.kind === 'facilitator') return true;
+    const mode = deps.demoAccess ?? 'local';
+    return mode === 'open' || (mode === 'local' && isLoopback(req));
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> => {
+    const path = url.pathname;
+    const { send } = ctx;
     if (req.method === 'GET' && path === '/api/health')
       return send(res, 200, { ok: true, protocolVersion: PROTOCOL_VERSION });
     if (req.method === 'GET' && path === '/api/scenarios') {
@@ -86,54 +137,36 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       );
     }
     if (req.method === 'GET' && path === '/api/demo') {
+      if (!demoOpen(req, ctx))
+        return send(res, 403, {
+          error: 'FORBIDDEN',
+          message:
+            'the demo room is open only on the server machine itself (BRANCHCAST_DEMO=open opens it to the network); log in as a facilitator',
+        });
       const room = deps.rooms.demo();
       if (!room) return send(res, 404, { error: 'NOT_FOUND', message: 'no demo room is open' });
       return send(res, 200, { sessionId: room.id, scenarioId: room.record.scenarioId, codes: room.record.codes });
     }
     if (req.method === 'POST' && path === '/api/sessions') {
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req, MAX_BODY)).toString('utf8'));
-      } catch (err) {
-        return send(res, 400, {
-          error: 'BAD_PAYLOAD',
-          message: `body: ${err instanceof Error ? err.message : 'not JSON'}`,
-        });
-      }
-      const parsed = CreateSession.safeParse(body);
-      if (!parsed.success) {
-        return send(res, 400, {
-          error: 'BAD_PAYLOAD',
-          message: `body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-        });
-      }
-      const scenario = deps.scenarios.get(parsed.data.scenarioId);
+      const denied = requireFacilitator(ctx.principal);
+      if (denied) return ctx.deny(res, denied);
+      const body = await ctx.readJson(req, CreateSession, MAX_BODY);
+      if (!body) return;
+      const scenario = deps.scenarios.get(body.scenarioId);
       if (!scenario)
-        return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${parsed.data.scenarioId}"` });
+        return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${body.scenarioId}"` });
       const room = await deps.rooms.create(scenario);
       return send(res, 201, { sessionId: room.id, codes: room.record.codes });
     }
-    if (
-      deps.reports &&
-      handleReportRoute(req, res, new URL(req.url ?? '/', 'http://local'), deps.reports, send, SECURITY_HEADERS)
-    )
-      return;
-    if (
-      deps.recordings &&
-      (await handleRecordingRoute(
-        req,
-        res,
-        new URL(req.url ?? '/', 'http://local'),
-        deps.recordings,
-        send,
-        SECURITY_HEADERS,
-      ))
-    )
-      return;
+    if (await handleAuthRoute(req, res, url, ctx)) return;
+    if (deps.reports && handleReportRoute(req, res, url, deps.reports, ctx)) return;
+    if (deps.recordings && (await handleRecordingRoute(req, res, url, deps.recordings, ctx))) return;
+    for (const route of deps.routes ?? []) if (await route(req, res, url, ctx)) return;
     return send(res, 404, { error: 'NOT_FOUND', message: `${req.method} ${path}: no such route` });
   };
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    const SECURITY_HEADERS = securityHeaders(req, forceSecure);
     if (!deps.clientDir) {
       res.writeHead(404, SECURITY_HEADERS).end('The client is served by the Vite dev server.');
       return;
@@ -174,28 +207,46 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   };
 
   return (req, res) => {
-    let path: string;
+    const headers = securityHeaders(req, forceSecure);
+    let url: URL;
     try {
-      path = new URL(req.url ?? '/', 'http://local').pathname;
+      url = new URL(req.url ?? '/', 'http://local');
+      // A path that does not decode is refused here, once, rather than deep in a route.
+      decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(400, SECURITY_HEADERS).end('bad url');
+      res.writeHead(400, headers).end('bad url');
       return;
     }
+    const path = url.pathname;
     if (path.startsWith('/api/')) {
-      api(req, res, path).catch((err: unknown) => {
+      let ctx: RouteContext;
+      const fail = (err: unknown) => {
         if (!res.headersSent)
-          send(res, 500, { error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' });
-      });
+          res
+            .writeHead(500, {
+              ...headers,
+              'Content-Type': 'application/json; charset=utf-8',
+              'Cache-Control': 'no-store',
+            })
+            .end(JSON.stringify({ error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' }));
+        else res.destroy();
+      };
+      try {
+        ctx = contextFor(req, res);
+      } catch (err) {
+        return fail(err);
+      }
+      api(req, res, url, ctx).catch(fail);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, SECURITY_HEADERS).end();
+      res.writeHead(405, headers).end();
       return;
     }
     try {
       serveStatic(req, res, path);
     } catch {
-      if (!res.headersSent) res.writeHead(400, SECURITY_HEADERS).end('bad path');
+      if (!res.headersSent) res.writeHead(400, headers).end('bad path');
     }
   };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { Role } from '../core/events.js';
 import type { Scenario } from '../core/scenario.js';
+import { createAccess, type Access, type AccessOptions } from './auth/access.js';
 import { BotRunner } from './bots/bot-runner.js';
 import { systemClock, type Clock } from './clock.js';
 import { createHttpHandler } from './http.js';
@@ -21,6 +22,10 @@ import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { openWorkshopStore } from './workshop/open-workshop-store.js';
+import { workshopRoutes } from './workshop/workshop-routes.js';
+import { Workshop } from './workshop/workshop-service.js';
+import type { WorkshopStore } from './workshop/workshop-store.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -47,8 +52,14 @@ export interface ServerOptions {
       }
     | false;
   rateLimit?: RateLimit;
+  /** Accounts, bot token, secure cookies, demo policy (docs/ACCESS.md); defaults from the environment. */
+  auth?: AccessOptions;
   /** Gather commands for this many ms before each durable flush (0: end of the I/O turn). */
   flushMs?: number;
+  /** Cohorts and assignments; default: next to the recordings (server/workshop/open-workshop-store.ts). */
+  workshopStore?: WorkshopStore;
+  /** Policy tick of workshop sessions' bots in ms (default 200). */
+  workshopBotTickMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -69,6 +80,10 @@ export interface RunningServer {
   sceneErrors: string[];
   demo: DemoRoom | null;
   bots: BotRunner | null;
+  /** Cohorts, parallel sessions with their own bots, live overview and control (docs/WORKSHOP.md). */
+  workshop: Workshop;
+  /** Accounts and the guard: `access.auth.setupToken` is the one-time setup link's token. */
+  access: Access;
   close(): Promise<void>;
 }
 
@@ -77,6 +92,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const clock = opts.clock ?? systemClock;
   const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
   const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
+  const access = createAccess(dataDir, store, opts.auth);
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
   for (const e of sceneErrors) log(`scenario error: ${e}`);
   const { rubrics, errors: rubricErrors } = loadRubrics(join(opts.scenesDir ?? join(REPO_ROOT, 'scenes'), 'rubrics'));
@@ -84,6 +100,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
   let io: IoServer | null = null;
+  let workshop: Workshop | null = null;
+  let selfUrl = '';
   const rooms = new RoomRegistry({
     store,
     clock,
@@ -93,17 +111,34 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       io.to(roomChannel(sessionId)).emit('events', batch);
       const forBots = batch.filter(botsNeed);
       if (forBots.length > 0) io.to(botChannel(sessionId)).emit('events', forBots);
+      // The live overview's score fold, and stopping a session's bots when it ends.
+      workshop?.observe(sessionId, batch);
     },
     flushMs: opts.flushMs ?? 10,
     log,
+  });
+  const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
+  workshop = new Workshop({
+    store: workshopStore,
+    recordings: store,
+    rooms,
+    scenarios,
+    rubrics,
+    clock,
+    botUrl: () => selfUrl,
+    log,
+    botTickMs: opts.workshopBotTickMs,
   });
   const httpServer = createServer(
     createHttpHandler({
       rooms,
       scenarios,
       clientDir: clientDir ? resolve(clientDir) : null,
+      guard: access.guard,
+      demoAccess: access.demo,
       reports: { store, scenarios, rubrics },
       recordings: { store, now: () => clock.now(), rooms },
+      routes: [workshopRoutes(workshop)],
     }),
   );
   io = new Server(httpServer, {
@@ -113,7 +148,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     pingInterval: 10_000,
     pingTimeout: 10_000,
   });
-  const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log });
+  const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log, guard: access.guard });
 
   await rooms.resumeAll();
   // Scheduled incidents fire on the room's clock, whether or not anyone sends anything.
@@ -129,6 +164,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  selfUrl = `http://127.0.0.1:${port}`;
 
   let demo: DemoRoom | null = null;
   let bots: BotRunner | null = null;
@@ -171,14 +207,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     sceneErrors,
     demo,
     bots,
+    access,
+    workshop,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(ticker);
       await bots?.stop();
+      await workshop!.close();
       rooms.closeAll();
       await new Promise<void>((res) => io!.close(() => res()));
       if (!opts.store) store.close();
+      if (!opts.workshopStore) workshopStore.close();
+      access.close();
     },
   };
 }

@@ -1,21 +1,22 @@
 /**
  * REST routes for replay and critique: the sessions list, a session's events (for the player),
- * its recording file, import of a recording, and facilitators' annotations. Writing annotations
- * needs the session's facilitator code in `X-Branchcast-Code` until accounts exist (issue 8);
- * reading needs any of the session's codes.
+ * its recording file, import of a recording, and facilitators' annotations. Who may do what is
+ * docs/ACCESS.md: reading needs a facilitator login or one of the session's people's codes;
+ * annotation writes the facilitator (login or code); a branch the trainee or a facilitator;
+ * import and the full list a facilitator.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { readBody } from './http-body.js';
+import { canAnnotate, canBranch, canReadSession, requireFacilitator } from './auth/guard.js';
+import type { RouteContext } from './auth/route-context.js';
+import { BodyTooLarge, readBody } from './http-body.js';
 import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from './store/recording-store.js';
-
-type Send = (res: ServerResponse, status: number, body: unknown) => void;
 
 export interface RecordingRouteDeps {
   store: RecordingStore;
@@ -27,6 +28,8 @@ export interface RecordingRouteDeps {
 const MAX_EVENTS_PAGE = 20_000;
 const MAX_UPLOAD = 64 * 1024 * 1024;
 
+const BranchBody = z.strictObject({ seq: z.number({ error: 'expected an integer' }).int('expected an integer') });
+
 const AnnotationBody = z.strictObject({
   seq: z.number().int().positive(),
   toSeq: z.number().int().positive().nullable().default(null),
@@ -35,16 +38,6 @@ const AnnotationBody = z.strictObject({
   severity: z.enum(['info', 'minor', 'major', 'critical']).nullable().default(null),
   author: z.string().trim().min(1).max(32).default('facilitator'),
 });
-
-/** Which role the request's code gives in this session, if any. */
-function roleOf(req: IncomingMessage, rec: SessionRecord): string | null {
-  const code = String(req.headers['x-branchcast-code'] ?? '')
-    .trim()
-    .toUpperCase();
-  if (!code) return null;
-  for (const [role, c] of Object.entries(rec.codes)) if (c === code) return role;
-  return null;
-}
 
 type ParentLink = { sessionId: string; atSeq: number } | null;
 /** Parent of each session (a branch's never changes once created), found once per process. */
@@ -123,19 +116,30 @@ export async function handleRecordingRoute(
   res: ServerResponse,
   url: URL,
   deps: RecordingRouteDeps,
-  send: Send,
-  headers: Record<string, string>,
+  ctx: RouteContext,
 ): Promise<boolean> {
   const path = url.pathname;
   const { store } = deps;
+  const { send, headers, principal } = ctx;
+  const refuse = (d: ReturnType<typeof requireFacilitator>): boolean => {
+    if (d) ctx.deny(res, d);
+    return d !== null;
+  };
 
   if (req.method === 'GET' && path === '/api/sessions') {
+    // A facilitator sees every session; a code holder only the one its code opens.
+    if (principal.kind === 'anonymous') return refuse(requireFacilitator(principal));
+    if (principal.kind === 'code' && principal.role === 'bot')
+      return refuse(canReadSession(principal, principal.sessionId));
+    const only = principal.kind === 'code' ? principal.sessionId : null;
     const scenario = url.searchParams.get('scenario');
     const status = url.searchParams.get('status');
     const since = Number(url.searchParams.get('since') ?? 0);
     const list = store
       .listSessions(status === 'live' || status === 'ended' ? { status } : undefined)
-      .filter((r) => (!scenario || r.scenarioId === scenario) && r.createdAt >= since)
+      .filter(
+        (r) => (!only || r.sessionId === only) && (!scenario || r.scenarioId === scenario) && r.createdAt >= since,
+      )
       .reverse()
       .map((r) => summary(store, r));
     send(res, 200, list);
@@ -143,11 +147,13 @@ export async function handleRecordingRoute(
   }
 
   if (req.method === 'POST' && path === '/api/recordings') {
+    if (refuse(requireFacilitator(principal))) return true;
     let data: Buffer;
     try {
       data = await readBody(req, MAX_UPLOAD);
     } catch (err) {
-      send(res, 413, { error: 'TOO_LARGE', message: (err as Error).message });
+      if (err instanceof BodyTooLarge) send(res, 413, { error: 'TOO_LARGE', message: `body: ${err.message}` });
+      else send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
       return true;
     }
     let r;
@@ -187,12 +193,23 @@ export async function handleRecordingRoute(
   if (!m) return false;
   const sessionId = decodeURIComponent(m[1]!);
   const what = m[2]!;
+  // Refused before looked up: a stranger learns nothing, not even whether the id exists.
+  const writesNotes = what === 'annotations' && req.method !== 'GET';
+  if (
+    refuse(
+      what === 'branch'
+        ? canBranch(principal, sessionId)
+        : writesNotes
+          ? canAnnotate(principal, sessionId)
+          : canReadSession(principal, sessionId),
+    )
+  )
+    return true;
   const rec = store.getSession(sessionId);
   if (!rec) {
     send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });
     return true;
   }
-  const role = roleOf(req, rec);
 
   if (what === 'events' && req.method === 'GET') {
     const from = Math.max(1, Number(url.searchParams.get('from') ?? 1) || 1);
@@ -209,17 +226,9 @@ export async function handleRecordingRoute(
   }
 
   if (what === 'branch' && req.method === 'POST' && !m[3] && deps.rooms) {
-    let seq: unknown;
-    try {
-      seq = (JSON.parse((await readBody(req, 1024)).toString('utf8')) as { seq?: unknown }).seq;
-    } catch (err) {
-      send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
-      return true;
-    }
-    if (typeof seq !== 'number' || !Number.isInteger(seq)) {
-      send(res, 400, { error: 'BAD_PAYLOAD', message: 'seq: expected an integer' });
-      return true;
-    }
+    const body = await ctx.readJson(req, BranchBody, 1024);
+    if (!body) return true;
+    const seq = body.seq;
     const room = await deps.rooms.createBranch(sessionId, seq);
     if ('error' in room) {
       send(res, room.error === 'NOT_FOUND' ? 404 : room.error === 'ENDED' ? 409 : 400, {
@@ -258,13 +267,6 @@ export async function handleRecordingRoute(
       send(res, 200, store.listAnnotations(sessionId));
       return true;
     }
-    if (role !== 'facilitator') {
-      send(res, 403, {
-        error: 'FORBIDDEN',
-        message: 'only the facilitator may change annotations (send the facilitator code in X-Branchcast-Code)',
-      });
-      return true;
-    }
     if (req.method === 'DELETE' && id) {
       try {
         store.deleteAnnotation(sessionId, id);
@@ -276,20 +278,8 @@ export async function handleRecordingRoute(
       return true;
     }
     if ((req.method === 'POST' && !id) || (req.method === 'PUT' && id)) {
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req, 8192)).toString('utf8'));
-      } catch (err) {
-        send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
-        return true;
-      }
-      const parsed = AnnotationBody.safeParse(body);
-      if (!parsed.success) {
-        const i = parsed.error.issues[0]!;
-        send(res, 400, { error: 'BAD_PAYLOAD', message: `${i.path.join('.') || 'body'}: ${i.message}` });
-        return true;
-      }
-      const p = parsed.data;
+      const p = await ctx.readJson(req, AnnotationBody, 8192);
+      if (!p) return true;
       const last = store.lastSeq(sessionId);
       if (p.seq > last || (p.toSeq !== null && (p.toSeq < p.seq || p.toSeq > last))) {
         send(res, 400, { error: 'BAD_PAYLOAD', message: `seq: the recording has events 1–${last}` });

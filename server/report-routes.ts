@@ -1,7 +1,9 @@
 /**
  * REST routes of the scoring: a session's report (JSON and the standalone HTML export), a
  * scenario's pre-broadcast script review and a rubric's thresholds (for the HUD's nudges).
- * Mounted by http.ts; reads events from the store, so ended sessions are reported too.
+ * Mounted by http.ts; reads events from the store, so ended sessions are reported too. A report
+ * is for the session's facilitator, trainee and observers (canReadSession); the script review and
+ * rubric thresholds are public (they come from the scenario files).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Scenario } from '../core/scenario.js';
@@ -10,6 +12,8 @@ import type { Rubric } from '../core/rubric/rubric-schema.js';
 import { factsOf } from '../core/rubric/facts.js';
 import { evaluate } from '../core/rubric/scorer.js';
 import type { SessionEvent } from '../core/events.js';
+import { canReadSession } from './auth/guard.js';
+import type { RouteContext } from './auth/route-context.js';
 import { reportHtml } from './report-html.js';
 import type { RecordingStore } from './store/recording-store.js';
 
@@ -18,8 +22,6 @@ export interface ReportDeps {
   scenarios: Map<string, Scenario>;
   rubrics: Map<string, Rubric>;
 }
-
-type Send = (res: ServerResponse, status: number, body: unknown) => void;
 
 const PAGE = 20_000;
 
@@ -39,14 +41,20 @@ export function handleReportRoute(
   res: ServerResponse,
   url: URL,
   deps: ReportDeps,
-  send: Send,
-  headers: Record<string, string>,
+  ctx: RouteContext,
 ): boolean {
+  const { send, headers } = ctx;
   if (req.method !== 'GET') return false;
   const path = url.pathname;
   let m = /^\/api\/sessions\/([^/]+)\/report(\.html)?$/.exec(path);
   if (m) {
     const sessionId = decodeURIComponent(m[1]!);
+    // Refused before looked up: a stranger learns nothing, not even whether the id exists.
+    const denied = canReadSession(ctx.principal, sessionId);
+    if (denied) {
+      ctx.deny(res, denied);
+      return true;
+    }
     const rec = deps.store.getSession(sessionId);
     if (!rec) {
       send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });

@@ -1,9 +1,13 @@
 /**
  * Socket.IO edge: join, per-connection rate limit, payload size cap, unknown events, and handing
  * commands to the room. One misbehaving client only ever gets error acks or notices; nothing it
- * sends can throw into the room or reach other peers.
+ * sends can throw into the room or reach other peers. Who may join what (docs/ACCESS.md): a code
+ * opens its own room in its own role; a facilitator's login cookie on the handshake opens any room
+ * as facilitator or observer; the server's bot token any room as a bot. What a joined role may
+ * send is COMMAND_ROLES (core/protocol.ts), checked by the room.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import type { Actor, Role } from '../core/events.js';
 import {
@@ -20,7 +24,9 @@ import {
   type ServerToClientEvents,
 } from '../core/protocol.js';
 import { formatPath } from '../core/scenario.js';
+import type { Guard } from './auth/guard.js';
 import type { Clock } from './clock.js';
+import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rooms/rate-limit.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import type { SessionRoom } from './rooms/session-room.js';
@@ -56,7 +62,7 @@ function tooLarge(payload: unknown): boolean {
 export function attachGateway(
   io: IoServer,
   rooms: RoomRegistry,
-  opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void },
+  opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void; guard?: Guard },
 ): GatewayCounters {
   const counters: GatewayCounters = {
     connections: 0,
@@ -66,9 +72,19 @@ export function attachGateway(
     internalErrors: 0,
   };
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const forceSecure = opts.guard?.deps.secureCookies ?? false;
+  // The polling transport's answers are Socket.IO's own: give them the same security headers.
+  io.engine.on('initial_headers', (headers: Record<string, string>, req: IncomingMessage) => {
+    Object.assign(headers, securityHeaders(req, forceSecure));
+  });
+  io.engine.on('headers', (headers: Record<string, string>, req: IncomingMessage) => {
+    Object.assign(headers, securityHeaders(req, forceSecure));
+  });
 
   io.on('connection', (socket: IoSocket) => {
     counters.connections++;
+    // Read once: a cookie or token is what the handshake carried, not what arrives later.
+    const creds = opts.guard?.principalOfHandshake(socket.handshake) ?? { facilitator: null, botToken: false };
     const bucket = new TokenBucket(limit, opts.clock);
     let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
     let joining = false;
@@ -117,6 +133,38 @@ export function attachGateway(
       });
     });
 
+    /** A join by sessionId: allowed by the handshake's credentials, never by the payload alone. */
+    const bySession = (
+      sessionId: string,
+      role: Role,
+    ):
+      | { room: SessionRoom; role: Role }
+      | { error: 'ended' }
+      | {
+          error: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN | typeof ErrorCode.NOT_FOUND;
+          message: string;
+        } => {
+      if (role === 'facilitator' || role === 'observer') {
+        if (!creds.facilitator)
+          return {
+            error: ErrorCode.UNAUTHENTICATED,
+            message: `joining as ${role} by sessionId needs a facilitator login`,
+          };
+      } else if (role === 'bot') {
+        if (!creds.botToken)
+          return {
+            error: ErrorCode.UNAUTHENTICATED,
+            message: 'joining as a bot by sessionId needs the server bot token',
+          };
+      } else {
+        return { error: ErrorCode.FORBIDDEN, message: `a ${role} joins with the room's ${role} code` };
+      }
+      const room = rooms.get(sessionId);
+      if (!room) return { error: ErrorCode.NOT_FOUND, message: `no live session "${sessionId}"` };
+      if (room.status === 'ended') return { error: 'ended' };
+      return { room, role };
+    };
+
     const handleJoin = async (raw: unknown): Promise<Ack<JoinOk>> => {
       if (joined || joining) return fail(ErrorCode.ALREADY_JOINED, 'join: this connection has already joined');
       const parsed = JoinPayload.safeParse(raw);
@@ -131,8 +179,9 @@ export function attachGateway(
           `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
         );
       }
-      const hit = rooms.byCode(p.code);
+      const hit = p.code !== undefined ? rooms.byCode(p.code) : bySession(p.sessionId!, p.role!);
       if ('error' in hit) {
+        if ('message' in hit) return fail(hit.error, `join: ${hit.message}`);
         return hit.error === 'ended'
           ? fail(ErrorCode.INVALID_STATE, 'join: that session has ended')
           : fail(ErrorCode.BAD_CODE, 'join: unknown join code');

@@ -10,7 +10,7 @@ import { ManualClock } from '../../server/clock.js';
 import type { RunningServer } from '../../server/main.js';
 import { MemoryStore } from '../../server/store/memory-store.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
-import { startTestServer } from '../harness/test-server.js';
+import { facilitatorCookie, startTestServer } from '../harness/test-server.js';
 
 const clock = new ManualClock();
 const store = new MemoryStore();
@@ -18,8 +18,11 @@ let server: RunningServer;
 let parentId: string;
 let trainee: Peer;
 let bot: Peer;
+let cookie: string;
 
-const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+// As a logged-in facilitator (docs/ACCESS.md): the access rules themselves are access-control.test.ts.
+const api = (path: string, init?: RequestInit) =>
+  fetch(`${server.url}${path}`, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } });
 const post = (path: string, body: unknown) =>
   api(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
@@ -37,6 +40,7 @@ function comparable(s: SessionState): Omit<SessionState, 'sessionId' | 'parent' 
 beforeAll(async () => {
   server = await startTestServer({ clock, store });
   parentId = server.demo!.sessionId;
+  cookie = await facilitatorCookie(server);
   const codes = server.demo!.codes;
   trainee = await joinPeer(server.url, codes.trainee, '主播', 'trainee');
   bot = await joinPeer(server.url, codes.bot, '观众甲', 'bot');

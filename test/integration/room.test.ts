@@ -9,7 +9,7 @@ import { fold } from '../../core/session.js';
 import { botsNeed } from '../../core/audience/subscription.js';
 import type { RunningServer } from '../../server/main.js';
 import { connect, emitAck, eventually, joinPeer, type Peer } from '../harness/peers.js';
-import { startTestServer } from '../harness/test-server.js';
+import { facilitatorCookie, startTestServer } from '../harness/test-server.js';
 
 let server: RunningServer;
 let codes: Record<'trainee' | 'facilitator' | 'observer' | 'bot', string>;
@@ -169,6 +169,7 @@ describe('one session end to end', () => {
     // A second room's codes do not open the first.
     const res = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
+      headers: { cookie: await facilitatorCookie(server) },
       body: JSON.stringify({ scenarioId: 'anti-fraud-live' }),
     });
     const other = (await res.json()) as { sessionId: string; codes: Record<string, string> };

@@ -19,7 +19,7 @@ import { ManualClock } from '../../server/clock.js';
 import type { RunningServer } from '../../server/main.js';
 import { writeRecordingFile } from '../../server/recording-file.js';
 import { joinPeer } from '../harness/peers.js';
-import { startTestServer } from '../harness/test-server.js';
+import { facilitatorCookie, startTestServer } from '../harness/test-server.js';
 
 const run = promisify(execFile);
 const LURE = '免费荐股，扣1进群，vx: abc123';
@@ -29,10 +29,13 @@ const WARNING = '提醒大家：评论区让你扣1进群、加微信的都是�
 
 let server: RunningServer;
 let clock: ManualClock;
+/** Reports are read as a logged-in facilitator (docs/ACCESS.md). */
+let cookie: string;
 
 beforeAll(async () => {
   clock = new ManualClock();
   server = await startTestServer({ clock });
+  cookie = await facilitatorCookie(server);
 });
 afterAll(async () => server.close());
 
@@ -68,7 +71,7 @@ async function session(compliant: boolean): Promise<{ sessionId: string; lureSeq
 }
 
 async function getReport(sessionId: string, query = ''): Promise<Report> {
-  const res = await fetch(`${server.url}/api/sessions/${sessionId}/report${query}`);
+  const res = await fetch(`${server.url}/api/sessions/${sessionId}/report${query}`, { headers: { cookie } });
   expect(res.status).toBe(200);
   return (await res.json()) as Report;
 }
@@ -138,7 +141,7 @@ describe('scoring a product stream (issue 5 Done-when)', () => {
   });
 
   it('RB8: the HTML export is standalone and holds the findings (zh default, en on request)', async () => {
-    const res = await fetch(`${server.url}/api/sessions/${failing.sessionId}/report.html`);
+    const res = await fetch(`${server.url}/api/sessions/${failing.sessionId}/report.html`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
@@ -148,15 +151,19 @@ describe('scoring a product stream (issue 5 Done-when)', () => {
     expect(html).toMatch(/<svg[\s>]/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/https?:\/\//i);
-    const en = await (await fetch(`${server.url}/api/sessions/${failing.sessionId}/report.html?lang=en`)).text();
+    const en = await (
+      await fetch(`${server.url}/api/sessions/${failing.sessionId}/report.html?lang=en`, { headers: { cookie } })
+    ).text();
     expect(en).toContain('Rehearsal report');
     expect(en).toContain('Better phrasing');
   });
 
   it('RB1: unknown sessions and rubrics are 404s that say what is missing', async () => {
-    const a = await fetch(`${server.url}/api/sessions/nope/report`);
+    const a = await fetch(`${server.url}/api/sessions/nope/report`, { headers: { cookie } });
     expect(a.status).toBe(404);
-    const b = await fetch(`${server.url}/api/sessions/${passing.sessionId}/report?rubric=nope`);
+    const b = await fetch(`${server.url}/api/sessions/${passing.sessionId}/report?rubric=nope`, {
+      headers: { cookie },
+    });
     expect(b.status).toBe(404);
     expect(((await b.json()) as { message: string }).message).toMatch(/rubric: no rubric "nope"/);
   });

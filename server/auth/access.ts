@@ -1,0 +1,61 @@
+/**
+ * Access control wiring for startServer: the account store (the recordings' SQLite file, or memory),
+ * the AuthService with its setup and bot tokens, the Guard, and the demo-room policy. Settings come
+ * from options, else from the environment (BRANCHCAST_BOT_TOKEN, BRANCHCAST_SECURE_COOKIES,
+ * BRANCHCAST_DEMO); docs/ACCESS.md.
+ */
+import { join } from 'node:path';
+import type { RecordingStore } from '../store/recording-store.js';
+import type { AuthStore } from './auth-store.js';
+import { AuthService } from './auth-service.js';
+import { Guard } from './guard.js';
+import { MemoryAuthStore } from './memory-auth-store.js';
+import { SqliteAuthStore } from './sqlite-auth-store.js';
+
+export type DemoAccess = 'local' | 'open' | 'off';
+
+export interface AccessOptions {
+  /** Use this account store (tests); else the data folder's database, or memory without one. */
+  store?: AuthStore;
+  /** Default: $BRANCHCAST_BOT_TOKEN, else generated once and kept in the store. */
+  botToken?: string;
+  /** Secure cookies and HSTS even over http (a TLS proxy in front). Default: $BRANCHCAST_SECURE_COOKIES=1. */
+  secureCookies?: boolean;
+  /** Who may fetch the demo room's codes without logging in. Default: $BRANCHCAST_DEMO or 'local'. */
+  demo?: DemoAccess;
+}
+
+export interface Access {
+  auth: AuthService;
+  guard: Guard;
+  demo: DemoAccess;
+  close(): void;
+}
+
+export const DB_FILE = 'branchcast.db';
+
+export function openAuthStore(dataDir: string | null): AuthStore {
+  return dataDir === null ? new MemoryAuthStore() : new SqliteAuthStore(join(dataDir, DB_FILE));
+}
+
+export function demoAccessFrom(value: string | undefined): DemoAccess {
+  return value === 'open' || value === 'off' ? value : 'local';
+}
+
+export function createAccess(dataDir: string | null, recordings: RecordingStore, opts: AccessOptions = {}): Access {
+  const store = opts.store ?? openAuthStore(dataDir);
+  const auth = new AuthService({ store, botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN });
+  const guard = new Guard({
+    auth,
+    store: recordings,
+    secureCookies: opts.secureCookies ?? process.env.BRANCHCAST_SECURE_COOKIES === '1',
+  });
+  return {
+    auth,
+    guard,
+    demo: opts.demo ?? demoAccessFrom(process.env.BRANCHCAST_DEMO),
+    close: () => {
+      if (!opts.store) store.close();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Accounts, web sessions, the one-time setup token and the bot token: everything about proving
+ * who someone is, without HTTP. auth-routes.ts speaks HTTP for it; guard.ts turns a request into a
+ * principal with it.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AuthStoreError, type AuthStore, type Facilitator } from './auth-store.js';
+import { LoginLimiter, type LimitRule } from './login-limiter.js';
+import { checkPassword, hashPassword } from './passwords.js';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const USER_LIMIT: LimitRule = { max: 5, windowMs: 10 * 60 * 1000 };
+export const IP_LIMIT: LimitRule = { max: 20, windowMs: 10 * 60 * 1000 };
+const BOT_TOKEN_KEY = 'bot_token';
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const newSecret = (): string => randomBytes(32).toString('base64url');
+/** A cookie's session id: 32 random bytes as base64url, 43 characters. */
+export const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(sha256(a));
+  const y = Buffer.from(sha256(b));
+  return timingSafeEqual(x, y);
+}
+
+export type LoginResult =
+  | { ok: true; facilitator: Facilitator; sessionId: string }
+  | { ok: false; error: 'BAD_LOGIN' }
+  | { ok: false; error: 'RATE_LIMITED'; retryAfter: number };
+
+export interface AuthServiceOptions {
+  store: AuthStore;
+  now?: () => number;
+  /** Fixed bot token (BRANCHCAST_BOT_TOKEN); otherwise one is generated once and kept in the store. */
+  botToken?: string;
+  sessionTtlMs?: number;
+}
+
+export class AuthService {
+  readonly store: AuthStore;
+  readonly botToken: string;
+  readonly sessionTtlMs: number;
+  private now: () => number;
+  private limiter: LoginLimiter;
+  private setupTokenHash: string | null = null;
+  /** The one-time setup token in clear, for `serve` to print; null once a facilitator exists. */
+  setupToken: string | null = null;
+
+  constructor(opts: AuthServiceOptions) {
+    this.store = opts.store;
+    this.now = opts.now ?? Date.now;
+    this.limiter = new LoginLimiter(this.now);
+    this.sessionTtlMs = opts.sessionTtlMs ?? SESSION_TTL_MS;
+    let bot = opts.botToken?.trim() || this.store.getMeta(BOT_TOKEN_KEY);
+    if (!bot) {
+      bot = newSecret();
+      this.store.setMeta(BOT_TOKEN_KEY, bot);
+    }
+    this.botToken = bot;
+    if (this.setupRequired()) {
+      this.setupToken = newSecret();
+      this.setupTokenHash = sha256(this.setupToken);
+    }
+    this.store.deleteExpired(this.now());
+  }
+
+  setupRequired(): boolean {
+    return this.store.countFacilitators() === 0;
+  }
+
+  /** Create the first facilitator with the one-time token; the token works once. */
+  async setup(
+    token: string,
+    username: string,
+    password: string,
+  ): Promise<
+    { ok: true; facilitator: Facilitator; sessionId: string } | { ok: false; error: 'SETUP_DONE' | 'BAD_TOKEN' }
+  > {
+    if (!this.setupRequired() || !this.setupTokenHash) return { ok: false, error: 'SETUP_DONE' };
+    if (!timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(this.setupTokenHash)))
+      return { ok: false, error: 'BAD_TOKEN' };
+    // Spend the token before the (slow) hash, so two racing requests cannot both use it.
+    this.setupTokenHash = null;
+    this.setupToken = null;
+    try {
+      const facilitator = await this.addFacilitator(username, password);
+      return { ok: true, facilitator, sessionId: this.openSession(facilitator) };
+    } catch (err) {
+      if (err instanceof AuthStoreError) return { ok: false, error: 'SETUP_DONE' };
+      throw err;
+    }
+  }
+
+  /** Throws AuthStoreError('DUPLICATE') if the name is taken. Rules are checked by the caller (zod). */
+  async addFacilitator(username: string, password: string): Promise<Facilitator> {
+    if (this.store.facilitatorByName(username))
+      throw new AuthStoreError(`username "${username}" is taken`, 'DUPLICATE');
+    const f: Facilitator = {
+      id: `f-${randomUUID()}`,
+      username,
+      passwordHash: await hashPassword(password),
+      createdAt: this.now(),
+    };
+    this.store.addFacilitator(f);
+    this.setupTokenHash = null;
+    this.setupToken = null;
+    return f;
+  }
+
+  async login(username: string, password: string, ip: string): Promise<LoginResult> {
+    const userKey = `u:${username.toLowerCase()}`;
+    const ipKey = `ip:${ip}`;
+    const wait = Math.max(this.limiter.retryAfter(userKey, USER_LIMIT), this.limiter.retryAfter(ipKey, IP_LIMIT));
+    if (wait > 0) return { ok: false, error: 'RATE_LIMITED', retryAfter: wait };
+    const f = this.store.facilitatorByName(username);
+    const ok = await checkPassword(f?.passwordHash, password);
+    if (!f || !ok) {
+      this.limiter.fail(userKey, USER_LIMIT);
+      this.limiter.fail(ipKey, IP_LIMIT);
+      return { ok: false, error: 'BAD_LOGIN' };
+    }
+    this.limiter.clear(userKey);
+    return { ok: true, facilitator: f, sessionId: this.openSession(f) };
+  }
+
+  private openSession(f: Facilitator): string {
+    const id = newSecret();
+    const now = this.now();
+    this.store.addSession({
+      tokenHash: sha256(id),
+      facilitatorId: f.id,
+      createdAt: now,
+      expiresAt: now + this.sessionTtlMs,
+    });
+    return id;
+  }
+
+  /** The facilitator a cookie's session id belongs to, if the session is live. */
+  facilitatorOf(sessionId: string | undefined): Facilitator | undefined {
+    if (!sessionId || !SESSION_ID.test(sessionId)) return undefined;
+    const s = this.store.findSession(sha256(sessionId), this.now());
+    return s && this.store.facilitatorById(s.facilitatorId);
+  }
+
+  logout(sessionId: string | undefined): void {
+    if (sessionId && SESSION_ID.test(sessionId)) this.store.deleteSession(sha256(sessionId));
+  }
+
+  checkBotToken(token: unknown): boolean {
+    return typeof token === 'string' && token.length > 0 && token.length <= 256 && sameSecret(token, this.botToken);
+  }
+}
