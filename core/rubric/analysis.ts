@@ -16,10 +16,10 @@ export interface Analysis {
   readonly norm: Normalised;
   readonly text: string;
   readonly hits: ReadonlyMap<Tag, readonly Hit[]>;
-  /** Sentence index of each code unit; sentences end at 。！？!?；; and newlines. */
-  readonly sentenceOf: Int32Array;
-  /** Clause index of each code unit; clauses also end at commas and colons. */
-  readonly clauseOf: Int32Array;
+  /** Sentence index of each code unit (and one past the end); sentences end at 。！？!?；; and newlines. */
+  readonly sentenceOf: readonly number[];
+  /** Clause index of each code unit (and one past the end); clauses also end at commas and colons. */
+  readonly clauseOf: readonly number[];
   readonly sentences: readonly (readonly [number, number])[];
   /** Ranges quoted or introduced inside a warning frame: not scored. */
   readonly framed: readonly (readonly [number, number])[];
@@ -41,15 +41,16 @@ export function analyse(text: string, context?: string): Analysis {
     if (list === undefined) hits.set(h.tag, [h]);
     else list.push(h);
   }
-  const sentenceOf = new Int32Array(t.length + 1);
-  const clauseOf = new Int32Array(t.length + 1);
+  // Plain arrays, not Int32Array: small typed arrays cost an off-heap allocation each.
+  const sentenceOf: number[] = [];
+  const clauseOf: number[] = [];
   const sentences: [number, number][] = [];
   let s = 0;
   let c = 0;
   let sStart = 0;
   for (let i = 0; i < t.length; i++) {
-    sentenceOf[i] = s;
-    clauseOf[i] = c;
+    sentenceOf.push(s);
+    clauseOf.push(c);
     const code = t.charCodeAt(i);
     let kind = BOUNDARY[code] as number;
     // An English full stop ends a sentence only before a space or the end ("3.5%" stays whole).
@@ -63,20 +64,43 @@ export function analyse(text: string, context?: string): Analysis {
       c++;
     }
   }
-  sentenceOf[t.length] = s;
-  clauseOf[t.length] = c;
+  sentenceOf.push(s);
+  clauseOf.push(c);
   if (sStart < t.length) sentences.push([sStart, t.length]);
-  const partial = { norm, text: t, hits, sentenceOf, clauseOf, sentences };
   return {
-    ...partial,
-    framed: findFramed(partial),
+    norm,
+    text: t,
+    hits,
+    sentenceOf,
+    clauseOf,
+    sentences,
+    framed: findFramed(t, hits, sentenceOf, sentences),
     context: context !== undefined && context.trim() !== '' ? analyse(context) : null,
   };
 }
 
-type Partial = Pick<Analysis, 'text' | 'hits' | 'sentenceOf' | 'sentences'>;
+/** The closing mark for an opening quotation mark (char code), or 0. */
+function closingQuote(code: number): number {
+  switch (code) {
+    case 0x201c: // “ ”
+      return 0x201d;
+    case 0x22: // " "
+      return 0x22;
+    case 0x300c: // 「 」
+      return 0x300d;
+    case 0x300e: // 『 』
+      return 0x300f;
+    case 0x2018: // ‘ ’
+      return 0x2019;
+    case 0x300a: // 《 》
+      return 0x300b;
+    default:
+      return 0;
+  }
+}
 
-const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’', '《': '》' };
+const NO_HITS: readonly Hit[] = [];
+const NO_RANGES: readonly (readonly [number, number])[] = [];
 
 /**
  * Warning frames (骗子常说 / 如果有人跟你说 / …是骗局 / that's a scam). A quotation anywhere in an
@@ -85,38 +109,43 @@ const QUOTES: Record<string, string> = { '“': '”', '"': '"', '「': '」', '
  * frame covers its sentence up to the frame, and the previous sentence when the frame opens its
  * own sentence ("稳赚不赔？这就是骗局。").
  */
-function findFramed(a: Partial): [number, number][] {
+function findFramed(
+  t: string,
+  hits: ReadonlyMap<Tag, readonly Hit[]>,
+  sentenceOf: readonly number[],
+  sentences: readonly (readonly [number, number])[],
+): readonly (readonly [number, number])[] {
+  const intro = hits.get('frameIntro') ?? NO_HITS;
+  const trail = hits.get('frameTrail') ?? NO_HITS;
+  const warn = hits.get('warn') ?? NO_HITS;
+  // Most utterances have no frame at all: share one empty list instead of making one.
+  if (intro.length + trail.length + warn.length === 0) return NO_RANGES;
   const out: [number, number][] = [];
-  const intro = a.hits.get('frameIntro') ?? [];
-  const trail = a.hits.get('frameTrail') ?? [];
-  const warn = a.hits.get('warn') ?? [];
-  const t = a.text;
-  if (intro.length + trail.length + warn.length > 0) {
-    for (let i = 0; i < t.length; i++) {
-      const close = QUOTES[t[i] as string];
-      if (close === undefined) continue;
-      const j = t.indexOf(close, i + 1);
-      if (j < 0) break;
-      out.push([i, j + 1]);
-      i = j;
-    }
+  for (let i = 0; i < t.length; i++) {
+    const close = closingQuote(t.charCodeAt(i));
+    if (close === 0) continue;
+    let j = i + 1;
+    while (j < t.length && t.charCodeAt(j) !== close) j++;
+    if (j >= t.length) break;
+    out.push([i, j + 1]);
+    i = j;
   }
-  const contrasts = a.hits.get('contrast') ?? [];
+  const contrasts = hits.get('contrast') ?? NO_HITS;
   for (const h of intro) {
-    const sentence = a.sentences[a.sentenceOf[h.start] as number];
+    const sentence = sentences[sentenceOf[h.start] as number];
     if (sentence === undefined) continue;
     let end = sentence[1];
     for (const c of contrasts) if (c.start >= h.end && c.start < end) end = c.start;
     out.push([h.start, end]);
   }
   for (const h of trail) {
-    const si = a.sentenceOf[h.start] as number;
-    const sentence = a.sentences[si];
+    const si = sentenceOf[h.start] as number;
+    const sentence = sentences[si];
     if (sentence === undefined) continue;
     out.push([sentence[0], h.end]);
     const lead = t.slice(sentence[0], h.start).trim();
     if (lead.length <= 4 && si > 0) {
-      const prev = a.sentences[si - 1];
+      const prev = sentences[si - 1];
       if (prev !== undefined) out.push([prev[0], prev[1]]);
     }
   }
@@ -197,6 +226,21 @@ export interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly rule: string;
+}
+
+/**
+ * Which pre-test gates pass on the normalised text. Several expressions share a gate (a figure:
+ * %, 倍, 成): each distinct gate runs once, not once per expression.
+ */
+export function passingGates(a: Analysis, gates: readonly RegExp[]): boolean[] {
+  const out: boolean[] = [];
+  for (let i = 0; i < gates.length; i++) {
+    const gate = gates[i] as RegExp;
+    let j = 0;
+    while (j < i && gates[j] !== gate) j++;
+    out.push(j < i ? (out[j] as boolean) : gate.test(a.text));
+  }
+  return out;
 }
 
 /** Every match of a global regular expression over the normalised text. */

@@ -18,7 +18,6 @@ import {
   detectPastPerformance,
   detectUnsuitable,
 } from './detect-sales.js';
-import { toOriginal } from './normalise.js';
 
 export interface Finding {
   readonly category: Category;
@@ -55,44 +54,80 @@ export const DETECTORS: { readonly [K in Category]: Detector } = {
   fraud_lure: detectFraudLure,
 };
 
+const DETECTOR_LIST: readonly Detector[] = CATEGORIES.map((c) => DETECTORS[c]);
+const TIP = CATEGORIES.indexOf('specific_stock_tip');
+const MISSING_RISK = CATEGORIES.indexOf('missing_risk_disclosure');
+const UNLICENSED = CATEGORIES.indexOf('unlicensed_advice');
+const FRAUD = CATEGORIES.indexOf('fraud_lure');
+const PRIVACY = CATEGORIES.indexOf('privacy_overcollection');
+/** Labels come out in plain string order. */
+const LABEL_ORDER: readonly number[] = CATEGORIES.map((_, i) => i).sort((x, y) =>
+  (CATEGORIES[x] as string) < (CATEGORIES[y] as string) ? -1 : 1,
+);
+/** Findings on the same span are ordered by category name in locale order (ranked once here). */
+const TIE_RANK: Readonly<Record<string, number>> = Object.fromEntries(
+  [...CATEGORIES].sort((x, y) => x.localeCompare(y)).map((c, i) => [c, i]),
+);
+const byPosition = (x: Finding, y: Finding): number =>
+  x.start - y.start || x.end - y.end || (TIE_RANK[x.category] as number) - (TIE_RANK[y.category] as number);
+
+// Per-category detector results of the call in progress, indexed like CATEGORIES. Reused:
+// checkUtterance is synchronous and never re-entered, and the slots are cleared on the way in.
+const raw: (readonly Candidate[] | undefined)[] = CATEGORIES.map(() => undefined);
+
 export function checkUtterance(text: string, context?: string): CheckResult {
   const a = analyse(text, context);
-  const raw = new Map<Category, Candidate[]>();
-  for (const category of CATEGORIES) {
-    const found = DETECTORS[category](a, text, context);
-    if (found.length > 0) raw.set(category, found);
+  for (let i = 0; i < DETECTOR_LIST.length; i++) {
+    const found = (DETECTOR_LIST[i] as Detector)(a, text, context);
+    raw[i] = found.length > 0 ? found : undefined;
   }
   // A stock call is already the violation; "no risk wording" on it would count it twice.
-  if (raw.has('specific_stock_tip')) raw.delete('missing_risk_disclosure');
+  if (raw[TIP] !== undefined) raw[MISSING_RISK] = undefined;
   // "DM me" inside a scam script is part of the lure, not separate private advice.
   // Likewise "私信我你的密码" is over-collection; the contact request is how it is done.
-  const unlicensed = raw.get('unlicensed_advice');
-  if ((raw.has('fraud_lure') || raw.has('privacy_overcollection')) && unlicensed !== undefined) {
+  const unlicensed = raw[UNLICENSED];
+  if ((raw[FRAUD] !== undefined || raw[PRIVACY] !== undefined) && unlicensed !== undefined) {
     const rest = unlicensed.filter((c) => c.rule !== 'private-contact');
-    if (rest.length > 0) raw.set('unlicensed_advice', rest);
-    else raw.delete('unlicensed_advice');
+    raw[UNLICENSED] = rest.length > 0 ? rest : undefined;
   }
   const zh = /[\u4e00-\u9fff]/.test(text);
   const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const [category, candidates] of raw) {
+  const starts = a.norm.starts;
+  const ends = a.norm.ends;
+  for (let k = 0; k < raw.length; k++) {
+    const candidates = raw[k];
+    if (candidates === undefined) continue;
+    const category = CATEGORIES[k] as Category;
     const info = CATEGORY_INFO[category];
+    const first = findings.length;
     for (const c of candidates) {
-      const span = toOriginal(a.norm, c.start, c.end);
-      const key = `${category}:${span.start}:${span.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // Normalised offsets back to the original text (as toOriginal does, without an object).
+      let start: number;
+      let end: number;
+      if (c.end <= c.start) {
+        start = c.start < starts.length ? (starts[c.start] ?? 0) : (ends[ends.length - 1] ?? 0);
+        end = start;
+      } else {
+        start = starts[c.start] ?? 0;
+        end = ends[c.end - 1] ?? 0;
+      }
+      // The same span found twice by one category (a lexicon word and a pattern) is one finding.
+      let dup = false;
+      for (let f = first; f < findings.length && !dup; f++)
+        dup = (findings[f] as Finding).start === start && (findings[f] as Finding).end === end;
+      if (dup) continue;
       findings.push({
         category,
-        start: span.start,
-        end: span.end,
+        start,
+        end,
         rule: `${category}/${c.rule}`,
         severity: info.severity,
         explanation: zh ? info.explanation.zh : info.explanation.en,
       });
     }
   }
-  findings.sort((x, y) => x.start - y.start || x.end - y.end || x.category.localeCompare(y.category));
-  const labels = [...raw.keys()].sort();
+  if (findings.length > 1) findings.sort(byPosition);
+  const labels: Category[] = [];
+  for (const k of LABEL_ORDER) if (raw[k] !== undefined) labels.push(CATEGORIES[k] as Category);
   return { labels, findings };
 }

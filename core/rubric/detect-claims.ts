@@ -8,6 +8,7 @@ import {
   isFramed,
   isNegated,
   liveHits,
+  passingGates,
   regexHits,
   type Analysis,
   type Candidate,
@@ -113,7 +114,11 @@ function hypothetical(a: Analysis, pos: number): boolean {
  */
 const HEDGE_CACHE = new WeakMap<Analysis, { principal: Candidate[]; returns: Candidate[] }>();
 
+const NOT_HEDGED: { principal: Candidate[]; returns: Candidate[] } = { principal: [], returns: [] };
+
 function hedged(a: Analysis): { principal: Candidate[]; returns: Candidate[] } {
+  // Without a contrast (但/but) there is no hedge: skip the cache (most utterances).
+  if (hitsOf(a, 'contrast').length === 0) return NOT_HEDGED;
   const cached = HEDGE_CACHE.get(a);
   if (cached !== undefined) return cached;
   const result = findHedged(a);
@@ -154,9 +159,10 @@ function findHedged(a: Analysis): { principal: Candidate[]; returns: Candidate[]
 
 export function detectPromiseOfReturns(a: Analysis): Candidate[] {
   const out: Candidate[] = liveHits(a, 'promise_of_returns').filter((h) => !isNegated(a, h.start, h.end));
+  const gates = passingGates(a, PROMISE_GATES);
   for (let i = 0; i < PROMISE_RES.length; i++) {
     const [re, rule] = PROMISE_RES[i] as [RegExp, string];
-    if (!(PROMISE_GATES[i] as RegExp).test(a.text)) continue;
+    if (gates[i] !== true) continue;
     for (const c of regexHits(a, re, rule)) {
       if (!claimFilter(a, c) || hypothetical(a, c.start)) continue;
       // "未来可能会涨也可能会跌" is not a forecast.

@@ -100,15 +100,19 @@ function namesSecurity(a: Analysis, original: string): boolean {
   );
 }
 
+/** Said in the speaker's own voice, not negated and not a prohibition (不要…). */
+function tipOk(a: Analysis, c: Candidate): boolean {
+  return !isFramed(a, c.start, c.end) && !isNegated(a, c.start, c.end) && !isProhibited(a, c.start);
+}
+
 export function detectStockTip(a: Analysis, original: string, context: string | undefined): Candidate[] {
   if (anyHit(a, 'refuse')) return [];
-  const ok = (c: Candidate): boolean =>
-    !isFramed(a, c.start, c.end) && !isNegated(a, c.start, c.end) && !isProhibited(a, c.start);
-  const out: Candidate[] = liveHits(a, 'specific_stock_tip').filter(ok);
-  if (/目标|止损|target/.test(a.text)) for (const c of regexHits(a, PRICE_CALL, 'target-price')) if (ok(c)) out.push(c);
+  const out: Candidate[] = liveHits(a, 'specific_stock_tip').filter((c) => tipOk(a, c));
+  if (/目标|止损|target/.test(a.text))
+    for (const c of regexHits(a, PRICE_CALL, 'target-price')) if (tipOk(a, c)) out.push(c);
   // Naming a security is only checked once there is a call to act on one.
-  const calls = liveHits(a, 'direction').filter(ok);
-  const targets = /看|到|target|\$/.test(a.text) ? regexHits(a, TARGET, 'target').filter(ok) : [];
+  const calls = liveHits(a, 'direction').filter((c) => tipOk(a, c));
+  const targets = /看|到|target|\$/.test(a.text) ? regexHits(a, TARGET, 'target').filter((c) => tipOk(a, c)) : [];
   if (calls.length + targets.length === 0) return out;
   const named =
     namesSecurity(a, original) || (a.context !== null && context !== undefined && namesSecurity(a.context, context));

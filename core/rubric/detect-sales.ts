@@ -12,6 +12,7 @@ import {
   isProhibited,
   liveHits,
   overlapsAny,
+  passingGates,
   regexHits,
   type Analysis,
   type Candidate,
@@ -86,9 +87,10 @@ const PAST_GATES: readonly RegExp[] = [FIGURE, FIGURE, /连续/, /%/, /years? of
 
 export function detectPastPerformance(a: Analysis): Candidate[] {
   const found: Candidate[] = [...liveHits(a, 'past_performance_without_disclaimer')];
+  const gates = passingGates(a, PAST_GATES);
   for (let i = 0; i < PAST_RES.length; i++) {
     const [re, rule] = PAST_RES[i] as [RegExp, string];
-    if (!(PAST_GATES[i] as RegExp).test(a.text)) continue;
+    if (gates[i] !== true) continue;
     for (const c of regexHits(a, re, rule)) {
       if (isFramed(a, c.start, c.end) || inSentence(a, 'hypo', c.start) !== undefined) continue;
       // English "up 20%" needs a past marker; the verbs above already are one.
@@ -156,18 +158,21 @@ const URGENCY_RES: readonly [RegExp, string][] = [
 
 const URGENCY_GATES: readonly RegExp[] = [/剩/, /最后/, /前/, /only/, /first|next/];
 
+/** Said in the speaker's own voice, not negated and not a prohibition (不要…). */
+function inducementOk(a: Analysis, start: number, end: number): boolean {
+  return !isFramed(a, start, end) && !isNegated(a, start, end) && !isProhibited(a, start);
+}
+
 export function detectInducement(a: Analysis): Candidate[] {
-  const ok = (start: number, end: number): boolean =>
-    !isFramed(a, start, end) && !isNegated(a, start, end) && !isProhibited(a, start);
-  const out: Candidate[] = liveHits(a, 'inducement_urgency').filter((h) => ok(h.start, h.end));
+  const out: Candidate[] = liveHits(a, 'inducement_urgency').filter((h) => inducementOk(a, h.start, h.end));
   for (let i = 0; i < URGENCY_RES.length; i++) {
     const [re, rule] = URGENCY_RES[i] as [RegExp, string];
     if (!(URGENCY_GATES[i] as RegExp).test(a.text)) continue;
-    for (const c of regexHits(a, re, rule)) if (ok(c.start, c.end)) out.push(c);
+    for (const c of regexHits(a, re, rule)) if (inducementOk(a, c.start, c.end)) out.push(c);
   }
   // A gift only counts when it is tied to opening an account or buying (a quiz prize is fine).
   for (const g of liveHits(a, 'gift')) {
-    if (!ok(g.start, g.end)) continue;
+    if (!inducementOk(a, g.start, g.end)) continue;
     const tie = hitsOf(a, 'tie').find(
       (t) => a.sentenceOf[t.start] === a.sentenceOf[g.start] && (t.end <= g.start || t.start >= g.end),
     );

@@ -115,17 +115,32 @@ for (const k of SUB_BY_FIRST.keys()) SUB_FIRST[k] = 1;
 
 const DIGIT_OR_CN_NUM = new Set('0123456789一二两三四五六七八九十百千万半几'.split('').map((c) => c.charCodeAt(0)));
 
+// Scratch for the folded code units of pass 1, grown on demand and reused: the text is built from
+// it by one String.fromCharCode, so no typed array is allocated per utterance (a typed array
+// over 64 bytes gets an off-heap backing store, which costs more than the whole pass). An input
+// longer than SCRATCH_MAX gets a buffer of its own, so one huge line does not pin memory.
+const SCRATCH_MAX = 1 << 16;
+let scratch = new Uint16Array(256);
+
 export function normalise(input: string): Normalised {
   // Pass 1: per code unit — width, case, traditional forms, zero-width and noise removal.
   const len = input.length;
-  const codes = new Uint16Array(len);
-  const st = new Int32Array(len);
-  const en = new Int32Array(len);
+  if (scratch.length < len && len <= SCRATCH_MAX)
+    scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(len, scratch.length * 2)));
+  const codes = len <= scratch.length ? scratch : new Uint16Array(len);
+  // Plain arrays of small integers live on the JS heap: cheaper to make than typed arrays here.
+  const st: number[] = [];
+  const en: number[] = [];
   let n = 0;
   let needsSubs = false;
+  // Whether the text differs from the input: an unchanged text is the input string itself.
+  let changed = false;
   for (let i = 0; i < len; i++) {
     const raw = input.charCodeAt(i);
-    if (CLASS[raw] === C_ZERO_WIDTH) continue;
+    if (CLASS[raw] === C_ZERO_WIDTH) {
+      changed = true;
+      continue;
+    }
     let c = FOLD[raw] as number;
     // A curly apostrophe inside an English word (can’t) is the ASCII one; elsewhere it is a quote.
     if (c === 0x2019 && i > 0 && isAsciiAlnum(input.charCodeAt(i - 1)) && isAsciiAlnum(input.charCodeAt(i + 1)))
@@ -146,20 +161,26 @@ export function normalise(input: string): Normalised {
       const isSpace = c === 0x20 || c === 0x09;
       // Noise between two Chinese characters goes; so does a space between Chinese and a letter
       // or digit ("赚 20%", "加 v"). Spaces between English words collapse to one.
-      if (prevHan && nextHan) continue;
-      if (isSpace && ((prevHan && next >= 0) || (nextHan && prev >= 0))) continue;
-      if (isSpace && (prev === 0x20 || prev < 0)) continue;
+      if (
+        (prevHan && nextHan) ||
+        (isSpace && ((prevHan && next >= 0) || (nextHan && prev >= 0))) ||
+        (isSpace && (prev === 0x20 || prev < 0)) ||
+        (c === 0x2e && prevHan && next >= 0 && isAsciiAlnum(next) && !(next >= 0x30 && next <= 0x39))
+      ) {
+        changed = true;
+        continue;
+      }
       if (isSpace) c = 0x20;
-      if (c === 0x2e && prevHan && next >= 0 && isAsciiAlnum(next) && !(next >= 0x30 && next <= 0x39)) continue;
     }
     if (SUB_FIRST[c] === 1) needsSubs = true;
+    if (c !== raw) changed = true;
     codes[n] = c;
-    st[n] = i;
-    en[n] = i + 1;
+    st.push(i);
+    en.push(i + 1);
     n++;
   }
   // Surrogate pairs pass through as two units with their own offsets; that already maps back.
-  if (!needsSubs) return { text: fromCodes(codes, n), starts: st.subarray(0, n), ends: en.subarray(0, n) };
+  if (!needsSubs) return { text: changed ? fromCodes(codes, n) : input, starts: st, ends: en };
 
   // Pass 2: multi-character substitutions, longest first at each position.
   const out: number[] = [];

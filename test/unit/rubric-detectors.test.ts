@@ -283,6 +283,32 @@ describe('normalise', () => {
   it('drops zero-width characters', () => {
     expect(normalise('稳\u200b赚').text).toBe('稳赚');
   });
+  it('hands back an unchanged text with identity offsets, and notices a single folded unit', () => {
+    const plain = '今天讲基金定投。投资需谨慎。';
+    const n = normalise(plain);
+    expect(n.text).toBe(plain);
+    expect(Array.from(n.starts)).toEqual([...plain].map((_, i) => i));
+    expect(Array.from(n.ends)).toEqual([...plain].map((_, i) => i + 1));
+    // One unit differs (a tab, a full-width letter): the text is rebuilt, not passed through.
+    expect(normalise('buy\tnow').text).toBe('buy now');
+    expect(normalise('基金Ｒ4').text).toBe('基金r4');
+  });
+  it('normalises a long utterance and the short one after it independently (buffers are reused)', () => {
+    const long = `${'最近市场波动比较大。'.repeat(600)}加ＶＸ稳 赚`;
+    const n = normalise(long);
+    expect(n.text).toBe(`${'最近市场波动比较大。'.repeat(600)}加微信稳赚`);
+    expect(n.starts).toHaveLength(n.text.length);
+    const at = n.text.indexOf('稳赚');
+    const span = toOriginal(n, at, at + 2);
+    expect(long.slice(span.start, span.end)).toBe('稳 赚');
+    expect(normalise('ＶＸ').text).toBe('vx');
+    expect(normalise('穩賺').text).toBe('稳赚');
+    // Past the shared buffer's cap a line gets its own buffer; the next one still uses the shared.
+    expect(normalise('ａ'.repeat(70_000)).text).toBe('a'.repeat(70_000));
+    expect(normalise('Ｂ*Ｂ').text).toBe('b*b');
+    const found = checkUtterance(long).findings.find((f) => f.category === 'promise_of_returns');
+    expect(found && long.slice(found.start, found.end)).toBe('稳 赚');
+  });
 });
 
 describe('findings', () => {
