@@ -7,6 +7,7 @@ import { StatusBar } from './status-bar.js';
 import { Teleprompter } from './teleprompter.js';
 import { TradeInvite } from './trade-invite.js';
 import { TradesPanel } from './trades-panel.js';
+import { EnterVrButton } from '../xr/enter-vr-button.js';
 
 export function RehearsalHud() {
   return (
@@ -24,6 +25,7 @@ export function RehearsalHud() {
       <div className="hud-bottom">
         <Controls />
         <TradeInvite />
+        <EnterVrButton />
       </div>
     </div>
   );

@@ -1,0 +1,85 @@
+/**
+ * The teleprompter in the headset: a confidence monitor below eye level. Shows the current
+ * segment, the line just delivered (dim), the next line to deliver (large) and the one after.
+ * Pressing it delivers the highlighted line (host.say with the script's Chinese text, as in 2D).
+ */
+import { useTranslation } from 'react-i18next';
+import { sessionClient } from '../net/session-client.js';
+import { useSession } from '../stores/session-store.js';
+import { useUi } from '../stores/ui-store.js';
+import { CanvasPanel, type PanelDraw } from './canvas-panel.js';
+import { COLOURS, drawWrapped, roundRect, setFont } from './panel-text.js';
+import { useXrCommand } from './use-xr-command.js';
+
+type Text = { zh: string; en?: string | undefined };
+const pick = (s: Text | undefined, lang: 'zh' | 'en') => (s ? (lang === 'en' && s.en ? s.en : s.zh) : '');
+
+export function TeleprompterPanel(props: { position: [number, number, number]; rotation: [number, number, number] }) {
+  const { t } = useTranslation('xr');
+  const lang = useUi((s) => s.lang);
+  const role = useSession((s) => s.role);
+  const scenario = useSession((s) => s.state.scenario);
+  const segmentIndex = useSession((s) => s.state.segmentIndex);
+  const cursor = useSession((s) => s.state.lineCursor);
+  const status = useSession((s) => s.state.status);
+  const { run, pending, error } = useXrCommand();
+
+  const segment = scenario?.segments[segmentIndex];
+  const lines = segment?.lines ?? [];
+  const current = lines[cursor];
+  const canSay = role === 'trainee' && status === 'live' && current !== undefined && !pending;
+  const header = segment
+    ? t('panel.segment', {
+        index: segmentIndex + 1,
+        total: scenario?.segments.length ?? 0,
+        title: pick(segment.title, lang),
+      })
+    : t('panel.teleprompter');
+  const hint =
+    status === 'created'
+      ? t('panel.notStarted')
+      : status === 'ended'
+        ? t('panel.ended')
+        : current === undefined
+          ? t('panel.scriptDone')
+          : role === 'trainee'
+            ? t('panel.sayHint')
+            : '';
+  const before = pick(lines[cursor - 1], lang);
+  const now = pick(current, lang);
+  const after = pick(lines[cursor + 1], lang);
+  const content = JSON.stringify([header, before, now, after, hint, error, canSay]);
+
+  const draw: PanelDraw = (ctx, w, h, hover) => {
+    roundRect(ctx, w, h, hover && canSay ? COLOURS.hover : COLOURS.panel);
+    const pad = 40;
+    const width = w - pad * 2;
+    setFont(ctx, 34, 600);
+    ctx.fillStyle = COLOURS.accent;
+    ctx.textBaseline = 'top';
+    ctx.fillText(t('panel.teleprompter'), pad, 28);
+    let y = drawWrapped(ctx, header, pad + 200, 28, width - 200, 34, 1, COLOURS.dim);
+    y += 16;
+    if (before) y = drawWrapped(ctx, before, pad, y, width, 32, 1, COLOURS.dim) + 10;
+    if (now) y = drawWrapped(ctx, now, pad, y, width, 50, 4, COLOURS.text, 700) + 14;
+    if (after) drawWrapped(ctx, after, pad, y, width, 32, 2, COLOURS.dim);
+    const foot = error ?? hint;
+    if (foot) drawWrapped(ctx, foot, pad, h - 66, width, 30, 1, error ? COLOURS.warn : COLOURS.ok);
+  };
+
+  return (
+    <CanvasPanel
+      name="xr-teleprompter"
+      width={0.9}
+      height={0.5}
+      {...props}
+      content={content}
+      draw={draw}
+      onPress={
+        canSay
+          ? () => void run(() => sessionClient.command('host.say', { text: current.zh, lineIndex: cursor }))
+          : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,244 @@
+/**
+ * The headset, end to end: Debian's Chromium with the iwer WebXR runtime (Meta Quest 3 profile)
+ * injected before the app, the production client build (its XR store uses `emulate: false`), the
+ * real server and a real socket.io-client viewer. The trainee enters VR from the HUD button, the
+ * session presents and renders XR frames, the emulated right controller is aimed at a quick-reply
+ * card and its trigger pulled, and the reply reaches the server (the viewer receives it with
+ * replyTo = the question's seq) and the chat. Nothing may leave the machine: every request is
+ * observed and anything not local is aborted and reported. Screenshot: test/artifacts/xr-headset.png.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionEvent } from '../../core/events.js';
+import { quickRepliesFor } from '../../core/xr/quick-replies.js';
+import { startServer, type RunningServer } from '../../server/main.js';
+import { launchChromium } from '../harness/browser.js';
+import { ensureClientBuilt } from '../harness/build-client.js';
+import { joinPeer, type Peer } from '../harness/peers.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+const require = createRequire(import.meta.url);
+const IWER = readFileSync(join(require.resolve('iwer/package.json'), '..', 'build', 'iwer.min.js'), 'utf8');
+/** Runs before any script of the page: the emulated Quest 3 replaces Chromium's native navigator.xr. */
+const INSTALL_IWER = `${IWER}
+;(() => {
+  const device = new IWER.XRDevice(IWER.metaQuest3);
+  device.installRuntime({ forceInstall: true });
+  globalThis.__iwerDevice = device;
+})();`;
+const XR_TEXT = JSON.parse(readFileSync(join(ROOT, 'client/src/locales/zh/xr.json'), 'utf8')) as {
+  replies: Record<string, { text: string }>;
+};
+/** SwiftShader renders two eyes at a few frames a second: wait on conditions, poll on a timer. */
+const WAIT = { timeout: 90_000, polling: 250 } as const;
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let peer: Peer | null = null;
+const requested: string[] = [];
+const blocked: string[] = [];
+const failed: string[] = [];
+const pageErrors: string[] = [];
+
+function isLocal(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
+interface IwerHandle {
+  controllers: { right?: IwerController };
+}
+interface IwerController {
+  position: { set(x: number, y: number, z: number): void; x: number; y: number; z: number };
+  quaternion: { set(x: number, y: number, z: number, w: number): void };
+  updateButtonValue(id: string, value: number): void;
+}
+
+/** XR frames rendered so far (counted by the app's XR test hook). */
+const frames = () => page.evaluate(() => window.__branchcast?.xr?.frames ?? 0);
+
+async function waitFrames(n: number): Promise<void> {
+  const from = await frames();
+  await page.waitForFunction((f) => (window.__branchcast?.xr?.frames ?? 0) >= f, from + n, WAIT);
+}
+
+/**
+ * Point the emulated right controller's ray (its -z axis) at the centre of the named panel, then
+ * pull and release the trigger, each held for a couple of XR frames.
+ */
+async function aimAndPress(name: string): Promise<void> {
+  await page.waitForFunction((n) => window.__branchcast?.xr?.locate(n) != null, name, WAIT);
+  await page.evaluate((n) => {
+    const target = window.__branchcast!.xr!.locate(n)!;
+    const c = (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!;
+    c.position.set(0.25, 1.3, -0.2);
+    let dx = target.x - c.position.x;
+    let dy = target.y - c.position.y;
+    let dz = target.z - c.position.z;
+    const len = Math.hypot(dx, dy, dz);
+    dx /= len;
+    dy /= len;
+    dz /= len;
+    // Shortest rotation taking (0, 0, -1) to (dx, dy, dz): axis (0,0,-1) x d, w = 1 + (0,0,-1)·d.
+    const [x, y, z, w] = [dy, -dx, 0, 1 - dz];
+    const q = Math.hypot(x, y, z, w);
+    c.quaternion.set(x / q, y / q, z / q, w / q);
+  }, name);
+  await waitFrames(3); // the ray pointer picks up the new pose and finds the panel
+  await page.evaluate(() =>
+    (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!.updateButtonValue(
+      'trigger',
+      1,
+    ),
+  );
+  await waitFrames(2);
+  await page.evaluate(() =>
+    (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!.updateButtonValue(
+      'trigger',
+      0,
+    ),
+  );
+  await waitFrames(2);
+}
+
+beforeAll(async () => {
+  const launching = launchChromium();
+  launching.catch(() => undefined); // awaited below, where a missing browser fails the suite
+  await ensureClientBuilt();
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    // No bots: the one question comes from the test's own viewer, so the cards are known.
+    defaultRoom: { bots: 0 },
+    log: () => {},
+  });
+  if (!server.demo) throw new Error('the server opened no demo room (is scenes/ empty?)');
+  browser = await launching;
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Observe every request; anything that would leave the machine is aborted and reported.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    if (isLocal(url)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  // What VR needs from the server: the client's chunks and the input profiles.
+  const needed = (url: string) => /\/(assets|xr-profiles)\//.test(url);
+  context.on('requestfailed', (r) => {
+    if (needed(r.url())) failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  context.on('response', (r) => {
+    if (needed(r.url()) && r.status() >= 400) failed.push(`${r.url()} HTTP ${r.status()}`);
+  });
+  await context.addInitScript({ content: INSTALL_IWER });
+  page = await context.newPage();
+  page.on('websocket', (ws) => requested.push(ws.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.warn(`[browser] ${m.text()}`);
+  });
+});
+
+afterAll(async () => {
+  peer?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
+  let question = { seq: 0, text: '有没有保本的产品推荐一下？' };
+
+  it('joins as trainee, starts, and a viewer asks a question', async () => {
+    await page.goto(`http://127.0.0.1:${server.port}/`);
+    await page.waitForSelector('[data-testid=lobby-join]', { timeout: 60_000 });
+    await page.fill('[data-testid=lobby-name]', '陈悦');
+    await page.click('[data-testid=lobby-join]');
+    await page.waitForSelector('[data-testid=hud]', { timeout: 30_000 });
+    await page.click('[data-testid=control-start]');
+    await page.waitForFunction(() => window.__branchcast?.store.getState().state.status === 'live', null, WAIT);
+
+    peer = await joinPeer(server.url, server.demo!.codes.bot, '测试观众');
+    const ack = await peer.send('chat.send', { text: question.text, kind: 'question' });
+    expect(ack.ok).toBe(true);
+    question = { ...question, seq: (ack as unknown as { seq: number }).seq };
+    await page.waitForFunction(
+      (seq) => window.__branchcast?.store.getState().state.questions.some((q) => q.seq === seq) === true,
+      question.seq,
+      WAIT,
+    );
+  });
+
+  it('offers Enter VR (iwer says immersive-vr is supported) and enters a presenting session', async () => {
+    const button = page.locator('[data-testid=enter-vr][data-state=ready]');
+    await button.waitFor({ timeout: 60_000 });
+    await button.click();
+    await page.waitForFunction(
+      () => {
+        const xr = window.__branchcast?.xr;
+        return xr !== undefined && xr.presenting() && xr.sessionMode() === 'immersive-vr';
+      },
+      null,
+      WAIT,
+    );
+    // Frames render: the XR frame count moves on and the renderer draws in them.
+    await waitFrames(3);
+    const drawn = await page.evaluate(() => window.__branchcast!.renderer!.info.render.calls);
+    expect(drawn).toBeGreaterThan(0);
+    await expect(page.getAttribute('[data-testid=enter-vr]', 'data-state')).resolves.toBe('presenting');
+  });
+
+  it('shows the teleprompter, the waiting question and its quick replies as world-space panels', async () => {
+    for (const name of ['xr-teleprompter', 'xr-questions', 'xr-question-0', 'xr-reply-0', 'xr-reply-2', 'xr-controls'])
+      await page.waitForFunction((n) => window.__branchcast?.xr?.locate(n) != null, name, WAIT);
+    // The trainee faces the panels: in origin space they lie ahead (-z), within arm's reach.
+    const card = await page.evaluate(() => window.__branchcast!.xr!.locate('xr-reply-0')!);
+    expect(card.z).toBeLessThan(0);
+    expect(Math.hypot(card.x, card.z)).toBeLessThan(1.2);
+  });
+
+  it('a trigger pull on a control card toggles the risk disclosure for the whole room', async () => {
+    await aimAndPress('xr-control-disclosure');
+    const room = server.rooms.get(server.demo!.sessionId)!;
+    await expect.poll(() => room.snapshot().disclosureOn, { timeout: 60_000 }).toBe(true);
+  });
+
+  it('a trigger pull on the first quick-reply card answers the question: the viewer and the chat get it', async () => {
+    const expected = XR_TEXT.replies[quickRepliesFor(question.text)[0]!]!.text;
+    await aimAndPress('xr-reply-0');
+    const reply = (await peer!.waitFor(
+      (e) => e.type === 'chat.message' && e.actor.role === 'trainee' && e.replyTo === question.seq,
+      60_000,
+    )) as Extract<SessionEvent, { type: 'chat.message' }>;
+    expect(reply.text).toBe(expected);
+    // The 2D chat shows the reply under the question, which is now answered.
+    await page.locator(`[data-testid=chat-item][data-reply-to="${question.seq}"]`).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      (seq) => window.__branchcast?.store.getState().state.chat.find((c) => c.seq === seq)?.answerSeq != null,
+      question.seq,
+      WAIT,
+    );
+    // And the headset's question list empties: no card is left to press.
+    await page.waitForFunction(() => window.__branchcast?.xr?.locate('xr-reply-0') === null, null, WAIT);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'xr-headset.png') });
+  });
+
+  it('loaded the controller profile from its own origin, made no request beyond localhost, threw nothing', () => {
+    expect(blocked).toEqual([]);
+    expect(requested.filter((u) => !isLocal(u))).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(requested.some((u) => u.endsWith('/xr-profiles/profilesList.json'))).toBe(true);
+    expect(requested.some((u) => u.endsWith('/xr-profiles/meta-quest-touch-plus/profile.json'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
