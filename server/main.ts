@@ -22,6 +22,10 @@ import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { openWorkshopStore } from './workshop/open-workshop-store.js';
+import { workshopRoutes } from './workshop/workshop-routes.js';
+import { Workshop } from './workshop/workshop-service.js';
+import type { WorkshopStore } from './workshop/workshop-store.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -52,6 +56,10 @@ export interface ServerOptions {
   auth?: AccessOptions;
   /** Gather commands for this many ms before each durable flush (0: end of the I/O turn). */
   flushMs?: number;
+  /** Cohorts and assignments; default: next to the recordings (server/workshop/open-workshop-store.ts). */
+  workshopStore?: WorkshopStore;
+  /** Policy tick of workshop sessions' bots in ms (default 200). */
+  workshopBotTickMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -72,6 +80,8 @@ export interface RunningServer {
   sceneErrors: string[];
   demo: DemoRoom | null;
   bots: BotRunner | null;
+  /** Cohorts, parallel sessions with their own bots, live overview and control (docs/WORKSHOP.md). */
+  workshop: Workshop;
   /** Accounts and the guard: `access.auth.setupToken` is the one-time setup link's token. */
   access: Access;
   close(): Promise<void>;
@@ -90,6 +100,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
   let io: IoServer | null = null;
+  let workshop: Workshop | null = null;
+  let selfUrl = '';
   const rooms = new RoomRegistry({
     store,
     clock,
@@ -99,9 +111,23 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       io.to(roomChannel(sessionId)).emit('events', batch);
       const forBots = batch.filter(botsNeed);
       if (forBots.length > 0) io.to(botChannel(sessionId)).emit('events', forBots);
+      // The live overview's score fold, and stopping a session's bots when it ends.
+      workshop?.observe(sessionId, batch);
     },
     flushMs: opts.flushMs ?? 10,
     log,
+  });
+  const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
+  workshop = new Workshop({
+    store: workshopStore,
+    recordings: store,
+    rooms,
+    scenarios,
+    rubrics,
+    clock,
+    botUrl: () => selfUrl,
+    log,
+    botTickMs: opts.workshopBotTickMs,
   });
   const httpServer = createServer(
     createHttpHandler({
@@ -112,6 +138,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       demoAccess: access.demo,
       reports: { store, scenarios, rubrics },
       recordings: { store, now: () => clock.now(), rooms },
+      routes: [workshopRoutes(workshop)],
     }),
   );
   io = new Server(httpServer, {
@@ -137,6 +164,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  selfUrl = `http://127.0.0.1:${port}`;
 
   let demo: DemoRoom | null = null;
   let bots: BotRunner | null = null;
@@ -180,14 +208,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     demo,
     bots,
     access,
+    workshop,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(ticker);
       await bots?.stop();
+      await workshop!.close();
       rooms.closeAll();
       await new Promise<void>((res) => io!.close(() => res()));
       if (!opts.store) store.close();
+      if (!opts.workshopStore) workshopStore.close();
       access.close();
     },
   };
