@@ -17,6 +17,8 @@ import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer } from '../harness/peers.js';
+import { facilitatorCookie } from '../harness/test-server.js';
+import { MemoryAuthStore } from '../../server/auth/memory-auth-store.js';
 
 const WAIT = { timeout: 60_000, polling: 200 } as const;
 
@@ -29,9 +31,12 @@ let events: SessionEvent[];
 let index: ReplayIndex;
 const pageErrors: string[] = [];
 let recordingBytes: Buffer;
+/** One facilitator login for both servers (they share the account store) and the browser. */
+const accounts = new MemoryAuthStore();
+let cookie: string;
 
 const get = async <T>(s: RunningServer, path: string): Promise<T> =>
-  (await fetch(`${s.url}${path}`)).json() as Promise<T>;
+  (await fetch(`${s.url}${path}`, { headers: { cookie } })).json() as Promise<T>;
 
 /** The session store's state in the page (the replayed SessionState). */
 const shown = (p: Page) => p.evaluate(() => window.__branchcast!.store.getState().state) as Promise<SessionState>;
@@ -52,8 +57,10 @@ beforeAll(async () => {
   const launching = launchChromium();
   launching.catch(() => undefined); // awaited below, where a missing browser fails the suite
   await ensureClientBuilt();
-  a = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: { bots: 0 }, log: () => {} });
-  b = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: false, log: () => {} });
+  const auth = { store: accounts };
+  a = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: { bots: 0 }, log: () => {}, auth });
+  b = await startServer({ port: 0, host: '127.0.0.1', dataDir: null, defaultRoom: false, log: () => {}, auth });
+  cookie = await facilitatorCookie(a);
   sessionId = a.demo!.sessionId;
   const codes = a.demo!.codes;
   const scenario = a.scenarios.get(a.demo!.scenarioId)!;
@@ -90,6 +97,9 @@ beforeAll(async () => {
 
   browser = await launching;
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+  await context.addCookies([
+    { name: 'bc_session', value: cookie.split('=')[1]!, domain: '127.0.0.1', path: '/', sameSite: 'Strict' },
+  ]);
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {
@@ -217,7 +227,11 @@ describe('replay in the browser', () => {
   });
 
   it('RP5: the recording imports on a second server and replays identically', async () => {
-    const res = await fetch(`${b.url}/api/recordings`, { method: 'POST', body: new Uint8Array(recordingBytes) });
+    const res = await fetch(`${b.url}/api/recordings`, {
+      method: 'POST',
+      headers: { cookie },
+      body: new Uint8Array(recordingBytes),
+    });
     expect(res.status).toBe(201);
     const made = (await res.json()) as { sessionId: string; annotations: number };
     expect(made).toMatchObject({ sessionId, annotations: 2 });
