@@ -1,6 +1,78 @@
-/** The facilitator console (lazy chunk). */
-import type { Route } from '../router.js';
+/**
+ * The facilitator console (a lazy chunk): a top bar with the console's tabs and the account menu,
+ * and the live overview, the cohorts list or one cohort's set-up and progress. Facilitators only:
+ * anyone else is sent to the sign-in page, which comes back here afterwards.
+ */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccountMenu } from '../auth/account-menu.js';
+import { isFacilitator, useAuth } from '../auth/auth-store.js';
+import { linkClick, navigate, type Route } from '../router.js';
+import { CohortPage } from './cohort-page.js';
+import { CohortsPage } from './cohorts-page.js';
+import { LivePage } from './live-page.js';
+import './console.css';
 
-export default function ConsoleApp({ route }: { route: Extract<Route, { page: 'console' | 'cohorts' | 'cohort' }> }) {
-  return <div data-testid="console">{route.page}</div>;
+type ConsoleRoute = Extract<Route, { page: 'console' | 'cohorts' | 'cohort' }>;
+
+export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
+  const { t } = useTranslation('console');
+  const me = useAuth((s) => s.me);
+  const signedIn = isFacilitator(me);
+
+  useEffect(() => {
+    if (me !== undefined && !signedIn)
+      navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  }, [me, signedIn]);
+
+  const tab = route.page === 'console' ? 'live' : 'cohorts';
+  return (
+    <div className="console" data-testid="console">
+      <header className="console-top">
+        <a className="console-brand" href="/" onClick={linkClick('/')}>
+          <span className="brand-mark" aria-hidden="true" />
+          <span>Branchcast</span>
+          <small>{t('title')}</small>
+        </a>
+        <nav className="console-tabs" aria-label={t('title')}>
+          <a
+            href="/console"
+            className={tab === 'live' ? 'active' : undefined}
+            aria-current={tab === 'live' ? 'page' : undefined}
+            onClick={linkClick('/console')}
+            data-testid="tab-live"
+          >
+            {t('tabs.live')}
+          </a>
+          <a
+            href="/console/cohorts"
+            className={tab === 'cohorts' ? 'active' : undefined}
+            aria-current={tab === 'cohorts' ? 'page' : undefined}
+            onClick={linkClick('/console/cohorts')}
+            data-testid="tab-cohorts"
+          >
+            {t('tabs.cohorts')}
+          </a>
+        </nav>
+        <span className="spacer" />
+        <a className="button ghost" href="/" onClick={linkClick('/')}>
+          {t('toLobby')}
+        </a>
+        <AccountMenu />
+      </header>
+      <main className="console-main">
+        {!signedIn ? (
+          <div className="page-loading" aria-busy="true">
+            <span className="spinner" />
+          </div>
+        ) : route.page === 'console' ? (
+          <LivePage />
+        ) : route.page === 'cohorts' ? (
+          <CohortsPage />
+        ) : (
+          <CohortPage cohortId={route.cohortId} />
+        )}
+      </main>
+    </div>
+  );
 }
