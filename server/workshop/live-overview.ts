@@ -24,6 +24,8 @@ export interface LiveSession {
   segment: { index: number; count: number; title: Bi };
   createdAt: number;
   startedAt: number | null;
+  /** Session time now (ms since the session was created): the clock `t` and `atMs` count on. */
+  sessionTimeMs: number;
   elapsedMs: number;
   audience: number;
   score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
@@ -61,6 +63,7 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
   const r = scored?.report;
   const last = r && r.findings.length > 0 ? r.findings[r.findings.length - 1]! : null;
   const seg = scenario.segments[s.segmentIndex];
+  const now = deps.control.timeOf(room);
   return {
     sessionId: room.id,
     scenarioId: scenario.id,
@@ -72,7 +75,8 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
     segment: { index: s.segmentIndex, count: scenario.segments.length, title: seg?.title ?? { zh: '', en: '' } },
     createdAt: room.record.createdAt,
     startedAt: s.startedT === null ? null : room.record.createdAt + s.startedT,
-    elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? deps.control.timeOf(room)) - s.startedT),
+    sessionTimeMs: now,
+    elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? now) - s.startedT),
     audience: s.audience,
     score: r
       ? {

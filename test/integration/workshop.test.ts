@@ -143,7 +143,7 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
 
     // ── schedule it in C a moment ahead: it fires by itself, as the facilitator ──
     const cNow = (await live()).find((s) => s.sessionId === c.sessionId)!;
-    const atMs = cNow.elapsedMs + (cNow.startedAt! - cNow.createdAt) + 400;
+    const atMs = cNow.sessionTimeMs + 400;
     res = await post(`/api/live/${c.sessionId}/incident`, { incidentId: INCIDENT, atMs });
     expect(await res.json()).toMatchObject({ ok: true, scheduledAtMs: atMs });
     const cFired = await pc.waitFor((e) => e.type === 'incident.fired', 10_000);
