@@ -184,7 +184,8 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
                 <strong>{pick(s.title, lang)}</strong>
                 <p>{pick(s.summary, lang)}</p>
                 <small>
-                  {t('programmeRef')} {s.programmeRef} · {t('segmentsCount', { count: s.segments })}
+                  {t('programmeRef')} <span className="programme-ref">{s.programmeRef}</span> ·{' '}
+                  {t('segmentsCount', { count: s.segments })}
                   {demo?.scenarioId === s.id ? ` · ${t('demo')}` : ''}
                 </small>
                 {reviewing === s.id && <ScriptReviewPanel scenarioId={s.id} />}
