@@ -214,6 +214,17 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
 
   it('a trigger pull on the first quick-reply card answers the question: the viewer and the chat get it', async () => {
     const expected = XR_TEXT.replies[quickRepliesFor(question.text)[0]!]!.text;
+    // Look right and a little down, at the questions panel, for the screenshot.
+    await page.evaluate(() => {
+      const [yaw, pitch] = [(-62 * Math.PI) / 180, -0.3];
+      const [sy, cy, sp, cp] = [Math.sin(yaw / 2), Math.cos(yaw / 2), Math.sin(pitch / 2), Math.cos(pitch / 2)];
+      const head = (globalThis as unknown as { __iwerDevice: { quaternion: IwerController['quaternion'] } })
+        .__iwerDevice;
+      head.quaternion.set(cy * sp, sy * cp, -sy * sp, cy * cp); // yaw about y, then pitch about x
+    });
+    await waitFrames(3);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'xr-questions.png') });
     await aimAndPress('xr-reply-0');
     const reply = (await peer!.waitFor(
       (e) => e.type === 'chat.message' && e.actor.role === 'trainee' && e.replyTo === question.seq,
@@ -229,7 +240,6 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     );
     // And the headset's question list empties: no card is left to press.
     await page.waitForFunction(() => window.__branchcast?.xr?.locate('xr-reply-0') === null, null, WAIT);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'xr-headset.png') });
   });
 

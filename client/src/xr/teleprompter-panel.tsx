@@ -70,7 +70,7 @@ export function TeleprompterPanel(props: { position: [number, number, number]; r
   return (
     <CanvasPanel
       name="xr-teleprompter"
-      width={0.9}
+      width={0.8}
       height={0.5}
       {...props}
       content={content}

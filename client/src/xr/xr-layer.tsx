@@ -39,18 +39,28 @@ function publish(): () => void {
   };
 }
 
-/** Panels in origin space: the user stands at the origin looking down -z. */
+/**
+ * Panels in origin space (the user stands at the origin looking down -z), on an arc of ~65 cm
+ * (arm's length): the teleprompter straight ahead and low, so the audience stays in view above
+ * it; the questions 62° to the right and the controls 62° to the left, turned to face the user,
+ * far enough round that their inner edges clear the teleprompter's.
+ */
+const ARC = 0.65;
+const SIDE = (62 * Math.PI) / 180;
+const side = (sign: 1 | -1, y: number) => ({
+  position: [sign * ARC * Math.sin(SIDE), y, -ARC * Math.cos(SIDE)] as [number, number, number],
+  rotation: [0, -sign * SIDE, 0] as [number, number, number],
+});
+
 function Panels() {
   const role = useSession((s) => s.role);
   const host = role === 'trainee';
   const operator = host || role === 'facilitator';
   return (
     <>
-      {/* Confidence monitor: low and tilted up, so the audience stays in view above it. */}
-      <TeleprompterPanel position={[0, 1.0, -0.7]} rotation={[-0.45, 0, 0]} />
-      {/* Side panels ~45° off straight ahead, turned to face the user. */}
-      {host && <QuestionsPanel position={[0.62, 1.25, -0.62]} rotation={[0, -Math.PI / 4, 0]} />}
-      {operator && <ControlsPanel position={[-0.62, 1.2, -0.62]} rotation={[0, Math.PI / 4, 0]} />}
+      <TeleprompterPanel position={[0, 1.0, -ARC]} rotation={[-0.45, 0, 0]} />
+      {host && <QuestionsPanel {...side(1, 1.25)} />}
+      {operator && <ControlsPanel {...side(-1, 1.2)} />}
     </>
   );
 }
