@@ -2,7 +2,7 @@
  * SessionState and its reducer. reduce() is total and pure: events are facts that already
  * passed the room's checks (see decide.ts), so it never rejects, it only folds.
  */
-import type { Actor, ChatKind, Role, SessionEvent, ViewerIntent } from './events.js';
+import type { Actor, ChatKind, DirectedBy, Role, SessionEvent, ViewerIntent } from './events.js';
 import type { ExchangeState } from './exchange/index.js';
 import { seedRng, type RngState } from './random.js';
 import type { Scenario } from './scenario.js';
@@ -29,6 +29,8 @@ export interface ChatEntry {
   replyTo: number | null;
   /** For questions: seq of the host's reply that answered it, null while waiting. */
   answerSeq: number | null;
+  /** Director mode: the facilitator who wrote this viewer's line (only on such lines). */
+  directedBy?: DirectedBy;
 }
 
 export interface QuestionState {
@@ -203,6 +205,7 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         replyTo: e.replyTo,
         answerSeq: null,
       };
+      if (e.directedBy) entry.directedBy = e.directedBy;
       // slice() is a block copy; the window keeps the newest CHAT_WINDOW messages.
       const chat = s.chat.length >= CHAT_WINDOW ? s.chat.slice(s.chat.length - CHAT_WINDOW + 1) : s.chat.slice();
       chat.push(entry);

@@ -165,6 +165,12 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
       kind: 'question',
       directedBy: { name: TEST_FACILITATOR.username },
     });
+    // The state keeps the mark too (a console joining later sees which lines were directed).
+    const entry = server.rooms
+      .get(b.sessionId)!
+      .snapshot()
+      .chat.find((x) => x.seq === said.seq);
+    expect(entry?.directedBy?.name).toBe(TEST_FACILITATOR.username);
     // The trainee answers it (a reply the scorer times).
     expect(
       (
