@@ -168,8 +168,8 @@ async function dispatch(
   if ((m = ROUTES.trainee.exec(path))) {
     if (method !== 'DELETE') return wrong('DELETE');
     ws.deleteTrainee(id(m), id(m, 2));
-    res.writeHead(204, ctx.headers).end();
-    return;
+    // 200 with a body rather than 204: clients read every answer as JSON.
+    return send(res, 200, { ok: true });
   }
   if ((m = ROUTES.sessions.exec(path))) {
     if (method !== 'POST') return wrong('POST');

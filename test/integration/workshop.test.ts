@@ -305,6 +305,14 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
     // A trainee with results is kept.
     res = await api(`/api/cohorts/${cohort.id}/trainees/${a.traineeId}`, { method: 'DELETE' });
     expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toMatch(/^trainee: 王芳 has sessions/);
+    // One without any is removed.
+    res = await post(`/api/cohorts/${cohort.id}/trainees`, { names: ['旁听生'] });
+    const extra = ((await res.json()) as { trainees: Array<{ id: string }> }).trainees[0]!;
+    res = await api(`/api/cohorts/${cohort.id}/trainees/${extra.id}`, { method: 'DELETE' });
+    expect(await res.json()).toEqual({ ok: true });
+    const after = (await (await api(`/api/cohorts/${cohort.id}`)).json()) as { trainees: Array<{ name: string }> };
+    expect(after.trainees.map((t) => t.name)).toEqual(['王芳', '李雷', '=张伟']);
     for (const p of peers) p.close();
   }, 90_000);
 });
