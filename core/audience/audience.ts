@@ -88,7 +88,7 @@ export class Audience {
       const persona = (personas.length ? personas[this.room.weighted(weights)]!.persona : 'lurker') as PersonaId;
       const v = this.addViewer(persona);
       // Most arrive during the opening ramp; the reserve comes when a segment is announced.
-      if (this.room.chance(0.8))
+      if (this.room.chance(1 - (cfg.reserveShare ?? 0.2)))
         this.queue.push(Math.floor(this.room.next() * rampMs), { type: 'arrive', viewer: v.index });
       else this.reserve.push(v.index);
     }

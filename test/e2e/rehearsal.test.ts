@@ -146,7 +146,7 @@ describe('rehearsal in the browser', () => {
       const online = Object.values(b.store.getState().state.participants).filter(
         (p) => p.online && (p.role === 'bot' || p.role === 'observer'),
       ).length;
-      return online > 0 && b.audienceMesh.count === online && b.store.getState().state.audience === online;
+      return online > 0 && b.audienceMesh.userData.seated === online && b.store.getState().state.audience === online;
     };
     await page.waitForFunction(seated, null, WAIT);
   });
@@ -158,7 +158,7 @@ describe('rehearsal in the browser', () => {
       (id) => {
         const b = window.__branchcast;
         const state = b?.store.getState().state;
-        return state?.participants[id]?.online === true && b!.audienceMesh!.count === state.audience;
+        return state?.participants[id]?.online === true && b!.audienceMesh!.userData.seated === state.audience;
       },
       peer.join.participantId,
       WAIT,

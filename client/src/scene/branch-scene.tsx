@@ -5,10 +5,12 @@
  */
 import { Canvas } from '@react-three/fiber';
 import type { ReactNode } from 'react';
+import { AddressedTag } from './addressed-tag.js';
 import { Audience } from './audience.js';
 import { Chairs } from './chairs.js';
 import { CAMERA } from './layout.js';
 import { LedWall } from './led-wall.js';
+import { Reception } from './reception.js';
 import { Room } from './room.js';
 import { Stage } from './stage.js';
 import { TestHooks } from './test-hooks.js';
@@ -34,11 +36,13 @@ export default function BranchScene({ children }: { children?: ReactNode }) {
       <directionalLight position={[5, 9, 8]} intensity={1.4} />
       <pointLight position={[0, 5.5, -5.5]} intensity={45} distance={16} decay={2} color="#ffe2b8" />
       <Room />
+      <Reception />
       <Stage />
       <LedWall />
       <TradeBoard />
       <Chairs />
       <Audience />
+      <AddressedTag />
       {children}
       <TestHooks />
       <XrMount />

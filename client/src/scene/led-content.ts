@@ -1,12 +1,15 @@
 /**
  * What the LED wall behind the host shows, drawn into a 2D canvas: the scenario title, the current
- * segment (zh large, en below), progress and the risk line. Redrawn only when its inputs change.
+ * segment (zh large, en below), the segment's slide (wall-slide.ts: paced by the teleprompter, or
+ * the crisis drill's wrong figure, then a correction ribbon), progress, a pause card while the
+ * stream is paused and the risk-disclosure band while it is on. Redrawn only when inputs change.
+ * Its words come from the "stage" namespace in both languages (the wall is bilingual).
  */
+import i18next from 'i18next';
 import type { Bilingual } from '../../../core/scenario.js';
 import type { SessionStatus } from '../../../core/session.js';
-import { en } from '../ui/messages/en.js';
-import { zh } from '../ui/messages/zh.js';
 import { fitText, font } from './canvas-text.js';
+import type { WallSlide } from './wall-slide.js';
 
 export interface LedContent {
   scenarioTitle: Bilingual | null;
@@ -17,9 +20,20 @@ export interface LedContent {
   disclosure: Bilingual | null;
   /** The banner is on screen (state.disclosureOn). */
   disclosureOn: boolean;
+  slide: WallSlide;
+  paused: boolean;
 }
 
 export const LED_PX = { width: 1280, height: 720 } as const;
+
+/** The wall's words in one language ("stage" namespace). */
+function say(lang: 'zh' | 'en', key: string, opts?: Record<string, unknown>): string {
+  return i18next.getFixedT(lang, 'stage')(key, opts);
+}
+
+function bothLangs(key: string): Bilingual {
+  return { zh: say('zh', key), en: say('en', key) };
+}
 
 export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
   const { width: W, height: H } = LED_PX;
@@ -56,32 +70,51 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
 
   ctx.textAlign = 'center';
   const scenario = c.scenarioTitle;
-  ctx.fillStyle = '#9fc3ff';
-  fitText(ctx, scenario ? scenario.zh : zh.ledIdle, W / 2, 150, W - 120, 40, 500);
-  ctx.fillStyle = '#7f9cc9';
-  fitText(ctx, scenario ? scenario.en : en.ledIdle, W / 2, 198, W - 120, 26, 400);
+  const slide = c.slide;
+  const withSlide = c.status === 'live' && slide.kind !== 'none';
+  if (withSlide) {
+    ctx.fillStyle = '#9fc3ff';
+    fitText(ctx, scenario ? `${scenario.zh}  ·  ${scenario.en}` : '', W / 2, 116, W - 120, 26, 500);
+  } else {
+    ctx.fillStyle = '#9fc3ff';
+    fitText(ctx, scenario ? scenario.zh : say('zh', 'led.idle'), W / 2, 150, W - 120, 40, 500);
+    ctx.fillStyle = '#7f9cc9';
+    fitText(ctx, scenario ? scenario.en : say('en', 'led.idle'), W / 2, 198, W - 120, 26, 400);
+  }
 
   let main: Bilingual;
   let label = '';
   if (c.status === 'live' && c.segmentTitle) {
     main = c.segmentTitle;
-    label = `${zh.segmentOf(c.segmentIndex + 1, c.segmentCount)}  ·  ${en.segmentOf(c.segmentIndex + 1, c.segmentCount)}`;
+    const n = { i: c.segmentIndex + 1, n: c.segmentCount };
+    label = `${say('zh', 'led.segmentOf', n)}  ·  ${say('en', 'led.segmentOf', n)}`;
   } else if (c.status === 'ended') {
-    main = { zh: zh.ledEnded, en: en.ledEnded };
+    main = bothLangs('led.ended');
   } else if (c.status === 'created') {
-    main = { zh: zh.ledStartingSoon, en: en.ledStartingSoon };
+    main = bothLangs('led.startingSoon');
   } else {
-    main = { zh: 'Branchcast', en: en.appTagline };
+    main = { zh: 'Branchcast', en: say('en', 'led.tagline') };
   }
-  if (label) {
+  if (withSlide) {
     ctx.fillStyle = '#ffd166';
-    ctx.font = font(30, 700);
-    ctx.fillText(label, W / 2, 280);
+    ctx.font = font(26, 700);
+    ctx.fillText(label, W / 2, 160);
+    ctx.fillStyle = '#ffffff';
+    fitText(ctx, main.zh, W / 2, 212, W - 160, 56, 700);
+    ctx.fillStyle = '#d6e4ff';
+    fitText(ctx, main.en, W / 2, 262, W - 160, 26, 400);
+    drawSlidePanel(ctx, slide);
+  } else {
+    if (label) {
+      ctx.fillStyle = '#ffd166';
+      ctx.font = font(30, 700);
+      ctx.fillText(label, W / 2, 280);
+    }
+    ctx.fillStyle = '#ffffff';
+    fitText(ctx, main.zh, W / 2, 380, W - 120, 96, 700);
+    ctx.fillStyle = '#d6e4ff';
+    fitText(ctx, main.en, W / 2, 470, W - 140, 42, 400);
   }
-  ctx.fillStyle = '#ffffff';
-  fitText(ctx, main.zh, W / 2, 380, W - 120, 96, 700);
-  ctx.fillStyle = '#d6e4ff';
-  fitText(ctx, main.en, W / 2, 470, W - 140, 42, 400);
 
   // Progress pips for the segments.
   if (c.segmentCount > 0 && c.status !== 'idle') {
@@ -90,13 +123,64 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     for (let i = 0; i < c.segmentCount; i++) {
       const done = c.status === 'ended' || (c.status === 'live' && i <= c.segmentIndex);
       ctx.fillStyle = done ? '#ffd166' : 'rgba(255,255,255,0.25)';
-      ctx.fillRect(x0 + i * pip + 4, 548, pip - 8, 10);
+      ctx.fillRect(x0 + i * pip + 4, withSlide ? 604 : 548, pip - 8, 10);
     }
   }
+
+  if (c.paused && c.status === 'live') drawPausedCard(ctx);
 
   // Bottom band: the risk-disclosure banner, only while the host has it on (the scorer checks
   // that it is on screen during a call to action).
   if (c.disclosureOn) drawDisclosureBand(ctx, c.disclosure);
+}
+
+/** The slide panel: the slide (or the wrong figure), its number, and the correction ribbon. */
+function drawSlidePanel(ctx: CanvasRenderingContext2D, slide: WallSlide): void {
+  const { width: W } = LED_PX;
+  const top = slide.correction ? 352 : 300;
+  const bottom = 586;
+  if (slide.correction) {
+    ctx.fillStyle = '#1e8e4e';
+    ctx.fillRect(60, 292, W - 120, 52);
+    ctx.fillStyle = '#ffffff';
+    const label = `${say('zh', 'led.correction')} ${say('en', 'led.correction')}：${slide.correction}`;
+    fitText(ctx, label, W / 2, 318, W - 160, 30, 700);
+  }
+  ctx.fillStyle = 'rgba(4, 12, 32, 0.55)';
+  ctx.fillRect(60, top, W - 120, bottom - top);
+  ctx.strokeStyle = 'rgba(159, 195, 255, 0.5)';
+  ctx.lineWidth = 2;
+  ctx.strokeRect(61, top + 1, W - 122, bottom - top - 2);
+  const text = slide.text;
+  if (!text) return;
+  const mid = (top + bottom) / 2;
+  const same = text.zh === text.en;
+  ctx.fillStyle = '#ffffff';
+  fitText(ctx, text.zh, W / 2, same ? mid : mid - 28, W - 200, slide.kind === 'wrong' ? 72 : 54, 700, 26);
+  if (!same) {
+    ctx.fillStyle = '#b9ccf0';
+    fitText(ctx, text.en, W / 2, mid + 42, W - 200, 28, 400, 16);
+  }
+  if (slide.count > 1) {
+    ctx.textAlign = 'right';
+    ctx.fillStyle = 'rgba(255,255,255,0.55)';
+    ctx.font = font(20, 500);
+    ctx.fillText(`${slide.index + 1}/${slide.count}`, W - 76, bottom - 18);
+    ctx.textAlign = 'center';
+  }
+}
+
+/** The stream is paused (the crisis drill's first step): a card across the middle. */
+function drawPausedCard(ctx: CanvasRenderingContext2D): void {
+  const { width: W } = LED_PX;
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.72)';
+  ctx.fillRect(0, 300, W, 150);
+  ctx.fillStyle = '#ffd166';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  fitText(ctx, say('zh', 'led.paused'), W / 2, 355, W - 120, 54, 700);
+  ctx.fillStyle = '#ffffff';
+  fitText(ctx, say('en', 'led.paused'), W / 2, 412, W - 120, 28, 400);
 }
 
 /** The risk-disclosure band across the bottom of the wall (also drawn over the trade board). */
@@ -107,7 +191,7 @@ export function drawDisclosureBand(ctx: CanvasRenderingContext2D, disclosure: Bi
   ctx.fillStyle = '#ffd166';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
-  const risk = disclosure ?? { zh: zh.ledRisk, en: en.ledRisk };
+  const risk = disclosure ?? bothLangs('led.risk');
   // A long disclosure keeps only its Chinese so it stays legible from the audience.
   const both = `${risk.zh}  ${risk.en}`;
   fitText(ctx, both.length <= 60 ? both : risk.zh, W / 2, H - 45, W - 80, 30, 500, 20);

@@ -5,17 +5,19 @@
  * ("大屏上有五个演示品种"): the wall is what the audience and the camera always see. In that mode
  * it redraws through useMarketRedraw (at most four times a second).
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../core/session.js';
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
-import { MESSAGES } from '../ui/i18n.js';
 import { makeCanvas } from './canvas-text.js';
 import { LED } from './layout.js';
 import { drawDisclosureBand, drawLed, LED_PX } from './led-content.js';
 import { BOARD_PX, drawBoard, PriceHistory } from './trade-board-content.js';
 import { useMarketRedraw } from './use-market-redraw.js';
+import { wallSlide } from './wall-slide.js';
+import { boardLabels } from './trade-board.js';
 
 export function LedWall() {
   const scenario = useSession((s) => s.state.scenario);
@@ -23,6 +25,12 @@ export function LedWall() {
   const status = useSession((s) => s.state.status);
   const joined = useSession((s) => s.participantId !== null);
   const disclosureOn = useSession((s) => s.state.disclosureOn);
+  const lineCursor = useSession((s) => s.state.lineCursor);
+  const fired = useSession((s) => s.state.firedIncidents);
+  const paused = useSession((s) => s.state.paused);
+  const { t } = useTranslation('stage');
+  // Incidents fired by the facilitator have no scheduled segment: remember where each was seen.
+  const firedIn = useRef<Record<string, number>>({});
   const tradeMode = useSession(
     (s) =>
       s.state.exchange !== null &&
@@ -42,7 +50,18 @@ export function LedWall() {
   useEffect(() => {
     if (tradeMode) return;
     const seg = scenario?.segments[segmentIndex];
+    for (const id of fired) firedIn.current[id] ??= segmentIndex;
+    const slide = wallSlide({
+      scenario,
+      segmentIndex,
+      lineCursor,
+      status,
+      firedIncidents: fired,
+      firedInSegment: firedIn.current,
+    });
     drawLed(ctx, {
+      slide,
+      paused,
       scenarioTitle: scenario?.title ?? null,
       segmentTitle: seg?.title ?? null,
       segmentIndex,
@@ -52,7 +71,7 @@ export function LedWall() {
       disclosureOn,
     });
     texture.needsUpdate = true;
-  }, [ctx, texture, scenario, segmentIndex, status, joined, disclosureOn, tradeMode]);
+  }, [ctx, texture, scenario, segmentIndex, status, joined, disclosureOn, tradeMode, lineCursor, fired, paused]);
 
   // Trade mode: the board drawn at its own size, scaled uniformly to the wall's height and centred.
   const drawTrade = useCallback(
@@ -62,12 +81,12 @@ export function LedWall() {
       ctx.fillRect(0, 0, LED_PX.width, LED_PX.height);
       ctx.save();
       ctx.setTransform(scale, 0, 0, scale, (LED_PX.width - BOARD_PX.width * scale) / 2, 0);
-      drawBoard(ctx, state.exchange, state.trades, history, lang, MESSAGES[lang].board);
+      drawBoard(ctx, state.exchange, state.trades, history, lang, boardLabels(t));
       ctx.restore();
       if (state.disclosureOn) drawDisclosureBand(ctx, state.scenario?.disclosure ?? null);
       texture.needsUpdate = true;
     },
-    [ctx, texture, history, lang],
+    [ctx, texture, history, lang, t],
   );
   useMarketRedraw(drawTrade, tradeMode);
 

@@ -1,11 +1,13 @@
 /**
  * The stage: a raised platform with a lit edge, the host desk with the channel's front panel, the
- * host, and a few props (plants, studio lights on stands) so the space reads as a studio.
+ * host (procedural or the user's VRM), the live-stream camera rig facing the host, and a few props
+ * (plants, studio lights on stands) so the space reads as a studio.
  */
 import { useMemo } from 'react';
 import { CanvasTexture, SRGBColorSpace, type Texture } from 'three';
 import { fitText, makeCanvas } from './canvas-text.js';
-import { HostFigure } from './host-figure.js';
+import { HostAvatar } from '../host/host-avatar.js';
+import { CameraRig } from './camera-rig.js';
 import { STAGE } from './layout.js';
 
 function deskPanelTexture(): Texture {
@@ -95,7 +97,8 @@ export function Stage() {
           <meshLambertMaterial color="#1a1a1a" />
         </mesh>
       </group>
-      <HostFigure position={[0, top, -7.75]} />
+      <HostAvatar position={[0, top, -7.75]} />
+      <CameraRig position={[1.6, top, -4.3]} />
       <Plant x={-6.8} z={-10.2} />
       <Plant x={6.8} z={-10.2} />
       <LightStand x={-6.2} z={-3.8} rotY={2.21} />

@@ -6,11 +6,19 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { Camera, InstancedMesh, WebGLRenderer } from 'three';
 import { sessionStore, type SessionStore } from '../stores/session-store.js';
+import type { VRM } from '@pixiv/three-vrm';
+import type { HostReadings } from '../host/host-readings.js';
 
 export interface BranchcastTestHooks {
   renderer?: WebGLRenderer;
   camera?: Camera;
   audienceMesh?: InstancedMesh;
+  /** Raised arms of viewers with a question waiting. */
+  handsMesh?: InstancedMesh;
+  /** The host avatar's live readings (mutated in place every frame). */
+  host?: HostReadings;
+  /** The user's VRM avatar while one is on stage. */
+  vrm?: VRM;
   store: SessionStore;
 }
 

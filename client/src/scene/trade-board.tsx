@@ -7,13 +7,29 @@ import { useCallback, useMemo } from 'react';
 import type { SessionState } from '../../../core/session.js';
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import { useUi } from '../stores/ui-store.js';
-import { MESSAGES } from '../ui/i18n.js';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { makeCanvas } from './canvas-text.js';
 import { BOARD, LED } from './layout.js';
-import { BOARD_PX, drawBoard, PriceHistory } from './trade-board-content.js';
+import { BOARD_PX, drawBoard, PriceHistory, type BoardLabels } from './trade-board-content.js';
 import { useMarketRedraw } from './use-market-redraw.js';
 
+/** The board's words in the interface language ("stage" namespace). */
+export function boardLabels(t: TFunction<'stage'>): BoardLabels {
+  return {
+    title: t('board.title'),
+    noMarket: t('board.noMarket'),
+    limitUp: t('board.limitUp'),
+    limitDown: t('board.limitDown'),
+    buy: t('board.buy'),
+    sell: t('board.sell'),
+    rejected: t('board.rejected'),
+    shares: t('board.shares'),
+  };
+}
+
 export function TradeBoard() {
+  const { t } = useTranslation('stage');
   const lang = useUi((s) => s.lang);
   const { ctx, texture, history } = useMemo(() => {
     const { canvas, ctx } = makeCanvas(BOARD_PX.width, BOARD_PX.height);
@@ -25,10 +41,10 @@ export function TradeBoard() {
 
   const draw = useCallback(
     (state: SessionState) => {
-      drawBoard(ctx, state.exchange, state.trades, history, lang, MESSAGES[lang].board);
+      drawBoard(ctx, state.exchange, state.trades, history, lang, boardLabels(t));
       texture.needsUpdate = true;
     },
-    [ctx, texture, history, lang],
+    [ctx, texture, history, lang, t],
   );
   useMarketRedraw(draw);
 

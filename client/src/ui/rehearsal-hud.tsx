@@ -1,4 +1,5 @@
 /** The 2D HUD over the canvas during a rehearsal: status line, teleprompter, chat, controls. */
+import { HostDock } from '../host/host-dock.js';
 import { ChatPanel } from './chat-panel.js';
 import { ReportLauncher } from './report-launcher.js';
 import { ScoreNudge } from './score-nudge.js';
@@ -22,6 +23,7 @@ export function RehearsalHud() {
       <div className="hud-right">
         <ChatPanel />
       </div>
+      <HostDock />
       <div className="hud-bottom">
         <Controls />
         <TradeInvite />
