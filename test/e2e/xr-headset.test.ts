@@ -54,13 +54,16 @@ function isLocal(url: string): boolean {
 }
 
 interface IwerHandle {
-  controllers: { right?: IwerController };
+  primaryInputMode: 'controller' | 'hand';
+  quaternion: IwerPose['quaternion'];
+  controllers: { right?: IwerPose & { updateButtonValue(id: string, value: number): void } };
+  hands: { right?: IwerPose & { updatePinchValue(value: number): void } };
 }
-interface IwerController {
+interface IwerPose {
   position: { set(x: number, y: number, z: number): void; x: number; y: number; z: number };
   quaternion: { set(x: number, y: number, z: number, w: number): void };
-  updateButtonValue(id: string, value: number): void;
 }
+type Input = 'controller' | 'hand';
 
 /** XR frames rendered so far (counted by the app's XR test hook). */
 const frames = () => page.evaluate(() => window.__branchcast?.xr?.frames ?? 0);
@@ -71,42 +74,67 @@ async function waitFrames(n: number): Promise<void> {
 }
 
 /**
- * Point the emulated right controller's ray (its -z axis) at the centre of the named panel, then
- * pull and release the trigger, each held for a couple of XR frames.
+ * Point the emulated right controller's (or tracked hand's) ray, its -z axis, at the centre of the
+ * named panel, then pull and release the trigger (or pinch and let go), each held for a couple of
+ * XR frames.
  */
-async function aimAndPress(name: string): Promise<void> {
+async function aimAndPress(name: string, input: Input = 'controller'): Promise<void> {
   await page.waitForFunction((n) => window.__branchcast?.xr?.locate(n) != null, name, WAIT);
-  await page.evaluate((n) => {
-    const target = window.__branchcast!.xr!.locate(n)!;
-    const c = (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!;
-    c.position.set(0.25, 1.3, -0.2);
-    let dx = target.x - c.position.x;
-    let dy = target.y - c.position.y;
-    let dz = target.z - c.position.z;
-    const len = Math.hypot(dx, dy, dz);
-    dx /= len;
-    dy /= len;
-    dz /= len;
-    // Shortest rotation taking (0, 0, -1) to (dx, dy, dz): axis (0,0,-1) x d, w = 1 + (0,0,-1)·d.
-    const [x, y, z, w] = [dy, -dx, 0, 1 - dz];
-    const q = Math.hypot(x, y, z, w);
-    c.quaternion.set(x / q, y / q, z / q, w / q);
-  }, name);
+  await page.evaluate(
+    ({ n, input }) => {
+      const target = window.__branchcast!.xr!.locate(n)!;
+      const device = (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice;
+      const c = input === 'hand' ? device.hands.right! : device.controllers.right!;
+      c.position.set(0.25, 1.3, -0.2);
+      let dx = target.x - c.position.x;
+      let dy = target.y - c.position.y;
+      let dz = target.z - c.position.z;
+      const len = Math.hypot(dx, dy, dz);
+      dx /= len;
+      dy /= len;
+      dz /= len;
+      // Shortest rotation taking (0, 0, -1) to (dx, dy, dz): axis (0,0,-1) x d, w = 1 + (0,0,-1)·d.
+      const [x, y, z, w] = [dy, -dx, 0, 1 - dz];
+      const q = Math.hypot(x, y, z, w);
+      c.quaternion.set(x / q, y / q, z / q, w / q);
+    },
+    { n: name, input },
+  );
   await waitFrames(3); // the ray pointer picks up the new pose and finds the panel
-  await page.evaluate(() =>
-    (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!.updateButtonValue(
-      'trigger',
-      1,
-    ),
-  );
+  const press = (value: number) =>
+    page.evaluate(
+      ({ input, value }) => {
+        const device = (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice;
+        if (input === 'hand') device.hands.right!.updatePinchValue(value);
+        else device.controllers.right!.updateButtonValue('trigger', value);
+      },
+      { input, value },
+    );
+  await press(1);
   await waitFrames(2);
-  await page.evaluate(() =>
-    (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.controllers.right!.updateButtonValue(
-      'trigger',
-      0,
-    ),
-  );
+  await press(0);
   await waitFrames(2);
+}
+
+/** A viewer's question, once the trainee's store holds it. */
+async function ask(text: string): Promise<{ seq: number; text: string }> {
+  const ack = await peer!.send('chat.send', { text, kind: 'question' });
+  expect(ack.ok).toBe(true);
+  const seq = (ack as unknown as { seq: number }).seq;
+  await page.waitForFunction(
+    (s) => window.__branchcast?.store.getState().state.questions.some((q) => q.seq === s) === true,
+    seq,
+    WAIT,
+  );
+  return { seq, text };
+}
+
+/** The trainee's reply to `seq`, as the viewer receives it. */
+async function replyTo(seq: number): Promise<Extract<SessionEvent, { type: 'chat.message' }>> {
+  return (await peer!.waitFor(
+    (e) => e.type === 'chat.message' && e.actor.role === 'trainee' && e.replyTo === seq,
+    60_000,
+  )) as Extract<SessionEvent, { type: 'chat.message' }>;
 }
 
 beforeAll(async () => {
@@ -156,7 +184,7 @@ afterAll(async () => {
 });
 
 describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
-  let question = { seq: 0, text: '有没有保本的产品推荐一下？' };
+  let question = { seq: 0, text: '' };
 
   it('joins as trainee, starts, and a viewer asks a question', async () => {
     await page.goto(`http://127.0.0.1:${server.port}/`);
@@ -168,14 +196,7 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await page.waitForFunction(() => window.__branchcast?.store.getState().state.status === 'live', null, WAIT);
 
     peer = await joinPeer(server.url, server.demo!.codes.bot, '测试观众');
-    const ack = await peer.send('chat.send', { text: question.text, kind: 'question' });
-    expect(ack.ok).toBe(true);
-    question = { ...question, seq: (ack as unknown as { seq: number }).seq };
-    await page.waitForFunction(
-      (seq) => window.__branchcast?.store.getState().state.questions.some((q) => q.seq === seq) === true,
-      question.seq,
-      WAIT,
-    );
+    question = await ask('有没有保本的产品推荐一下？');
   });
 
   it('offers Enter VR (iwer says immersive-vr is supported) and enters a presenting session', async () => {
@@ -218,18 +239,14 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await page.evaluate(() => {
       const [yaw, pitch] = [(-62 * Math.PI) / 180, -0.3];
       const [sy, cy, sp, cp] = [Math.sin(yaw / 2), Math.cos(yaw / 2), Math.sin(pitch / 2), Math.cos(pitch / 2)];
-      const head = (globalThis as unknown as { __iwerDevice: { quaternion: IwerController['quaternion'] } })
-        .__iwerDevice;
+      const head = (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice;
       head.quaternion.set(cy * sp, sy * cp, -sy * sp, cy * cp); // yaw about y, then pitch about x
     });
     await waitFrames(3);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'xr-questions.png') });
     await aimAndPress('xr-reply-0');
-    const reply = (await peer!.waitFor(
-      (e) => e.type === 'chat.message' && e.actor.role === 'trainee' && e.replyTo === question.seq,
-      60_000,
-    )) as Extract<SessionEvent, { type: 'chat.message' }>;
+    const reply = await replyTo(question.seq);
     expect(reply.text).toBe(expected);
     // The 2D chat shows the reply under the question, which is now answered.
     await page.locator(`[data-testid=chat-item][data-reply-to="${question.seq}"]`).waitFor({ timeout: 30_000 });
@@ -243,12 +260,24 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'xr-headset.png') });
   });
 
-  it('loaded the controller profile from its own origin, made no request beyond localhost, threw nothing', () => {
+  it('with hand tracking, a pinch on a card answers the next question', async () => {
+    await page.evaluate(() => {
+      (globalThis as unknown as { __iwerDevice: IwerHandle }).__iwerDevice.primaryInputMode = 'hand';
+    });
+    const next = await ask('开户需要准备什么材料？');
+    const expected = XR_TEXT.replies[quickRepliesFor(next.text)[0]!]!.text;
+    await aimAndPress('xr-reply-0', 'hand');
+    const reply = await replyTo(next.seq);
+    expect(reply.text).toBe(expected);
+  });
+
+  it('loaded the controller and hand profiles from its own origin, made no request beyond localhost, threw nothing', () => {
     expect(blocked).toEqual([]);
     expect(requested.filter((u) => !isLocal(u))).toEqual([]);
     expect(failed).toEqual([]);
     expect(requested.some((u) => u.endsWith('/xr-profiles/profilesList.json'))).toBe(true);
     expect(requested.some((u) => u.endsWith('/xr-profiles/meta-quest-touch-plus/profile.json'))).toBe(true);
+    expect(requested.some((u) => u.endsWith('/xr-profiles/generic-hand/right.glb'))).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
