@@ -17,7 +17,10 @@ export type FacilitatorActor = Actor & { role: Extract<Role, 'facilitator'> };
 
 interface Scheduled {
   incidentId: string;
+  /** On the stream's clock (ms since session.started), as asked. */
   atMs: number;
+  /** The same moment in session time (event t). */
+  t: number;
   actor: FacilitatorActor;
 }
 
@@ -48,8 +51,9 @@ export class LiveControl {
   }
 
   /**
-   * Fire now, or at session time `atMs`. Scheduling checks now what can be checked now (the
-   * incident exists, the session has not ended), so a typo is refused at once, not later.
+   * Fire now, or when the stream's clock (ms since the session started, the overview's
+   * `elapsedMs`) reaches `atMs`. Scheduling checks now what can be checked now (the incident
+   * exists, the session runs), so a typo is refused at once, not later.
    */
   async incident(
     room: SessionRoom,
@@ -57,15 +61,18 @@ export class LiveControl {
     incidentId: string,
     atMs?: number,
   ): Promise<Ack<CommandOk & { scheduledAtMs?: number }>> {
-    if (atMs === undefined || atMs <= this.timeOf(room))
-      return this.command(room, actor, 'incident.fire', { incidentId });
+    const startedT = room.snapshot().startedT;
+    if (atMs !== undefined && startedT === null && room.status !== 'ended')
+      return fail(ErrorCode.INVALID_STATE, 'atMs: the session has not started; schedule once it runs');
+    const t = (startedT ?? 0) + (atMs ?? 0);
+    if (atMs === undefined || t <= this.timeOf(room)) return this.command(room, actor, 'incident.fire', { incidentId });
     if (!room.scenario.incidents.some((i) => i.id === incidentId))
       return fail(ErrorCode.NOT_FOUND, `incidentId: no incident "${incidentId}" in this scenario`);
     if (room.status === 'ended') return fail(ErrorCode.INVALID_STATE, 'the session has ended');
     if (room.snapshot().firedIncidents.includes(incidentId))
       return fail(ErrorCode.INVALID_STATE, `incidentId: "${incidentId}" has already fired`);
     const list = (this.schedules.get(room.id) ?? []).filter((s) => s.incidentId !== incidentId);
-    list.push({ incidentId, atMs, actor });
+    list.push({ incidentId, atMs, t, actor });
     this.schedules.set(room.id, list);
     return { ok: true, scheduledAtMs: atMs };
   }
@@ -84,9 +91,9 @@ export class LiveControl {
         continue;
       }
       const now = this.timeOf(room);
-      const due = list.filter((s) => s.atMs <= now);
+      const due = list.filter((s) => s.t <= now);
       if (due.length === 0) continue;
-      const rest = list.filter((s) => s.atMs > now);
+      const rest = list.filter((s) => s.t > now);
       if (rest.length > 0) this.schedules.set(sessionId, rest);
       else this.schedules.delete(sessionId);
       for (const s of due) {

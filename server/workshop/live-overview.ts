@@ -24,8 +24,6 @@ export interface LiveSession {
   segment: { index: number; count: number; title: Bi };
   createdAt: number;
   startedAt: number | null;
-  /** Session time now (ms since the session was created): the clock `t` and `atMs` count on. */
-  sessionTimeMs: number;
   elapsedMs: number;
   audience: number;
   score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
@@ -75,7 +73,6 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
     segment: { index: s.segmentIndex, count: scenario.segments.length, title: seg?.title ?? { zh: '', en: '' } },
     createdAt: room.record.createdAt,
     startedAt: s.startedT === null ? null : room.record.createdAt + s.startedT,
-    sessionTimeMs: now,
     elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? now) - s.startedT),
     audience: s.audience,
     score: r

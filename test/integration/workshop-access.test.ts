@@ -105,6 +105,14 @@ describe('workshop access', () => {
         body: JSON.stringify({ count: 1 }),
       });
       expect(await bots.json()).toMatchObject({ count: 1, running: true });
+      // Its stream has not started: nothing can be scheduled on its clock yet.
+      const early = await api(`/api/live/${sessions[0]!.sessionId}/incident`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ incidentId: 'lure-flood-qa', atMs: 60_000 }),
+      });
+      expect(early.status).toBe(409);
+      expect(((await early.json()) as { message: string }).message).toMatch(/^atMs: /);
       await server.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

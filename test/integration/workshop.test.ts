@@ -143,11 +143,13 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
 
     // ── schedule it in C a moment ahead: it fires by itself, as the facilitator ──
     const cNow = (await live()).find((s) => s.sessionId === c.sessionId)!;
-    const atMs = cNow.sessionTimeMs + 400;
+    const atMs = cNow.elapsedMs + 400;
     res = await post(`/api/live/${c.sessionId}/incident`, { incidentId: INCIDENT, atMs });
     expect(await res.json()).toMatchObject({ ok: true, scheduledAtMs: atMs });
     const cFired = await pc.waitFor((e) => e.type === 'incident.fired', 10_000);
-    expect(cFired.t).toBeGreaterThanOrEqual(atMs);
+    // atMs is on the stream's clock: counted from session.started.
+    const cStartedT = recording(c.sessionId).find((e) => e.type === 'session.started')!.t;
+    expect(cFired.t - cStartedT).toBeGreaterThanOrEqual(atMs);
     expect(cFired.actor.role).toBe('facilitator');
 
     // ── director mode in B: speak as a viewer ──
