@@ -95,12 +95,16 @@ export function cookieSessionId(cookieHeader: string | undefined): string | unde
   }
 }
 
-/** A handshake from a page of another origin does not get to use the browser's cookie. */
-function sameOrigin(headers: IncomingMessage['headers']): boolean {
+/**
+ * A handshake from a page of another site does not get to use the browser's cookie. Host names
+ * are compared without ports: cookies are not kept apart by port either, and the Vite dev server
+ * (another port) proxies the socket with its own Origin.
+ */
+function sameSite(headers: IncomingMessage['headers']): boolean {
   const origin = headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === headers.host;
+    return new URL(origin).hostname === new URL(`http://${headers.host ?? ''}`).hostname;
   } catch {
     return false;
   }
@@ -143,12 +147,12 @@ export class Guard {
     return hit ? { kind: 'code', sessionId: hit.sessionId, role: hit.role } : { kind: 'anonymous' };
   }
 
-  /** Socket.IO handshake: a facilitator's cookie (same origin only) and/or the server's bot token. */
+  /** Socket.IO handshake: a facilitator's cookie (same site only) and/or the server's bot token. */
   principalOfHandshake(handshake: { headers: IncomingMessage['headers']; auth?: Record<string, unknown> }): {
     facilitator: FacilitatorPrincipal | null;
     botToken: boolean;
   } {
-    const facilitator = sameOrigin(handshake.headers) ? this.facilitatorOf(handshake.headers.cookie) : null;
+    const facilitator = sameSite(handshake.headers) ? this.facilitatorOf(handshake.headers.cookie) : null;
     return { facilitator, botToken: this.deps.auth.checkBotToken(handshake.auth?.botToken) };
   }
 

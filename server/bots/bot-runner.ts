@@ -22,8 +22,10 @@ type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface BotRunnerOptions {
   url: string;
-  /** The room's bot join code. */
-  code: string;
+  /** The room's bot join code; or, instead, `sessionId` with the server's `botToken` (docs/ACCESS.md). */
+  code?: string;
+  sessionId?: string;
+  botToken?: string;
   count: number;
   seed: number;
   /** Everyday lines per viewer per minute (default: the scenario's). */
@@ -108,6 +110,7 @@ export class BotRunner {
       forceNew: true,
       reconnection: true,
       reconnectionDelay: 500,
+      ...(this.opts.botToken ? { auth: { botToken: this.opts.botToken } } : {}),
     });
     const bot: Bot = { index, socket, joined: false, leaving: false };
     this.bots.set(index, bot);
@@ -121,7 +124,12 @@ export class BotRunner {
       // A new connection is a new participant: join again after every (re)connect.
       socket.emit(
         'join',
-        { protocolVersion: PROTOCOL_VERSION, code: this.opts.code, role: 'bot', name: botName(index) },
+        {
+          protocolVersion: PROTOCOL_VERSION,
+          ...(this.opts.code ? { code: this.opts.code } : { sessionId: this.opts.sessionId }),
+          role: 'bot',
+          name: botName(index),
+        },
         (ack: Ack<JoinOk>) => this.onJoined(bot, ack),
       );
     });

@@ -2,10 +2,13 @@
 import { BotRunner } from '../bots/bot-runner.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
-const HELP = `usage: branchcast bots --url URL --room CODE [--count N] [--seed S] [--rate X] [--ramp SEC] [--minutes M]
+const HELP = `usage: branchcast bots --url URL (--room CODE | --session ID [--token T]) [--count N] [--seed S] [--rate X]
+                      [--ramp SEC] [--minutes M]
 
   --url URL      the server, e.g. http://localhost:8080
   --room CODE    the room's bot join code
+  --session ID   instead of a code: the session's id, with the server's bot token
+  --token T      the bot token \`branchcast serve\` prints (default: $BRANCHCAST_BOT_TOKEN)
   --count N      simulated viewers (default 20)
   --seed S       PRNG seed: the same seed and the same host give the same audience (default 1)
   --rate X       everyday chat lines per viewer per minute (default: the scenario's)
@@ -25,6 +28,8 @@ export async function run(args: string[]): Promise<number> {
     const { values, positionals } = parseFlags(args, {
       url: { type: 'string' },
       room: { type: 'string' },
+      session: { type: 'string' },
+      token: { type: 'string' },
       count: { type: 'string' },
       seed: { type: 'string' },
       rate: { type: 'string' },
@@ -44,7 +49,13 @@ export async function run(args: string[]): Promise<number> {
     } catch {
       throw new UsageError(`--url: expected an http(s) URL, got "${values.url}"`);
     }
-    if (!values.room || !/^[A-Za-z0-9]{4,16}$/.test(values.room)) {
+    const token = values.token ?? process.env.BRANCHCAST_BOT_TOKEN;
+    if (values.session !== undefined) {
+      if (values.room) throw new UsageError('give either --room or --session, not both');
+      if (!/^[\w-]{1,64}$/.test(values.session))
+        throw new UsageError(`--session: expected a session id, got "${values.session}"`);
+      if (!token) throw new UsageError('--session needs the bot token: --token T or $BRANCHCAST_BOT_TOKEN');
+    } else if (!values.room || !/^[A-Za-z0-9]{4,16}$/.test(values.room)) {
       throw new UsageError(
         `--room: expected the room's bot join code (4–16 letters or digits)${values.room ? `, got "${values.room}"` : ''}`,
       );
@@ -54,7 +65,9 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError(`--rate: expected a number in (0, 60], got "${values.rate}"`);
     o = {
       url: values.url,
-      room: values.room.toUpperCase(),
+      room: values.session === undefined ? values.room!.toUpperCase() : undefined,
+      session: values.session,
+      token: values.session === undefined ? undefined : token,
       count: intFlag('count', values.count, 1, 5000) ?? 20,
       seed: intFlag('seed', values.seed, 0, 2 ** 31 - 1) ?? 1,
       rate,
@@ -73,6 +86,8 @@ export async function run(args: string[]): Promise<number> {
   const runner = new BotRunner({
     url: o.url,
     code: o.room,
+    sessionId: o.session,
+    botToken: o.token,
     count: o.count,
     seed: o.seed,
     ratePerMinute: o.rate,

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT, startServer } from '../main.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
-const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo] [--dev]
+const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
+                       [--demo local|open|off] [--dev]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -13,6 +14,9 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --bots N       bots in the demo room (default: the scenario's count)
   --scenario ID  scenario of the demo room (default: the first in scenes/)
   --no-demo      open no demo room
+  --demo MODE    who may fetch the demo room's codes without logging in: local (this machine,
+                 the default), open (anyone who can reach the server), off (facilitators only);
+                 default: $BRANCHCAST_DEMO or local
   --dev          do not build or serve the client (Vite serves it)
 `;
 
@@ -21,6 +25,34 @@ async function ensureClientBuilt(): Promise<void> {
   console.log('Building the client (first start)…');
   const { build } = await import('vite');
   await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** What an operator needs to know about access: the one-time setup link, the bot token, the demo policy. */
+function accessLines(
+  server: Awaited<ReturnType<typeof startServer>>,
+  flags: { host?: string; dev?: boolean; demo: string },
+): string[] {
+  const { auth } = server.access;
+  const wild = !flags.host || flags.host === '0.0.0.0' || flags.host === '::';
+  const host = wild ? 'localhost' : flags.host!.includes(':') ? `[${flags.host}]` : flags.host!;
+  const origin = flags.dev ? 'http://localhost:5173' : `http://${host}:${server.port}`;
+  const out: string[] = [];
+  if (auth.setupToken) {
+    out.push(
+      'No facilitator account yet. Create the first one (this link works once):',
+      `  ${origin}/setup#token=${auth.setupToken}`,
+      '  or headless: branchcast facilitator add NAME (reads the password from stdin)',
+    );
+  }
+  out.push(
+    `Bot token (branchcast bots --token): ${auth.botToken}`,
+    flags.demo === 'open'
+      ? 'Demo room: its codes are open to anyone who can reach this server (--demo open).'
+      : flags.demo === 'off'
+        ? 'Demo room: its codes are for logged-in facilitators only (--demo off).'
+        : 'Demo room: its codes are open only on this machine (--demo open opens them to the network).',
+  );
+  return out;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -34,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
       bots: { type: 'string' },
       scenario: { type: 'string' },
       'no-demo': { type: 'boolean' },
+      demo: { type: 'string' },
       dev: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -41,8 +74,12 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
+    const demo = values.demo ?? process.env.BRANCHCAST_DEMO;
+    if (demo !== undefined && demo !== 'local' && demo !== 'open' && demo !== 'off')
+      throw new UsageError(`--demo: expected local, open or off, got "${demo}"`);
     flags = {
       ...values,
+      demo: (demo ?? 'local') as 'local' | 'open' | 'off',
       port: intFlag('port', values.port ?? process.env.PORT, 0, 65535) ?? 8080,
       bots: intFlag('bots', values.bots, 0, 5000),
     };
@@ -60,6 +97,7 @@ export async function run(args: string[]): Promise<number> {
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
+    auth: { demo: flags.demo },
   });
   const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
   if (server.demo) {
@@ -71,6 +109,7 @@ export async function run(args: string[]): Promise<number> {
     );
   }
   if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');
+  lines.push(...accessLines(server, { host: flags.host, dev: flags.dev, demo: flags.demo }));
   console.log(lines.join('\n'));
   const stop = () => {
     console.log('Shutting down…');
