@@ -1,4 +1,4 @@
-import { checkUtterance } from '../rubric/check.js';
+import { cachedCheck } from '../rubric/check-cache.js';
 
 /**
  * Cheap, deterministic reading of chat and host lines for the audience policy: what a viewer
@@ -60,7 +60,7 @@ export function readSignals(text: string): TextSignals {
 export function readHostSignals(text: string): TextSignals {
   const s = readSignals(text);
   if (!s.promise) return s;
-  const labels = checkUtterance(text).labels;
+  const labels = cachedCheck(text).labels;
   s.promise = labels.includes('promise_of_returns') || labels.includes('guarantee_of_principal');
   return s;
 }
@@ -74,6 +74,6 @@ const CONTACT = /(vx|v信|薇信|微信|QQ|私我|加我)/i;
  */
 export function isLurePost(text: string, kind: 'chat' | 'question'): boolean {
   if (kind !== 'chat' || text.length < 6 || !readSignals(text).lure) return false;
-  const labels = checkUtterance(text).labels;
+  const labels = cachedCheck(text).labels;
   return labels.includes('fraud_lure') || (labels.includes('unlicensed_advice') && CONTACT.test(text));
 }
