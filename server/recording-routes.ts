@@ -135,6 +135,14 @@ export async function handleRecordingRoute(
     const scenario = url.searchParams.get('scenario');
     const status = url.searchParams.get('status');
     const since = Number(url.searchParams.get('since') ?? 0);
+    if (!Number.isFinite(since)) {
+      send(res, 400, { error: 'BAD_PAYLOAD', message: 'since: expected a time in ms since the epoch' });
+      return true;
+    }
+    if (status !== null && status !== 'live' && status !== 'ended') {
+      send(res, 400, { error: 'BAD_PAYLOAD', message: 'status: expected live or ended' });
+      return true;
+    }
     const list = store
       .listSessions(status === 'live' || status === 'ended' ? { status } : undefined)
       .filter(

@@ -5,7 +5,7 @@
  * room is open without logging in. Each refusal is paired with the allowed case where that is
  * what makes the refusal mean something.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
@@ -505,6 +505,30 @@ describe('chat is text, headers on every answer, input sized at the edge', () =>
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/<b>讲师/);
     expect(html).not.toMatch(/onerror=alert/);
+  });
+
+  it('the client never sets HTML from data (no dangerouslySetInnerHTML, innerHTML or document.write)', () => {
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (
+          /\.(ts|tsx)$/.test(e.name) &&
+          /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML|insertAdjacentHTML|document\.write/.test(
+            readFileSync(p, 'utf8'),
+          )
+        )
+          offenders.push(p);
+      }
+    };
+    walk(join(import.meta.dirname, '../../client/src'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('list filters are checked: a bad since or status -> 400 naming it', async () => {
+    expect((await call('/api/sessions?since=soon', { cookie })).body.message).toMatch(/^since: /);
+    expect((await call('/api/sessions?status=paused', { cookie })).body.message).toMatch(/^status: /);
   });
 
   const SECURITY = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy'];
