@@ -17,8 +17,9 @@ const HOST_TARGET = { x: 0, z: STAGE.z };
 
 export function standingSpot(role: Role | null): StandingSpot {
   if (role === 'trainee') {
-    // Front part of the stage: the host desk and avatar stand further back.
-    return { position: [0, STAGE.height, STAGE.z + STAGE.depth / 2 - 1.0], yaw: Math.PI };
+    // Near the stage's front edge, clear of the host desk (about 1.5 m from the edge) and the
+    // avatar behind it: nothing of the set between the trainee and the audience.
+    return { position: [0, STAGE.height, STAGE.z + STAGE.depth / 2 - 0.4], yaw: Math.PI };
   }
   const x = -4;
   const z = SEATS.firstRowZ - 1.0;
