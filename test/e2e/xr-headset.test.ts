@@ -31,6 +31,23 @@ const INSTALL_IWER = `${IWER}
   device.installRuntime({ forceInstall: true });
   globalThis.__iwerDevice = device;
 })();`;
+/**
+ * A stand-in for the browser's speech recognition (Chromium's needs Google's service): start()
+ * "hears" globalThis.__spoken and reports it as a final result, remembering the language asked for.
+ */
+const FAKE_RECOGNITION = `
+globalThis.webkitSpeechRecognition = globalThis.SpeechRecognition = class {
+  constructor() { this.lang = ''; this.onresult = null; this.onerror = null; this.onend = null; }
+  start() {
+    globalThis.__recognitionLang = this.lang;
+    setTimeout(() => {
+      const result = Object.assign([{ transcript: globalThis.__spoken ?? '' }], { isFinal: true });
+      this.onresult?.({ resultIndex: 0, results: [result] });
+      this.onend?.();
+    }, 100);
+  }
+  stop() { this.onend?.(); }
+};`;
 const XR_TEXT = JSON.parse(readFileSync(join(ROOT, 'client/src/locales/zh/xr.json'), 'utf8')) as {
   replies: Record<string, { text: string }>;
 };
@@ -169,6 +186,7 @@ beforeAll(async () => {
     if (needed(r.url()) && r.status() >= 400) failed.push(`${r.url()} HTTP ${r.status()}`);
   });
   await context.addInitScript({ content: INSTALL_IWER });
+  await context.addInitScript({ content: FAKE_RECOGNITION });
   page = await context.newPage();
   page.on('websocket', (ws) => requested.push(ws.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -269,6 +287,20 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await aimAndPress('xr-reply-0', 'hand');
     const reply = await replyTo(next.seq);
     expect(reply.text).toBe(expected);
+  });
+
+  it('answers by voice: a pinch on the voice card, the words are sent as the reply, in the viewer language', async () => {
+    const next = await ask('Can I buy 300xxx tomorrow?');
+    const spoken = 'We do not give calls on individual stocks; please decide based on your own situation.';
+    await page.evaluate((text) => {
+      (globalThis as unknown as { __spoken: string }).__spoken = text;
+    }, spoken);
+    await aimAndPress('xr-voice', 'hand');
+    const reply = await replyTo(next.seq);
+    expect(reply.text).toBe(spoken);
+    await expect(
+      page.evaluate(() => (globalThis as unknown as { __recognitionLang: string }).__recognitionLang),
+    ).resolves.toBe('en-US');
   });
 
   it('loaded the controller and hand profiles from its own origin, made no request beyond localhost, threw nothing', () => {

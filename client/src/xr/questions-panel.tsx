@@ -3,7 +3,8 @@
  * (oldest first; press one to pick it), and for the picked one three compliant replies chosen by
  * core/xr/quick-replies.ts. Pressing a card sends it as chat.send with replyTo the question's seq,
  * exactly what the 2D reply box sends. The card shows the words that will be sent, in the
- * viewer's language, under a title in the interface language.
+ * viewer's language, under a title in the interface language. Below them, where the browser can
+ * recognise speech, a card to answer by voice.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { useUi } from '../stores/ui-store.js';
 import { CanvasPanel, type PanelDraw } from './canvas-panel.js';
 import { COLOURS, drawWrapped, roundRect } from './panel-text.js';
 import { useXrCommand } from './use-xr-command.js';
+import { VOICE_CARD_H, VoiceReplyCard, voiceAvailable } from './voice-reply-card.js';
 
 const MAX_SHOWN = 3;
 const WIDTH = 0.7;
@@ -85,6 +87,9 @@ export function QuestionsPanel(props: { position: [number, number, number]; rota
             }
           />
         ))}
+      {question && !ended && voiceAvailable() && (
+        <VoiceReplyCard question={question} width={WIDTH} y={place(VOICE_CARD_H)} />
+      )}
     </group>
   );
 }
