@@ -7,7 +7,7 @@ import { draft, type Actor, type EventDraft } from './events.js';
 import { ErrorCode, fail, type Command, type CommandOk, type Failure } from './protocol.js';
 import type { SessionState } from './session.js';
 import { decideTrade, decideTradeInvite } from './decide-trade.js';
-import { decideDirectorSay } from './workshop/director.js';
+import { decideBotsConfigure, decideDirectorSay } from './workshop/director.js';
 
 /**
  * `reply`: extra ack fields (trade.place answers with the order's outcome). `as`: stamp the drafts
@@ -82,6 +82,8 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       return decideTrade(state, actor, cmd.payload);
     case 'director.say':
       return decideDirectorSay(state, actor, cmd.payload);
+    case 'bots.configure':
+      return decideBotsConfigure(state, cmd.payload);
     case 'sync':
       return ok();
     default: {

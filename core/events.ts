@@ -73,6 +73,11 @@ export interface EventPayloads {
   /** The market clock advanced by dtMs of session time; the reducer draws the prices. */
   'market.ticked': { dtMs: number };
   /**
+   * A facilitator set the simulated audience's size and chat rate (`bots.configure`); the server's
+   * bot manager follows it (server/workshop/session-bots.ts). Bots join and leave as participants.
+   */
+  'audience.configured': { count: number; ratePerMinute: number };
+  /**
    * This session is a retry branched from another at `atSeq`: the events before this one are the
    * parent's 1..atSeq, copied; from here on the session is its own (`sessionId` is the new id).
    */
@@ -115,6 +120,7 @@ export const EVENT_TYPES = [
   'trade.reject',
   'trade.unsuitable',
   'market.ticked',
+  'audience.configured',
   'session.branched',
 ] as const satisfies readonly EventType[];
 
@@ -186,6 +192,11 @@ export const draft = {
   tradeReject: (p: EventPayloads['trade.reject']): EventDraft => ({ type: 'trade.reject', ...p }),
   tradeUnsuitable: (p: EventPayloads['trade.unsuitable']): EventDraft => ({ type: 'trade.unsuitable', ...p }),
   marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
+  audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
+    type: 'audience.configured',
+    count,
+    ratePerMinute,
+  }),
 };
 
 /** Stamp a draft into an event. */

@@ -49,6 +49,8 @@ export function fail(code: ErrorCode, message: string): Failure {
 export const MAX_PAYLOAD_BYTES = 4096;
 export const MAX_TEXT = 500;
 export const MAX_NAME = 32;
+/** Most simulated viewers a facilitator may give one workshop session. */
+export const MAX_BOTS = 200;
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 
@@ -138,6 +140,16 @@ export const CommandSchemas = {
     kind: z.enum(['chat', 'question']).default('chat'),
     replyTo: z.number().int().positive().nullable().default(null),
   }),
+  /**
+   * Size and chat rate of the room's simulated audience (facilitator). Recorded as
+   * `audience.configured`; the server's bot manager follows it.
+   */
+  'bots.configure': z
+    .strictObject({
+      count: z.number().int().min(0).max(MAX_BOTS).optional(),
+      ratePerMinute: z.number().min(0).max(60).optional(),
+    })
+    .refine((p) => p.count !== undefined || p.ratePerMinute !== undefined, 'give count, ratePerMinute or both'),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -160,6 +172,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'trade.invite': ['trainee', 'facilitator'],
   'trade.place': ['trainee', 'facilitator', 'bot'],
   'director.say': ['facilitator'],
+  'bots.configure': ['facilitator'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

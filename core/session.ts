@@ -94,6 +94,8 @@ export interface SessionState {
   /** Recent fills and rejections, newest last (the trade board's ticker). */
   trades: readonly TradeFeedEntry[];
   trading: { orders: number; fills: number; rejects: number; unsuitable: number };
+  /** The simulated audience a facilitator last asked for (`audience.configured`), or null. */
+  audienceTarget: { count: number; ratePerMinute: number } | null;
 }
 
 /** How many chat entries state keeps for display. */
@@ -129,6 +131,7 @@ export function initialState(): SessionState {
     invitation: null,
     trades: [],
     trading: { orders: 0, fills: 0, rejects: 0, unsuitable: 0 },
+    audienceTarget: null,
   };
 }
 
@@ -298,6 +301,8 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return exchangeAfterTick(s, e);
     case 'session.branched':
       return { ...s, sessionId: e.sessionId, parent: { sessionId: e.parentSessionId, atSeq: e.atSeq } };
+    case 'audience.configured':
+      return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };
     default: {
       const unreachable: never = e;
       return unreachable;

@@ -165,6 +165,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   selfUrl = `http://127.0.0.1:${port}`;
+  // Resumed workshop sessions get back the audience their recordings last asked for.
+  workshop.resumeAudiences();
 
   let demo: DemoRoom | null = null;
   let bots: BotRunner | null = null;

@@ -340,6 +340,7 @@ export class Audience {
       case 'trade.unsuitable':
       case 'market.ticked':
       case 'session.branched':
+      case 'audience.configured':
       case 'disclosure.changed':
       case 'stream.paused':
         return;

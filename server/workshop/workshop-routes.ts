@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { MAX_TEXT, type Ack, type CommandOk } from '../../core/protocol.js';
+import { MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../../core/protocol.js';
 import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
@@ -15,7 +15,6 @@ import { WorkshopError, type Workshop } from './workshop-service.js';
 
 export const MAX_WORKSHOP_BODY = 16 * 1024;
 export const MAX_TRAINEE_NAME = 40;
-export const MAX_BOTS = 200;
 
 /** Display names: trimmed, no control characters (they are shown as text everywhere). */
 const displayName = (max: number) =>
@@ -174,7 +173,7 @@ async function dispatch(
   if ((m = ROUTES.sessions.exec(path))) {
     if (method !== 'POST') return wrong('POST');
     const b = await body(StartSessions);
-    if (b) send(res, 201, await ws.startSessions(id(m), b));
+    if (b) send(res, 201, await ws.startSessions(id(m), b, actor));
     return;
   }
   if ((m = ROUTES.progress.exec(path))) {
@@ -226,7 +225,10 @@ async function control(
     ack.ok ? send(res, 200, ack) : send(res, statusOf(ack.code), { error: ack.code, message: ack.message });
   if (action === 'bots') {
     const b = await body(ConfigureBots);
-    if (b) send(res, 200, await ws.configureBots(sessionId, b));
+    if (!b) return;
+    const ack = await ws.configureBots(sessionId, b, actor);
+    if (!ack.ok) send(res, statusOf(ack.code), { error: ack.code, message: ack.message });
+    else send(res, 200, { count: ack.count, ratePerMinute: ack.ratePerMinute, running: ack.running });
     return;
   }
   const room = ws.room(sessionId);

@@ -21,7 +21,8 @@ import type { Clock } from '../clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { RecordingStore } from '../store/recording-store.js';
-import { LiveControl } from './live-control.js';
+import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
+import { LiveControl, type FacilitatorActor } from './live-control.js';
 import { liveSession, type LiveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
 import { SessionBots, type BotSettings, type BotStatus } from './session-bots.js';
@@ -86,6 +87,8 @@ export class Workshop {
   readonly bots: SessionBots;
   readonly scores: ScoreCache;
   readonly control: LiveControl;
+  /** The bot change each session is working through (what a REST answer waits for). */
+  private following = new Map<string, Promise<void>>();
 
   constructor(private deps: WorkshopDeps) {
     this.bots = new SessionBots({ url: deps.botUrl, log: deps.log, tickMs: deps.botTickMs });
@@ -97,9 +100,39 @@ export class Workshop {
   observe(sessionId: string, batch: readonly SessionEvent[]): void {
     this.scores.observe(sessionId, batch);
     for (const e of batch) {
-      if (e.type !== 'session.ended') continue;
-      void this.bots.stop(sessionId);
-      this.control.forget(sessionId);
+      if (e.type === 'audience.configured') this.follow(sessionId, e.count, e.ratePerMinute);
+      else if (e.type === 'session.ended') {
+        void this.bots.stop(sessionId);
+        this.control.forget(sessionId);
+      }
+    }
+  }
+
+  /**
+   * The room recorded an audience setting (`bots.configure`, over REST or Socket.IO): make the
+   * session's bots match it. The demo room's audience belongs to main.ts and is left alone.
+   */
+  private follow(sessionId: string, count: number, ratePerMinute: number): void {
+    const room = this.deps.rooms.get(sessionId);
+    if (!room || room.status === 'ended') return;
+    if (room.record.demo) {
+      this.deps.log(`session ${sessionId}: the demo room keeps its audience; audience.configured not applied`);
+      return;
+    }
+    const done = this.bots.has(sessionId)
+      ? this.bots.configure(sessionId, { count, ratePerMinute }).then(() => undefined)
+      : this.bots.start(sessionId, room.record.codes.bot, room.record.seed, { count, ratePerMinute, rampSec: 0 });
+    this.following.set(
+      sessionId,
+      done.catch(() => undefined),
+    );
+  }
+
+  /** After a restart: give every resumed session the audience its recording last asked for. */
+  resumeAudiences(): void {
+    for (const room of this.deps.rooms.all()) {
+      const target = room.status === 'ended' || room.record.demo ? null : room.snapshot().audienceTarget;
+      if (target && !this.bots.has(room.id)) this.follow(room.id, target.count, target.ratePerMinute);
     }
   }
 
@@ -197,6 +230,7 @@ export class Workshop {
   async startSessions(
     cohortId: string,
     req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings> },
+    actor: FacilitatorActor,
   ): Promise<{ cohortId: string; scenarioId: string; sessions: StartedSession[] }> {
     this.cohort(cohortId);
     const scenario = this.deps.scenarios.get(req.scenarioId);
@@ -243,6 +277,12 @@ export class Workshop {
       });
       // A failed audience is logged (SessionBots) and shows as not running; the session stands.
       audiences.push(this.bots.start(room.id, codes.bot, room.record.seed, settings).catch(() => undefined));
+      // The recording says which audience the trainee faced (the bots already match it).
+      const ack = await this.control.command(room, actor, 'bots.configure', {
+        count: settings.count,
+        ratePerMinute: settings.ratePerMinute,
+      });
+      if (!ack.ok) this.deps.log(`session ${room.id}: audience not recorded: ${ack.message}`);
     }
     await Promise.all(audiences);
     return { cohortId, scenarioId: scenario.id, sessions: started };
@@ -278,23 +318,32 @@ export class Workshop {
   }
 
   /** Change a session's audience; a session without one (lobby-made, resumed) gets one now. */
-  async configureBots(sessionId: string, patch: { count?: number; ratePerMinute?: number }): Promise<BotStatus> {
+  /**
+   * Change a session's audience through the room (`bots.configure`, recorded as
+   * `audience.configured` with the facilitator as actor); answers once the bots follow. A session
+   * without an audience (opened from the lobby) gets one.
+   */
+  async configureBots(
+    sessionId: string,
+    patch: { count?: number; ratePerMinute?: number },
+    actor: FacilitatorActor,
+  ): Promise<Ack<BotStatus>> {
     const room = this.deps.rooms.get(sessionId);
-    if (!room || room.status === 'ended')
-      throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no running session "${sessionId}"`);
+    if (!room) return fail(ErrorCode.NOT_FOUND, `sessionId: no running session "${sessionId}"`);
     if (room.record.demo)
-      throw new WorkshopError(409, 'INVALID_STATE', 'sessionId: the demo room keeps the audience it was opened with');
-    const done = await this.bots.configure(sessionId, patch);
-    if (done) return done;
-    const s = room.scenario.bots;
-    await this.bots
-      .start(sessionId, room.record.codes.bot, room.record.seed, {
-        count: patch.count ?? s.count,
-        ratePerMinute: patch.ratePerMinute ?? s.ratePerMinute,
-        rampSec: 0,
-      })
-      .catch(() => undefined);
-    return this.bots.status(sessionId)!;
+      return fail(ErrorCode.INVALID_STATE, 'sessionId: the demo room keeps the audience it was opened with');
+    const ack = await this.control.command(room, actor, 'bots.configure', patch);
+    if (!ack.ok) return ack;
+    await this.following.get(sessionId);
+    const target = room.snapshot().audienceTarget;
+    return {
+      ok: true,
+      ...(this.bots.status(sessionId) ?? {
+        count: target?.count ?? 0,
+        ratePerMinute: target?.ratePerMinute ?? 0,
+        running: false,
+      }),
+    };
   }
 
   // ── progress ───────────────────────────────────────────────────────────

@@ -9,6 +9,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asFacilitator, createSession, startTestServer } from '../harness/test-server.js';
 
+async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/api/cohorts'],
   ['POST', '/api/cohorts', { name: 'x' }],
@@ -76,7 +86,7 @@ describe('workshop access', () => {
       const started = await api(`/api/cohorts/${cohort.id}/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ scenarioId: 'anti-fraud-live', bots: { count: 0 } }),
+        body: JSON.stringify({ scenarioId: 'anti-fraud-live', bots: { count: 2, ratePerMinute: 1 } }),
       });
       expect(started.status).toBe(201);
       const { sessions } = (await started.json()) as { sessions: Array<{ sessionId: string }> };
@@ -94,17 +104,21 @@ describe('workshop access', () => {
         trainees: [{ name: '赵敏' }],
         assignments: [{ sessionId: sessions[0]!.sessionId, status: 'live' }],
       });
-      // The resumed session is in the overview under its trainee; its audience can be brought back.
-      const live = (await (await api(`/api/live?cohortId=${cohort.id}`)).json()) as {
-        sessions: Array<{ sessionId: string; trainee: string; bots: unknown }>;
-      };
-      expect(live.sessions).toMatchObject([{ sessionId: sessions[0]!.sessionId, trainee: '赵敏', bots: null }]);
-      const bots = await api(`/api/live/${sessions[0]!.sessionId}/bots`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ count: 1 }),
-      });
-      expect(await bots.json()).toMatchObject({ count: 1, running: true });
+      // The resumed session is in the overview under its trainee, with the audience its recording
+      // asked for back in the seats.
+      const live = await until(
+        'the audience back',
+        async () =>
+          (
+            (await (await api(`/api/live?cohortId=${cohort.id}`)).json()) as {
+              sessions: Array<{ sessionId: string; trainee: string; audience: number; bots: unknown }>;
+            }
+          ).sessions,
+        (ss) => (ss[0]?.audience ?? 0) >= 1,
+      );
+      expect(live).toMatchObject([
+        { sessionId: sessions[0]!.sessionId, trainee: '赵敏', bots: { count: 2, ratePerMinute: 1, running: true } },
+      ]);
       // Its stream has not started: nothing can be scheduled on its clock yet.
       const early = await api(`/api/live/${sessions[0]!.sessionId}/incident`, {
         method: 'POST',

@@ -212,6 +212,29 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
     await until('B back up', live, (ss) => (ss.find((s) => s.sessionId === b.sessionId)?.audience ?? 0) >= 2);
     res = await post(`/api/live/${b.sessionId}/bots`, {});
     expect(res.status).toBe(400);
+    // Each change is in the recording, the facilitator as actor: the start's setting, then these two.
+    const configured = recording(b.sessionId).filter((e) => e.type === 'audience.configured');
+    expect(configured.map((e) => e.type === 'audience.configured' && [e.count, e.ratePerMinute, e.actor.role])).toEqual(
+      [
+        [4, 4, 'facilitator'],
+        [1, 4, 'facilitator'],
+        [6, 2, 'facilitator'],
+      ],
+    );
+    // Over Socket.IO the same command, from a facilitator joined to the room; a trainee may not.
+    const facB = await joinPeer(
+      server.url,
+      server.store.getSession(b.sessionId)!.codes.facilitator,
+      '导师',
+      'facilitator',
+    );
+    expect(await facB.send('bots.configure', { count: 2 })).toMatchObject({ ok: true });
+    await until('B follows the socket command', live, (ss) => {
+      const row = ss.find((s) => s.sessionId === b.sessionId);
+      return row?.bots?.count === 2 && row.bots.ratePerMinute === 2;
+    });
+    expect(await pb.send('bots.configure', { count: 50 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    facB.close();
 
     // ── pause and resume A, then end A and B over REST; C's trainee ends C ──
     res = await post(`/api/live/${a.sessionId}/pause`, { paused: true });

@@ -91,6 +91,7 @@ describe('reduce', () => {
         draft.tradeReject({ accountId: 'p-v', code: '609318', side: 'buy', reason: 'LOT_SIZE', message: 'odd lot' }),
       ],
       [SYSTEM_ACTOR, draft.marketTicked(1000)],
+      [host, draft.audienceConfigured(12, 3)],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
       [host, draft.sessionEnded('host')],
     );
@@ -106,6 +107,7 @@ describe('reduce', () => {
     expect(s.sessionId).toBe('s2');
     expect(s.disclosureOn).toBe(true);
     expect(s.paused).toBe(true);
+    expect(s.audienceTarget).toEqual({ count: 12, ratePerMinute: 3 });
     expect(s.mood['p-v']).toMatchObject({ sentiment: 0.4, trust: 0.7 });
     expect(s.intents.account_opening).toEqual(['p-v']);
   });
