@@ -104,6 +104,7 @@ export class Workshop {
       else if (e.type === 'session.ended') {
         void this.bots.stop(sessionId);
         this.control.forget(sessionId);
+        this.following.delete(sessionId);
       }
     }
   }
