@@ -166,35 +166,35 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   };
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse, path: string): void => {
-    const SECURITY_HEADERS = securityHeaders(req, forceSecure);
+    const headers = securityHeaders(req, forceSecure);
     if (!deps.clientDir) {
-      res.writeHead(404, SECURITY_HEADERS).end('The client is served by the Vite dev server.');
+      res.writeHead(404, headers).end('The client is served by the Vite dev server.');
       return;
     }
     const root = deps.clientDir;
     const rel = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '');
     let file = join(root, rel);
     if (!file.startsWith(root + sep) && file !== root) {
-      res.writeHead(400, SECURITY_HEADERS).end('bad path');
+      res.writeHead(400, headers).end('bad path');
       return;
     }
     let st = statSync(file, { throwIfNoEntry: false });
     if (!st || st.isDirectory()) {
       // Client-side routes fall back to the app; missing assets are real 404s.
       if (rel.startsWith('assets/') || extname(rel) !== '') {
-        res.writeHead(404, SECURITY_HEADERS).end('not found');
+        res.writeHead(404, headers).end('not found');
         return;
       }
       file = join(root, 'index.html');
       st = statSync(file, { throwIfNoEntry: false });
       if (!st) {
-        res.writeHead(503, SECURITY_HEADERS).end('client not built: run `npm run build`');
+        res.writeHead(503, headers).end('client not built: run `npm run build`');
         return;
       }
     }
     const immutable = rel.startsWith('assets/');
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...headers,
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': String(st.size),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AuthStoreError, type AuthStore, type Facilitator } from './auth-store.js';
 import { LoginLimiter, type LimitRule } from './login-limiter.js';
-import { checkPassword, hashPassword } from './passwords.js';
+import { checkPassword, hashPassword, warmDummyHash } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const USER_LIMIT: LimitRule = { max: 5, windowMs: 10 * 60 * 1000 };
@@ -63,6 +63,7 @@ export class AuthService {
       this.setupTokenHash = sha256(this.setupToken);
     }
     this.store.deleteExpired(this.now());
+    warmDummyHash();
   }
 
   setupRequired(): boolean {
