@@ -34,8 +34,10 @@ export function parseRoute(pathname: string, search: string, hash = ''): Route {
   if (path === '/sessions') return { page: 'sessions' };
   if (path === '/login') {
     const next = query.get('next');
-    // Only a path of this app: never an absolute URL someone slipped into the link.
-    return { page: 'login', next: next && /^\/(?!\/)/.test(next) ? next : null };
+    // Only a path of this app: never an absolute URL someone slipped into the link, and
+    // never back to the sign-in or set-up page itself.
+    const safe = next && /^\/(?!\/)/.test(next) && !/^\/(login|setup)\b/.test(next);
+    return { page: 'login', next: safe ? next : null };
   }
   if (path === '/setup')
     return { page: 'setup', token: new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '' };

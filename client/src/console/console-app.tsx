@@ -20,10 +20,17 @@ export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
   const me = useAuth((s) => s.me);
   const signedIn = isFacilitator(me);
 
+  // The page's own path from the route (not location: StrictMode runs this twice, and the
+  // second run would read /login).
+  const here =
+    route.page === 'console'
+      ? '/console'
+      : route.page === 'cohorts'
+        ? '/console/cohorts'
+        : `/console/cohorts/${encodeURIComponent(route.cohortId)}`;
   useEffect(() => {
-    if (me !== undefined && !signedIn)
-      navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
-  }, [me, signedIn]);
+    if (me !== undefined && !signedIn) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+  }, [me, signedIn, here]);
 
   const tab = route.page === 'console' ? 'live' : 'cohorts';
   return (
