@@ -122,6 +122,8 @@ export class AuthService {
       return { ok: false, error: 'BAD_LOGIN' };
     }
     this.limiter.clear(userKey);
+    // Expired sessions go as new ones come, so the table stays the size of the live ones.
+    this.store.deleteExpired(this.now());
     return { ok: true, facilitator: f, sessionId: this.openSession(f) };
   }
 

@@ -129,12 +129,17 @@ export class Guard {
     return f ? { kind: 'facilitator', id: f.id, username: f.username } : null;
   }
 
-  /** Cookie first; then the X-Branchcast-Code header, or `?code=` on a GET (links, downloads). */
+  /**
+   * Cookie first; then the X-Branchcast-Code header, or `?code=` on a GET (links, downloads). A
+   * write from a page of another site does not get to use the cookie (SameSite=Strict already
+   * keeps browsers from sending it; this holds for a browser that does not).
+   */
   principalOf(req: IncomingMessage): Principal {
-    const f = this.facilitatorOf(req.headers.cookie);
+    const safe = req.method === 'GET' || req.method === 'HEAD';
+    const f = safe || sameSite(req.headers) ? this.facilitatorOf(req.headers.cookie) : null;
     if (f) return f;
     let code = String(req.headers[CODE_HEADER] ?? '');
-    if (!code && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (!code && safe) {
       try {
         code = new URL(req.url ?? '/', 'http://local').searchParams.get('code') ?? '';
       } catch {

@@ -306,6 +306,14 @@ describe('login, setup and logout', () => {
     expect(ack).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
+  it('a write from a page of another site does not get to use the cookie -> 401', async () => {
+    const body = { scenarioId: 'anti-fraud-live' };
+    const r = await call('/api/sessions', { method: 'POST', body, cookie, headers: { origin: 'http://evil.example' } });
+    expect(r).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
+    const own = await call('/api/sessions', { method: 'POST', body, cookie, headers: { origin: server.url } });
+    expect(own.status).toBe(201);
+  });
+
   it('the demo room’s codes are not handed out when BRANCHCAST_DEMO=off, except to a facilitator', async () => {
     const closed = await startTestServer({ auth: { demo: 'off' } });
     try {
