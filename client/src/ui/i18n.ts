@@ -8,6 +8,3 @@ import type { Lang } from '../stores/ui-store.js';
 export function pick(text: Bilingual | { zh: string; en?: string | undefined }, lang: Lang): string {
   return lang === 'en' && text.en ? text.en : text.zh;
 }
-
-// Still read by the 3D scene's LED wall and trade board until they move to the `stage` namespace.
-export { MESSAGES } from './messages/legacy.js';
