@@ -72,10 +72,10 @@ export async function openStudio(
   };
   try {
     await page.goto(`http://127.0.0.1:${server.port}/`);
-    await page.waitForSelector('[data-testid=lobby-join]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=lobby-join]', { timeout: WAIT.timeout });
     await page.fill('[data-testid=lobby-name]', '陈悦');
     await page.click('[data-testid=lobby-join]');
-    await page.waitForSelector('[data-testid=hud]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=hud]', { timeout: WAIT.timeout });
     await page.waitForFunction(() => (window.__branchcast?.renderer?.info.render.frame ?? 0) > 1, null, WAIT);
     recordJs = false;
     const initialJs = await Promise.all([...js].map(async ([url, size]) => ({ url, gzip: await size })));

@@ -48,7 +48,8 @@ export function AddressedTag() {
           break;
         }
       }
-      if (who === shown.current.who && text === shown.current.text) return;
+      // The chat keeps only recent messages: once the question scrolls out, keep the tag as drawn.
+      if (who === shown.current.who && (text === shown.current.text || text === '')) return;
       shown.current = { who, text };
       if (!who) return;
       ctx.clearRect(0, 0, PX.width, PX.height);

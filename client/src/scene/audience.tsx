@@ -170,6 +170,9 @@ export function Audience() {
     // The instances span the hall and the count changes: skip the (stale) bounding-sphere cull.
     mesh.frustumCulled = false;
     mesh.userData.seated = 0;
+    // For browser tests: who sits where.
+    mesh.userData.slotOf = (id: string) => seatMap.slotOf(id);
+    mesh.userData.seatXYZ = SEAT_XYZ;
     const arms = new InstancedMesh(armGeometry(), tintedMaterial(time, false), MAX_HANDS);
     arms.name = 'audience-hands';
     arms.count = 0;
@@ -241,8 +244,9 @@ export function Audience() {
     const nowT = st.status === 'live' ? st.t + (performance.now() - store.lastEventAt) : st.t;
 
     // Waiting questions: raise a hand, or lean away once ignored.
+    // Newest first: when more than MAX_HANDS wait, the latest askers are the ones with a hand up.
     let hands = 0;
-    for (let i = 0; i < st.questions.length; i++) {
+    for (let i = st.questions.length - 1; i >= 0; i--) {
       const qn = st.questions[i]!;
       const slot = seatMap.slotOf(qn.askedBy);
       if (slot < 0 || anim.phase[slot] === LEAVING || anim.phase[slot] === EMPTY) continue;

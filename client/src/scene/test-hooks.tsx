@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { Camera, InstancedMesh, WebGLRenderer } from 'three';
 import { sessionStore, type SessionStore } from '../stores/session-store.js';
+import { uiStore } from '../stores/ui-store.js';
 import type { VRM } from '@pixiv/three-vrm';
 import type { HostReadings } from '../host/host-readings.js';
 
@@ -20,6 +21,8 @@ export interface BranchcastTestHooks {
   /** The user's VRM avatar while one is on stage. */
   vrm?: VRM;
   store: SessionStore;
+  /** The UI store (tests pick the question being answered without racing a flooding chat). */
+  ui?: typeof uiStore;
 }
 
 declare global {
@@ -29,7 +32,7 @@ declare global {
 }
 
 export function exposeForTests(part: Partial<BranchcastTestHooks>): void {
-  window.__branchcast = { ...window.__branchcast, store: sessionStore, ...part };
+  window.__branchcast = { ...window.__branchcast, store: sessionStore, ui: uiStore, ...part };
 }
 
 export function TestHooks() {
