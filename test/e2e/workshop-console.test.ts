@@ -250,6 +250,18 @@ describe('running a workshop from the console', () => {
     await page.screenshot({ path: join(dir, 'console.png') });
   });
 
+  it('watches a session in the 3D studio as an observer and comes back to the console', async () => {
+    await openPanel(TRAINEES[1]);
+    await page.click('[data-testid=panel-watch]');
+    await page.waitForSelector('[data-testid=hud] [data-testid=observer-note]', WAIT);
+    await expect(page.textContent('.status-bar .role-tag')).resolves.toBe('观察员');
+    expect(await page.locator('[data-testid=controls]').count()).toBe(0);
+    // A DOM click: with two pages drawing WebGL on the CPU, waiting for "stable" can take long.
+    await page.$eval('[data-testid=leave]', (b) => (b as HTMLButtonElement).click());
+    await page.waitForSelector('[data-testid=live-page]', WAIT);
+    expect(new URL(page.url()).pathname).toBe('/console');
+  });
+
   it('ends every session (with a confirmation)', async () => {
     for (const name of TRAINEES) {
       await openPanel(name);
