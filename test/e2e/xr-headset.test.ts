@@ -201,6 +201,29 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('a desktop browser without a headset', () => {
+  it('shows no Enter VR button and never downloads the VR chunk', async () => {
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const urls: string[] = [];
+    desktop.on('request', (r) => urls.push(r.url()));
+    const p = await desktop.newPage();
+    await p.goto(`http://127.0.0.1:${server.port}/`);
+    // An observer: the trainee's seat stays free for the headset tests below.
+    await p.check('[data-testid=lobby-role-observer]');
+    await expect.poll(() => p.inputValue('[data-testid=lobby-code]')).toBe(server.demo!.codes.observer);
+    await p.fill('[data-testid=lobby-name]', '桌面观察员');
+    await p.click('[data-testid=lobby-join]');
+    await p.waitForSelector('[data-testid=hud]', { timeout: 30_000 });
+    await p.waitForFunction(() => (window.__branchcast?.renderer?.info.render.frame ?? 0) > 2, null, WAIT);
+    // Chromium's own navigator.xr answers that immersive-vr is unsupported without a device.
+    await p.waitForFunction(() => navigator.xr !== undefined, null, WAIT);
+    await expect(p.evaluate(() => navigator.xr!.isSessionSupported('immersive-vr'))).resolves.toBe(false);
+    await expect(p.locator('[data-testid=enter-vr]').count()).resolves.toBe(0);
+    expect(urls.filter((u) => /xr-layer|xr-profiles/.test(u))).toEqual([]);
+    await desktop.close();
+  });
+});
+
 describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
   let question = { seq: 0, text: '' };
 

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { XR_EMULATOR } from './emulator-flag.js';
 
 export interface XrUiState {
   /** null while asking navigator.xr; then whether immersive-vr is offered. */
@@ -46,9 +47,9 @@ export function probeXrSupport(): Promise<void> {
     let supported = false;
     if (xr) {
       try {
-        supported = (await xr.isSessionSupported('immersive-vr')) || import.meta.env.DEV;
+        supported = (await xr.isSessionSupported('immersive-vr')) || XR_EMULATOR;
       } catch {
-        supported = import.meta.env.DEV;
+        supported = XR_EMULATOR;
       }
     }
     xrUiStore.setState({ supported, wanted: supported || xrUiStore.getState().wanted });

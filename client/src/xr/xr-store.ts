@@ -1,8 +1,8 @@
 /**
  * The app's one XR store. Part of the lazily loaded XR chunk (only VR-capable browsers load it).
  *
- * - `emulate`: false in production builds, which is also what the headset test runs against
- *   (it injects iwer itself, before the app); `vite dev` keeps @react-three/xr's Quest 3 emulator
+ * - `emulate`: false in every build, which is also what the headset test runs against (it
+ *   injects iwer itself, before the app); only `vite dev` keeps @react-three/xr's Quest 3 emulator
  *   for developers without a headset.
  * - `baseAssetPath`: controller and hand models come from this origin (see profiles.ts), never
  *   from the CDN that @pmndrs/xr defaults to. Unknown controllers draw the Touch Plus model.
@@ -10,13 +10,14 @@
  *   nothing to drag), which also keeps presses working when frames are slow.
  */
 import { createXRStore } from '@react-three/xr';
+import { XR_EMULATOR } from './emulator-flag.js';
 import { XR_CONTROLLER_PROFILES, XR_HAND_PROFILE, XR_PROFILE_PATH } from './profiles.js';
 
 const CLICK_MS = 10_000;
 const pointer = { clickThresholdMs: CLICK_MS };
 
 export const xrStore = createXRStore({
-  emulate: import.meta.env.DEV ? 'metaQuest3' : false,
+  emulate: XR_EMULATOR ? 'metaQuest3' : false,
   baseAssetPath: new URL(XR_PROFILE_PATH, document.baseURI).href,
   defaultControllerProfileId: XR_CONTROLLER_PROFILES[0],
   defaultXRHandProfileId: XR_HAND_PROFILE,
