@@ -312,6 +312,10 @@ describe('running a workshop from the console', () => {
     await expect(page.textContent('[data-testid=pass-rate]')).resolves.toBe(rate);
     await expect(page.locator('[data-testid=pass-rate-card]').getAttribute('class')).resolves.toContain('bad');
     await page.waitForSelector('[data-testid=chart-scores] svg', WAIT);
+    mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
+    await page
+      .locator('[data-testid=progress-section]')
+      .screenshot({ path: join(ROOT, 'test', 'artifacts', 'cohort-progress.png') });
     const csv = await page.locator('[data-testid=cohort-csv]').getAttribute('href');
     expect(csv).toBe(`/api/cohorts/${encodeURIComponent(cohortId)}/results.csv`);
   });
@@ -320,6 +324,7 @@ describe('running a workshop from the console', () => {
     await page.click('[data-testid=lang-toggle]');
     await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);
     await expect(page.textContent('[data-testid=pass-rate-card] .kpi-label')).resolves.toBe('Practical pass rate');
+    await page.screenshot({ path: join(ROOT, 'test', 'artifacts', 'cohort-progress-en.png') });
     const progress = await chromeText(page, '[data-testid=console]');
     expect(progress).toMatch(/Progress and results/i);
     expect(progress.match(CJK), progress).toBeNull();

@@ -89,7 +89,11 @@ function scoreOption(p: CohortProgress, t: TFunction<'console'>): Record<string,
               silent: true,
               symbol: 'none',
               lineStyle: { color: '#d0203a', type: 'dashed' },
-              label: { color: '#ff9aa9', formatter: `${t('cohort.passMarkLine')} ${passMark}` },
+              label: {
+                color: '#ff9aa9',
+                position: 'insideEndTop',
+                formatter: `${t('cohort.passMarkLine')} ${passMark}`,
+              },
               data: [{ yAxis: passMark }],
             },
           }
