@@ -39,7 +39,16 @@ export function ensureClientBuilt(): Promise<void> {
   if (clientBuildIsFresh()) return Promise.resolve();
   building ??= (async () => {
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build: the
+    // browser tests must run (and the render bench measure) what ships.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'warn' });
+    } finally {
+      if (env === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = env;
+    }
   })().finally(() => {
     building = null;
   });
