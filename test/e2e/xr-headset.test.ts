@@ -274,6 +274,20 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await expect.poll(() => room.snapshot().disclosureOn, { timeout: 60_000 }).toBe(true);
   });
 
+  it('a trigger pull on the teleprompter delivers the highlighted line', async () => {
+    const cursor = await page.evaluate(() => window.__branchcast!.store.getState().state.lineCursor);
+    await aimAndPress('xr-teleprompter');
+    const said = (await peer!.waitFor((e) => e.type === 'host.said' && e.lineIndex === cursor, 60_000)) as Extract<
+      SessionEvent,
+      { type: 'host.said' }
+    >;
+    const line = await page.evaluate((i) => {
+      const s = window.__branchcast!.store.getState().state;
+      return s.scenario!.segments[s.segmentIndex]!.lines[i]!.zh;
+    }, cursor);
+    expect(said.text).toBe(line);
+  });
+
   it('a trigger pull on the first quick-reply card answers the question: the viewer and the chat get it', async () => {
     const expected = XR_TEXT.replies[quickRepliesFor(question.text)[0]!]!.text;
     // Look right and a little down, at the questions panel, for the screenshot.
