@@ -90,6 +90,7 @@ function Page({ route }: { route: Route }) {
     case 'console':
     case 'cohorts':
     case 'cohort':
+    case 'team':
       return (
         <Suspense fallback={pageLoading}>
           <ConsoleApp route={route} />

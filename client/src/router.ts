@@ -1,8 +1,9 @@
 /**
  * The app's pages by pathname (history API, no library): the lobby and rehearsal at `/`, a
  * trainee's invitation `/join/CODE`, the facilitator's `/login`, `/setup#token=…`, `/console`,
- * `/console/cohorts[/ID]`, and the replay pages `/sessions`, `/replay/ID?seq=N`. Kept tiny and
- * outside every lazy chunk so app.tsx can choose the page before loading it.
+ * `/console/cohorts[/ID]`, `/console/facilitators`, and the replay pages `/sessions`,
+ * `/replay/ID?seq=N`. Kept tiny and outside every lazy chunk so app.tsx can choose the page
+ * before loading it.
  */
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
@@ -15,6 +16,7 @@ export type Route =
   | { page: 'console' }
   | { page: 'cohorts' }
   | { page: 'cohort'; cohortId: string }
+  | { page: 'team' }
   | { page: 'sessions' }
   | { page: 'replay'; sessionId: string; seq: number | null }
   | { page: 'not-found' };
@@ -43,6 +45,7 @@ export function parseRoute(pathname: string, search: string, hash = ''): Route {
     return { page: 'setup', token: new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '' };
   if (path === '/console') return { page: 'console' };
   if (path === '/console/cohorts') return { page: 'cohorts' };
+  if (path === '/console/facilitators') return { page: 'team' };
   let m = /^\/console\/cohorts\/([^/]+)$/.exec(path);
   if (m) return { page: 'cohort', cohortId: segment(m[1]!) };
   m = /^\/join\/([^/]+)$/.exec(path);

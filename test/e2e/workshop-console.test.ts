@@ -336,4 +336,26 @@ describe('running a workshop from the console', () => {
     expect(live.match(CJK), live).toBeNull();
     expect(pageErrors).toEqual([]);
   });
+
+  it('adds a colleague on the facilitators page (in English)', async () => {
+    await page.click('[data-testid=tab-team]');
+    await page.waitForSelector('[data-testid=facilitator-row]', WAIT);
+    const form = page.locator('[data-testid=facilitator-add]');
+    await form.locator('input').nth(0).fill('wang.li');
+    await form.locator('input').nth(1).fill('short');
+    await form.locator('input').nth(2).fill('short');
+    await form.locator('button[type=submit]').click();
+    await expect(form.locator('.error').textContent()).resolves.toMatch(/Initial password: at least 10 characters/);
+    await form.locator('input').nth(1).fill('another-long-passphrase');
+    await form.locator('input').nth(2).fill('another-long-passphrase');
+    await form.locator('button[type=submit]').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=facilitator-row]').length === 2,
+      null,
+      WAIT,
+    );
+    const text = await chromeText(page, '[data-testid=console]');
+    expect(text).toMatch(/Add a facilitator/i);
+    expect(text.match(CJK), text).toBeNull();
+  });
 });

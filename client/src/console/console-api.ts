@@ -178,3 +178,12 @@ export const resultsCsvUrl = (id: string) => `/api/cohorts/${enc(id)}/results.cs
 
 /** The link a trainee opens: this server's origin + /join/CODE. */
 export const joinUrl = (code: string) => `${location.origin}/join/${enc(code)}`;
+
+export interface Facilitator {
+  id: string;
+  username: string;
+  createdAt: number;
+}
+export const listFacilitators = () => get<Facilitator[]>('/api/facilitators');
+export const addFacilitator = (username: string, password: string) =>
+  send<{ id: string; username: string }>('POST', '/api/facilitators', { username, password });

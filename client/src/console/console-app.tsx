@@ -11,9 +11,10 @@ import { linkClick, navigate, type Route } from '../router.js';
 import { CohortPage } from './cohort-page.js';
 import { CohortsPage } from './cohorts-page.js';
 import { LivePage } from './live-page.js';
+import { TeamPage } from './team-page.js';
 import './console.css';
 
-type ConsoleRoute = Extract<Route, { page: 'console' | 'cohorts' | 'cohort' }>;
+type ConsoleRoute = Extract<Route, { page: 'console' | 'cohorts' | 'cohort' | 'team' }>;
 
 export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
   const { t } = useTranslation('console');
@@ -27,12 +28,14 @@ export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
       ? '/console'
       : route.page === 'cohorts'
         ? '/console/cohorts'
-        : `/console/cohorts/${encodeURIComponent(route.cohortId)}`;
+        : route.page === 'team'
+          ? '/console/facilitators'
+          : `/console/cohorts/${encodeURIComponent(route.cohortId)}`;
   useEffect(() => {
     if (me !== undefined && !signedIn) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
   }, [me, signedIn, here]);
 
-  const tab = route.page === 'console' ? 'live' : 'cohorts';
+  const tab = route.page === 'console' ? 'live' : route.page === 'team' ? 'team' : 'cohorts';
   return (
     <div className="console" data-testid="console">
       <header className="console-top">
@@ -60,6 +63,15 @@ export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
           >
             {t('tabs.cohorts')}
           </a>
+          <a
+            href="/console/facilitators"
+            className={tab === 'team' ? 'active' : undefined}
+            aria-current={tab === 'team' ? 'page' : undefined}
+            onClick={linkClick('/console/facilitators')}
+            data-testid="tab-team"
+          >
+            {t('tabs.team')}
+          </a>
         </nav>
         <span className="spacer" />
         <a className="button ghost" href="/" onClick={linkClick('/')}>
@@ -76,6 +88,8 @@ export default function ConsoleApp({ route }: { route: ConsoleRoute }) {
           <LivePage />
         ) : route.page === 'cohorts' ? (
           <CohortsPage />
+        ) : route.page === 'team' ? (
+          <TeamPage />
         ) : (
           <CohortPage cohortId={route.cohortId} />
         )}

@@ -5,13 +5,14 @@
  */
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import type { Report } from '../../../core/rubric/report-model.js';
-import { fetchScenarios, type ScenarioSummary } from '../net/api.js';
+import { ApiError, fetchScenarios, type ScenarioSummary } from '../net/api.js';
 import { LOCALE } from '../i18n/index.js';
 import { useUi } from '../stores/ui-store.js';
 import { pick } from '../ui/i18n.js';
 import { fetchReport, listSessions, uploadRecording, type SessionSummary } from './replay-api.js';
 import { rememberFacilitatorCode } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
+import { linkClick } from '../router.js';
 import { navigate } from './route.js';
 
 /** Reports fetched at once (each folds a whole recording on the server). */
@@ -66,6 +67,7 @@ export function SessionsPage() {
   const [list, setList] = useState<SessionSummary[] | null>(null);
   const [reports, setReports] = useState<Record<string, Report | null>>({});
   const [error, setError] = useState<string | null>(null);
+  const [needLogin, setNeedLogin] = useState(false);
   const [upload, setUpload] = useState<string | null>(null);
 
   useEffect(() => {
@@ -77,7 +79,12 @@ export function SessionsPage() {
     setList(null);
     listSessions({ scenario, status, since: since ? new Date(since).getTime() : 0 }).then(
       (l) => live && setList(l),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => {
+        if (!live) return;
+        // Not signed in: say so and link to the sign-in page rather than show "401".
+        setNeedLogin(err instanceof ApiError && err.status === 401);
+        setError(err instanceof Error ? err.message : String(err));
+      },
     );
     return () => {
       live = false;
@@ -208,7 +215,16 @@ export function SessionsPage() {
       </div>
       {error && (
         <p className="error" role="alert" data-testid="sessions-error">
-          {error}
+          {needLogin ? (
+            <>
+              {tx('common:forbidden')}{' '}
+              <a href="/login?next=%2Fsessions" onClick={linkClick('/login?next=%2Fsessions')}>
+                {tx('common:nav.login')}
+              </a>
+            </>
+          ) : (
+            error
+          )}
         </p>
       )}
       {!list && !error && <p className="hint">{tx('loading')}</p>}
