@@ -46,10 +46,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  // Everything the client needs ships with it: no third-party origin is ever allowed.
+  // Everything the client needs ships with it: no third-party origin is ever allowed. glTF
+  // loaders (controller models, a user's own VRM) fetch embedded textures as blob:/data: URLs.
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-    "connect-src 'self' ws: wss:; worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "connect-src 'self' blob: data: ws: wss:; worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
 const SECURE_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,
