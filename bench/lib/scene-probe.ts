@@ -37,13 +37,13 @@ export interface FrameStats {
 /** Start a server whose demo room has `viewers` bots and open the trainee's rehearsal page. */
 export async function openStudio(
   browser: Browser,
-  opts: { viewers: number; rampSec?: number; viewport?: { width: number; height: number } },
+  opts: { viewers: number; rampSec?: number; scenarioId?: string; viewport?: { width: number; height: number } },
 ): Promise<Studio> {
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     dataDir: null,
-    defaultRoom: { bots: opts.viewers, rampSec: opts.rampSec ?? 3, reserveShare: 0 },
+    defaultRoom: { bots: opts.viewers, rampSec: opts.rampSec ?? 3, reserveShare: 0, scenarioId: opts.scenarioId },
     log: () => {},
   });
   if (!server.demo) throw new Error('the server opened no demo room (is scenes/ empty?)');

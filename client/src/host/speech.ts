@@ -110,11 +110,11 @@ function startNext(): void {
   const u = new SpeechSynthesisUtterance(line.text);
   u.voice = voice;
   u.lang = voice.lang;
-  let started = false;
+  let voiceStarted = false;
   speechNow.id = id; // reserve the id so a late end of the previous line cannot finish this one
   u.onstart = () => {
-    if (speechNow.id !== id || started) return;
-    started = true;
+    if (speechNow.id !== id || voiceStarted) return;
+    voiceStarted = true;
     if (endTimer !== null) clearTimeout(endTimer);
     startClock(line, id, lang, estimate);
     // A real voice may run past the estimate: stretch the timeline's end while it talks on.
@@ -129,7 +129,7 @@ function startNext(): void {
   u.onend = () => finish(id);
   u.onerror = () => finish(id);
   endTimer = setTimeout(() => {
-    if (started) return;
+    if (voiceStarted) return;
     // The voice never started: treat it as the fallback, so captions and mouth still run.
     s.cancel();
     startClock(line, id, lang, estimate);

@@ -173,14 +173,15 @@ function drawSlidePanel(ctx: CanvasRenderingContext2D, slide: WallSlide): void {
 /** The stream is paused (the crisis drill's first step): a card across the middle. */
 function drawPausedCard(ctx: CanvasRenderingContext2D): void {
   const { width: W } = LED_PX;
-  ctx.fillStyle = 'rgba(0, 0, 0, 0.72)';
-  ctx.fillRect(0, 300, W, 150);
+  // Opaque enough to hide the slide under it (the drill's page with the wrong figure comes down).
+  ctx.fillStyle = 'rgba(4, 6, 12, 0.93)';
+  ctx.fillRect(0, 286, W, 310);
   ctx.fillStyle = '#ffd166';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  fitText(ctx, say('zh', 'led.paused'), W / 2, 355, W - 120, 54, 700);
+  fitText(ctx, say('zh', 'led.paused'), W / 2, 410, W - 120, 60, 700);
   ctx.fillStyle = '#ffffff';
-  fitText(ctx, say('en', 'led.paused'), W / 2, 412, W - 120, 28, 400);
+  fitText(ctx, say('en', 'led.paused'), W / 2, 475, W - 120, 30, 400);
 }
 
 /** The risk-disclosure band across the bottom of the wall (also drawn over the trade board). */
