@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
+import { facilitatorCookie } from '../harness/test-server.js';
 
 const WAIT = { timeout: 60_000, polling: 250 } as const;
 
@@ -35,6 +36,9 @@ async function chromeText(p: Page, selector: string): Promise<string> {
       '.programme-ref',
       '[data-testid=lang-toggle]',
       '.role-tag + .codes code',
+      '.report-body td',
+      '.report-note',
+      '.report-finding',
     ];
     for (const el of copy.querySelectorAll(data.join(','))) el.remove();
     // innerText needs layout: measure the copy in an off-screen host.
@@ -120,6 +124,16 @@ describe('interface languages', () => {
     expect(text.match(CJK), text).toBeNull();
   });
 
+  it('shows the report in English', async () => {
+    await page.click('[data-testid=open-report]');
+    await page.waitForSelector('[data-testid=report-total]', WAIT);
+    const text = await chromeText(page, '[data-testid=report-page]');
+    expect(text).toMatch(/Rehearsal report/i);
+    expect(text).toMatch(/pass mark \d+/);
+    expect(text.match(CJK), text).toBeNull();
+    await page.click('[data-testid=report-close]');
+  });
+
   it('switches the HUD back to Chinese in place', async () => {
     await page.click('[data-testid=lang-toggle]');
     await page.waitForFunction(
@@ -129,6 +143,23 @@ describe('interface languages', () => {
     );
     await expect(page.textContent('[data-testid=control-next]')).resolves.toBe('下一环节');
     await page.click('[data-testid=leave]');
+  });
+
+  it('shows the replays list in English, dates in the English locale', async () => {
+    const [name, value] = (await facilitatorCookie(server)).split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.url }]);
+    await page.click('[data-testid=lang-toggle]');
+    await page.goto(`${server.url}/sessions`);
+    await page.waitForSelector('[data-testid=session-row]', WAIT);
+    const text = await chromeText(page, '[data-testid=sessions-page]');
+    expect(text).toMatch(/Replays & critique/);
+    expect(text.match(CJK), text).toBeNull();
+    const created = await page.textContent('[data-testid=session-row] td');
+    const year = String(new Date().getFullYear());
+    expect(created).toContain(year);
+    expect(created).not.toContain('年');
+    await page.click('[data-testid=lang-toggle]');
+    await expect(page.textContent('[data-testid=session-row] td')).resolves.toContain('年');
   });
 
   it('fills the lobby from an invitation link /join/CODE', async () => {

@@ -1,5 +1,6 @@
 /** The server's small REST surface: scenarios, the local demo room, new rooms. Same origin. */
 import type { Bilingual } from '../../../core/scenario.js';
+import { sessionStore } from '../stores/session-store.js';
 
 export interface ScenarioSummary {
   id: string;
@@ -70,3 +71,54 @@ export async function createSession(scenarioId: string): Promise<{ sessionId: st
     }),
   );
 }
+
+/*
+ * Room codes as credentials for REST (docs/ACCESS.md): a trainee or observer has no account, so
+ * their own session's recording, report and retry are opened with the code they joined with
+ * (`X-Branchcast-Code`). The codes joined in this tab are kept in sessionStorage (this tab only,
+ * gone when it closes), so the report's links into the replay work after a page load too.
+ */
+const CODES_KEY = 'branchcast.session-codes';
+const CODE_HEADER = 'X-Branchcast-Code';
+
+function readCodes(): Array<[sessionId: string, code: string]> {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(CODES_KEY);
+    const list = raw ? (JSON.parse(raw) as unknown) : [];
+    return Array.isArray(list) ? (list as Array<[string, string]>) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function rememberSessionCode(sessionId: string, code: string): void {
+  const list = readCodes().filter(([id]) => id !== sessionId);
+  list.push([sessionId, code]);
+  try {
+    globalThis.sessionStorage?.setItem(CODES_KEY, JSON.stringify(list.slice(-20)));
+  } catch {
+    // storage blocked: the code is simply not remembered
+  }
+}
+
+/** The code this tab joined `sessionId` with (or, with no id, the latest one), else null. */
+export function sessionCode(sessionId?: string): string | null {
+  const list = readCodes();
+  if (sessionId === undefined) return list.at(-1)?.[1] ?? null;
+  return list.find(([id]) => id === sessionId)?.[1] ?? null;
+}
+
+/** `init` plus this tab's code for the session, if it has one (a facilitator's cookie goes anyway). */
+export function withCode(sessionId: string | undefined, init: RequestInit = {}): RequestInit {
+  const code = sessionCode(sessionId);
+  if (!code) return init;
+  const headers = new Headers(init.headers);
+  headers.set(CODE_HEADER, code);
+  return { ...init, headers };
+}
+
+// Remember every session this tab joins, with the code it joined with.
+sessionStore.subscribe((s, prev) => {
+  const id = s.state.sessionId;
+  if (s.code && id && s.role && (s.code !== prev.code || id !== prev.state.sessionId)) rememberSessionCode(id, s.code);
+});

@@ -2,7 +2,7 @@
 import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';
-import { ApiError, json } from '../net/api.js';
+import { ApiError, json, sessionCode, withCode } from '../net/api.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -44,7 +44,7 @@ export async function listSessions(filter: { scenario?: string; status?: string;
   if (filter.scenario) q.set('scenario', filter.scenario);
   if (filter.status) q.set('status', filter.status);
   if (filter.since) q.set('since', String(filter.since));
-  return json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`));
+  return json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`, withCode(undefined)));
 }
 
 /** Every event of a session, page by page (the server sends at most 20,000 at a time). */
@@ -56,7 +56,7 @@ export async function loadEvents(
   const out: SessionEvent[] = [];
   for (let from = 1; ;) {
     const page = await json<{ events: SessionEvent[]; lastSeq: number; more: boolean }>(
-      await fetch(`/api/sessions/${enc(sessionId)}/events?from=${from}`, { signal }),
+      await fetch(`/api/sessions/${enc(sessionId)}/events?from=${from}`, withCode(sessionId, { signal })),
     );
     for (const e of page.events) out.push(e);
     onProgress(out.length, page.lastSeq);
@@ -68,7 +68,7 @@ export async function loadEvents(
 /** The scoring report, or null when there is none (no rubric, or a server without scoring). */
 export async function fetchReport(sessionId: string): Promise<Report | null> {
   try {
-    const res = await fetch(`/api/sessions/${enc(sessionId)}/report`);
+    const res = await fetch(`/api/sessions/${enc(sessionId)}/report`, withCode(sessionId));
     if (!res.ok) return null;
     const r = (await res.json()) as Report;
     return Array.isArray(r.findings) ? r : null;
@@ -78,11 +78,11 @@ export async function fetchReport(sessionId: string): Promise<Report | null> {
 }
 
 export async function fetchVerify(sessionId: string): Promise<VerifyResult> {
-  return json<VerifyResult>(await fetch(`/api/sessions/${enc(sessionId)}/verify`));
+  return json<VerifyResult>(await fetch(`/api/sessions/${enc(sessionId)}/verify`, withCode(sessionId)));
 }
 
 export async function listAnnotations(sessionId: string): Promise<Annotation[]> {
-  return json<Annotation[]>(await fetch(`/api/sessions/${enc(sessionId)}/annotations`));
+  return json<Annotation[]>(await fetch(`/api/sessions/${enc(sessionId)}/annotations`, withCode(sessionId)));
 }
 
 function write(method: string, code: string, body?: unknown): RequestInit {
@@ -115,11 +115,14 @@ export async function branchSession(
   seq: number,
 ): Promise<{ sessionId: string; atSeq: number; codes: Codes }> {
   return json(
-    await fetch(`/api/sessions/${enc(sessionId)}/branch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ seq }),
-    }),
+    await fetch(
+      `/api/sessions/${enc(sessionId)}/branch`,
+      withCode(sessionId, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seq }),
+      }),
+    ),
   );
 }
 
@@ -127,6 +130,12 @@ export async function uploadRecording(file: Blob): Promise<{ sessionId: string; 
   return json(await fetch('/api/recordings', { method: 'POST', body: file }));
 }
 
-export const recordingUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/recording`;
+export const recordingUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/recording${codeQuery(sessionId)}`;
+
+/** `?code=…` for a link (a download, the HTML report) when this tab joined the session with a code. */
+export function codeQuery(sessionId: string, sep: '?' | '&' = '?'): string {
+  const code = sessionCode(sessionId);
+  return code ? `${sep}code=${encodeURIComponent(code)}` : '';
+}
 export const reportHtmlUrl = (sessionId: string, lang: string) =>
-  `/api/sessions/${enc(sessionId)}/report.html?lang=${lang}`;
+  `/api/sessions/${enc(sessionId)}/report.html?lang=${lang}${codeQuery(sessionId, '&')}`;

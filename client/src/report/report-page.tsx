@@ -11,6 +11,8 @@ import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from
 import { SVGRenderer } from 'echarts/renderers';
 import { formatT, type Report } from '../../../core/rubric/report-model.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
+import { withCode } from '../net/api.js';
+import { reportHtmlUrl } from '../replay/replay-api.js';
 import './report.css';
 
 echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -45,7 +47,7 @@ export default function ReportPage({
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/report`)
+    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/report`, withCode(sessionId))
       .then(async (r) => {
         if (!r.ok) throw new Error(((await r.json()) as { message?: string }).message ?? r.statusText);
         return (await r.json()) as Report;
@@ -64,12 +66,7 @@ export default function ReportPage({
     <div className="report-page" role="dialog" aria-label={t('title')} data-testid="report-page">
       <header className="report-head">
         <h2>{t('title')}</h2>
-        <a
-          href={`/api/sessions/${encodeURIComponent(sessionId)}/report.html?lang=${lang}`}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="report-export"
-        >
+        <a href={reportHtmlUrl(sessionId, lang)} target="_blank" rel="noreferrer" data-testid="report-export">
           {t('exportHtml')}
         </a>
         <button type="button" className="ghost" onClick={onClose} data-testid="report-close">
