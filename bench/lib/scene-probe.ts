@@ -37,7 +37,14 @@ export interface FrameStats {
 /** Start a server whose demo room has `viewers` bots and open the trainee's rehearsal page. */
 export async function openStudio(
   browser: Browser,
-  opts: { viewers: number; rampSec?: number; scenarioId?: string; viewport?: { width: number; height: number } },
+  opts: {
+    viewers: number;
+    rampSec?: number;
+    scenarioId?: string;
+    viewport?: { width: number; height: number };
+    /** Script run in the page before the app (e.g. a stand-in speech synthesiser). */
+    initScript?: string;
+  },
 ): Promise<Studio> {
   const server = await startServer({
     port: 0,
@@ -48,6 +55,7 @@ export async function openStudio(
   });
   if (!server.demo) throw new Error('the server opened no demo room (is scenes/ empty?)');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  if (opts.initScript) await context.addInitScript(opts.initScript);
   const page = await context.newPage();
   const requested: string[] = [];
   const pageErrors: string[] = [];

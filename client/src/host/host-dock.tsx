@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
 import { Captions } from './captions.js';
 import { loadVrmFile, showProceduralHost, useHostAvatar } from './host-store.js';
@@ -39,7 +40,9 @@ function MicButton() {
   const error = useSpeech((s) => s.recognitionError);
   const lang = useUi((s) => s.lang);
   const replying = useUi((s) => s.replyTo !== null);
-  if (!supported) return null;
+  // Only the host speaks into the stream (the server refuses host.say from anyone else).
+  const isHost = useSession((s) => s.role === 'trainee');
+  if (!supported || !isHost) return null;
   return (
     <>
       <button
