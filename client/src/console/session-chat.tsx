@@ -29,7 +29,7 @@ export function SessionChat({ sessionId, observerCode }: { sessionId: string; ob
   const chat = useStore(store, (s) => s.state.chat);
   const connection = useStore(store, (s) => s.connection);
   const [directed, setDirected] = useState<Directed>(new Map());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const name = me?.role === 'facilitator' ? me.username : 'console';
 
@@ -43,7 +43,7 @@ export function SessionChat({ sessionId, observerCode }: { sessionId: string; ob
     });
     let live = true;
     void client.join({ code: observerCode, role: 'observer', name }).then((ack) => {
-      if (live && !ack.ok) setError(`${ack.message} (${ack.code})`);
+      if (live && !ack.ok) setError({ code: ack.code, message: ack.message });
     });
     return () => {
       live = false;
@@ -61,7 +61,7 @@ export function SessionChat({ sessionId, observerCode }: { sessionId: string; ob
   return (
     <section className="panel-section console-chat" data-testid="panel-chat">
       <h3>{t('panel.chat')}</h3>
-      {error && <p className="error">{error}</p>}
+      {error && <p className="error">{t('common:errorCode', error)}</p>}
       {!error && connection !== 'connected' && shown.length === 0 && (
         <p className="hint">{t('panel.chatConnecting')}</p>
       )}

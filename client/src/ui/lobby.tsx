@@ -169,7 +169,7 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
         <h2>{t('scenarios')}</h2>
         {me !== undefined && !isFacilitator(me) && (
           <p className="hint" data-testid="login-to-create">
-            <a href="/login" onClick={linkClick('/login')}>
+            <a href="/login?next=%2F" onClick={linkClick('/login?next=%2F')}>
               {t('loginToCreate')}
             </a>
           </p>
