@@ -23,25 +23,13 @@ import {
   type StartedSessions,
 } from './console-api.js';
 import { CopyButton } from './copy-button.js';
+import { parseNames } from './parse.js';
 import { usePoll } from './use-poll.js';
 
 const ProgressView = lazy(() => import('./progress-view.js'));
 
 /** While a session of the cohort is live, its progress and statuses change: poll them. */
 const COHORT_POLL_MS = 4000;
-
-/** Names from a pasted list: one per line, or separated by commas / 、 / ; — trimmed, no blanks, no repeats. */
-export function parseNames(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of text.split(/[\n\r,，、;；\t]+/)) {
-    const name = raw.trim();
-    if (!name || seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
-}
 
 function Trainees({
   cohort,

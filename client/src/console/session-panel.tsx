@@ -13,19 +13,9 @@ import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
+import { parseClock } from './parse.js';
 import { ScoreBadge, StatusPill } from './live-page.js';
 import { SessionChat } from './session-chat.js';
-
-/** "mm:ss" or "m" (minutes) → ms of session time; null when it is not a time. */
-export function parseClock(text: string): number | null {
-  const m = /^\s*(?:(\d{1,3}):)?(\d{1,2})(?::(\d{1,2}))?\s*$/.exec(text);
-  if (!m) return null;
-  const [h, a, b] = [m[1], Number(m[2]), m[3]];
-  // "5:30" → 5 min 30 s; "1:05:30" → 1 h 5 min 30 s; "7" → 7 min.
-  if (b !== undefined) return ((Number(h ?? 0) * 60 + a) * 60 + Number(b)) * 1000;
-  if (h !== undefined) return (Number(h) * 60 + a) * 1000;
-  return a * 60_000;
-}
 
 /** Run a control call: busy flag, the error text, a short "done". */
 function useAction(onChanged: () => void) {
