@@ -181,8 +181,9 @@ describe('replay in the browser', () => {
   });
 
   it('RP7: the facilitator adds two annotations, a moment and a span', async () => {
-    await page.fill('[data-testid=facilitator-code]', a.demo!.codes.facilitator);
-    await page.click('[data-testid=facilitator-code-ok]');
+    // Signed in (the page has the facilitator's cookie): no room code asked for.
+    await page.waitForSelector('[data-testid=annotation-text]', WAIT);
+    expect(await page.locator('[data-testid=facilitator-code]').count()).toBe(0);
     await page.fill('[data-testid=annotation-text]', '此处承诺收益，严重违规，应立即纠正');
     await page.selectOption('[data-testid=annotation-severity]', 'critical');
     await page.click('[data-testid=annotation-submit]');

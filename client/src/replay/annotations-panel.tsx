@@ -16,6 +16,7 @@ import { currentPlayer } from './replay-player.js';
 import { rememberFacilitatorCode, replayStore, useReplay } from './replay-store.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { isFacilitator, useAuth } from '../auth/auth-store.js';
 import { formatClock } from './clock.js';
 
 const SEVERITIES: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
@@ -102,6 +103,9 @@ export function AnnotationsPanel() {
   const sessionId = useReplay((s) => s.sessionId);
   const notes = useReplay((s) => s.annotations);
   const code = useReplay((s) => s.facilitatorCode);
+  // A signed-in facilitator annotates with their cookie; anyone else needs the room's facilitator code.
+  const signedIn = isFacilitator(useAuth((s) => s.me));
+  const canWrite = code !== null || signedIn;
   const cursorSeq = useReplay((s) => (s.index && s.cursor >= 0 ? s.index.events[s.cursor]!.seq : 1));
   const [typed, setTyped] = useState('');
   const [spanStart, setSpanStart] = useState<number | null>(null);
@@ -131,7 +135,7 @@ export function AnnotationsPanel() {
     guarded(async () => {
       const from = spanStart !== null ? Math.min(spanStart, cursorSeq) : cursorSeq;
       const to = spanStart !== null ? Math.max(spanStart, cursorSeq) : null;
-      const made = await addAnnotation(sid, code!, { ...p, seq: from, toSeq: to });
+      const made = await addAnnotation(sid, code ?? '', { ...p, seq: from, toSeq: to });
       replayStore.setState((s) => ({ annotations: sortNotes([...s.annotations, made]) }));
       setSpanStart(null);
     });
@@ -153,7 +157,7 @@ export function AnnotationsPanel() {
                 onCancel={() => setEditing(null)}
                 onSubmit={(p) =>
                   guarded(async () => {
-                    const next = await updateAnnotation(sid, code!, a.id, { ...p, seq: a.seq, toSeq: a.toSeq });
+                    const next = await updateAnnotation(sid, code ?? '', a.id, { ...p, seq: a.seq, toSeq: a.toSeq });
                     replayStore.setState((s) => ({
                       annotations: sortNotes(s.annotations.map((x) => (x.id === a.id ? next : x))),
                     }));
@@ -178,7 +182,7 @@ export function AnnotationsPanel() {
               <p className="text" data-testid="annotation-item-text">
                 {a.text}
               </p>
-              {code && (
+              {canWrite && (
                 <span className="actions">
                   <button
                     type="button"
@@ -193,7 +197,7 @@ export function AnnotationsPanel() {
                     className="ghost"
                     onClick={() =>
                       void guarded(async () => {
-                        await deleteAnnotation(sid, code, a.id);
+                        await deleteAnnotation(sid, code ?? '', a.id);
                         replayStore.setState((s) => ({ annotations: s.annotations.filter((x) => x.id !== a.id) }));
                       })
                     }
@@ -207,7 +211,7 @@ export function AnnotationsPanel() {
           ),
         )}
       </ol>
-      {code ? (
+      {canWrite ? (
         <>
           <div className="row">
             <span className="hint">
@@ -222,9 +226,11 @@ export function AnnotationsPanel() {
                 {tx('clearSpan')}
               </button>
             )}
-            <button type="button" className="ghost" onClick={() => setCode(null)}>
-              {tx('forgetCode')}
-            </button>
+            {code !== null && (
+              <button type="button" className="ghost" onClick={() => setCode(null)}>
+                {tx('forgetCode')}
+              </button>
+            )}
           </div>
           <NoteForm tx={tx} submitLabel={tx('add')} onSubmit={add} />
         </>

@@ -88,7 +88,10 @@ export async function listAnnotations(sessionId: string): Promise<Annotation[]> 
 function write(method: string, code: string, body?: unknown): RequestInit {
   return {
     method,
-    headers: { 'content-type': 'application/json', 'X-Branchcast-Code': code },
+    // An empty code: a signed-in facilitator, whose cookie goes with the request anyway.
+    headers: code
+      ? { 'content-type': 'application/json', 'X-Branchcast-Code': code }
+      : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   };
 }
