@@ -4,7 +4,9 @@
  * with one zh-CN voice, installed before the app starts: it records what it is asked to say, fires
  * `start` at once and `end` a few seconds later, like a real engine. Checks the note names the
  * voice, the line goes to the synthesiser with that voice, captions and mouth run while it
- * speaks, and the caption is marked done when the voice ends.
+ * speaks, and the caption is marked done when the voice ends. A stand-in speech recognition
+ * (Chromium's own needs Google's service) checks that what the microphone hears is delivered as
+ * the host's line.
  */
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 
 const SPEAK_MS = 8000;
+const HEARD = '各位观众，我们稍后继续，请勿相信任何荐股私信。';
 
 /** Runs in the page before the app: a synthesiser with one zh-CN voice. */
 const FAKE_SYNTH = `(() => {
@@ -32,6 +35,20 @@ const FAKE_SYNTH = `(() => {
     addEventListener() {},
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  // Speech recognition that "hears" one sentence, as Chrome's does with a final result.
+  class Recognition {
+    start() {
+      setTimeout(() => {
+        const alt = { transcript: '${HEARD}' };
+        const result = Object.assign([alt], { isFinal: true });
+        this.onresult && this.onresult({ resultIndex: 0, results: [result] });
+        this.onend && this.onend();
+      }, 200);
+    }
+    stop() {}
+  }
+  for (const name of ['SpeechRecognition', 'webkitSpeechRecognition'])
+    Object.defineProperty(window, name, { value: Recognition, configurable: true });
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
 })();`;
 
@@ -89,6 +106,23 @@ describe('the host speaks with the browser’s Chinese voice', () => {
     await studio.page.click('[data-testid=teleprompter] li >> nth=1');
     await studio.page.waitForSelector('[data-testid=caption-line].speaking', { timeout: 60_000 });
     expect(await studio.page.evaluate(() => window.__spoken!.length)).toBe(before);
+  });
+
+  it('sends what the microphone heard as the host’s line, spoken and captioned', async () => {
+    const lines = await studio.page.evaluate(() => window.__branchcast!.store.getState().state.counters.hostLines);
+    await studio.page.click('[data-testid=mic-button]');
+    await studio.page.waitForFunction(
+      (n) => window.__branchcast!.store.getState().state.counters.hostLines === n + 1,
+      lines,
+      WAIT,
+    );
+    const caption = studio.page.locator('[data-testid=caption-text]');
+    await studio.page.waitForFunction(
+      (text) => document.querySelector('[data-testid=caption-text]')?.textContent === text,
+      HEARD,
+      WAIT,
+    );
+    await expect(caption.textContent()).resolves.toBe(HEARD);
     expect(studio.pageErrors).toEqual([]);
   });
 });
