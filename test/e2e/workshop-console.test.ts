@@ -365,6 +365,16 @@ describe('running a workshop from the console', () => {
     expect(csv).toBe(`/api/cohorts/${encodeURIComponent(cohortId)}/results.csv`);
   });
 
+  it('marks the directed line on the replay timeline', async () => {
+    const { sessionId } = sessions.get(TRAINEES[0])!;
+    await page.click(`[data-testid=attempt-row][data-session-id="${sessionId}"] a`);
+    const marker = page.locator('[data-testid=timeline-marker][data-kind=directed]');
+    await marker.waitFor({ ...WAIT, state: 'attached' });
+    await expect(marker.getAttribute('title')).resolves.toContain(DIRECTED);
+    await page.goBack();
+    await page.waitForSelector('[data-testid=progress-view]', WAIT);
+  });
+
   it('reads the progress page and the console in English', async () => {
     await page.click('[data-testid=lang-toggle]');
     await page.waitForFunction(() => document.documentElement.lang === 'en', null, WAIT);

@@ -281,8 +281,12 @@ export async function openReplay(sessionId: string, seq: number | null, signal: 
     ...m,
     kind: m.kind as TimelineMarker['kind'],
   }));
-  for (const e of events)
+  for (const e of events) {
     if (e.type === 'session.branched') marks.push({ seq: e.seq, t: e.t, kind: 'branch', label: `#${e.atSeq}` });
+    // Director mode: a viewer's line written by a facilitator, so the critique can tell it apart.
+    else if (e.type === 'chat.message' && e.directedBy)
+      marks.push({ seq: e.seq, t: e.t, kind: 'directed', label: `${e.actor.name} ← ${e.directedBy.name}: ${e.text}` });
+  }
   replayStore.setState({ index, markers: marks, loading: null });
   const start = events.find((e) => e.type === 'session.started');
   if (seq !== null && index.indexOfSeq(seq) >= 0) player.seekSeq(seq);

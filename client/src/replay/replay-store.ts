@@ -15,7 +15,7 @@ export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 export interface TimelineMarker {
   seq: number;
   t: number;
-  kind: 'segment' | 'incident' | 'end' | 'finding' | 'annotation' | 'branch';
+  kind: 'segment' | 'incident' | 'end' | 'finding' | 'annotation' | 'branch' | 'directed';
   label: string;
   /** Findings and annotations: their severity (colours the marker). */
   severity?: string | null;
