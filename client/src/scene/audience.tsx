@@ -310,6 +310,14 @@ export function Audience() {
           mesh.userData.seated = seatMap.seated;
         } else done = false;
       }
+      // A viewer at rest (seated, leaning as far as they will) needs no new matrix this frame.
+      if (phase === SEATED && lean === from) {
+        if (done) {
+          anim.isActive[slot] = 0;
+          anim.active[i] = anim.active[--anim.activeCount]!;
+        } else i++;
+        continue;
+      }
       const side = slot % 2 === 0 ? 1 : -1;
       p.set(SEAT_XYZ[k]!, SEAT_XYZ[k + 1]! + lift, SEAT_XYZ[k + 2]! + lean * 0.12);
       e.set(lean * 0.32, lean * 0.7 * side, 0);

@@ -1,12 +1,21 @@
 /**
  * The hall of the virtual branch: carpeted floor, walls with panels and brand-red accents, the
- * ceiling with light strips and two investor-education boards on the side walls. Textures are
- * drawn once into canvases; nothing here changes after mount.
+ * ceiling with light strips and two investor-education boards on the side walls. The static
+ * shell is two merged meshes with baked shading (room-shell.ts). Textures are drawn once into
+ * canvases; nothing here changes after mount.
  */
 import { useMemo } from 'react';
-import { CanvasTexture, RepeatWrapping, SRGBColorSpace, type Texture } from 'three';
+import {
+  CanvasTexture,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  RepeatWrapping,
+  SRGBColorSpace,
+  type Texture,
+} from 'three';
 import { font, fitText, makeCanvas } from './canvas-text.js';
 import { ROOM } from './layout.js';
+import { BOARDS_Z, shellGeometry, stripsGeometry } from './room-shell.js';
 
 function carpetTexture(): Texture {
   const { canvas, ctx } = makeCanvas(256, 256);
@@ -58,18 +67,13 @@ function boardTexture(title: string, subtitle: string, lines: string[]): Texture
   return t;
 }
 
+/** A textured board on a side wall (its wooden frame is part of the baked shell). */
 function Board({ texture, x, rotY }: { texture: Texture; x: number; rotY: number }) {
   return (
-    <group position={[x, 3.6, -5]} rotation={[0, rotY, 0]}>
-      <mesh position={[0, 0, -0.05]}>
-        <boxGeometry args={[5.4, 3.5, 0.08]} />
-        <meshLambertMaterial color="#3a2a1e" />
-      </mesh>
-      <mesh>
-        <planeGeometry args={[5.1, 3.2]} />
-        <meshLambertMaterial map={texture} />
-      </mesh>
-    </group>
+    <mesh position={[x, 3.6, BOARDS_Z]} rotation={[0, rotY, 0]}>
+      <planeGeometry args={[5.1, 3.2]} />
+      <meshLambertMaterial map={texture} />
+    </mesh>
   );
 }
 
@@ -90,10 +94,18 @@ export function Room() {
     }),
     [],
   );
+  const { shell, shellMaterial, strips, stripsMaterial } = useMemo(
+    () => ({
+      shell: shellGeometry(),
+      shellMaterial: new MeshLambertMaterial({ vertexColors: true }),
+      strips: stripsGeometry(),
+      stripsMaterial: new MeshBasicMaterial({ color: '#dfe6f7', toneMapped: false }),
+    }),
+    [],
+  );
   const depth = ROOM.back - ROOM.front;
   const midZ = (ROOM.back + ROOM.front) / 2;
   const half = ROOM.width / 2;
-  const pillars = [-11, -1.2, 7, 15, 23];
 
   return (
     <group>
@@ -101,49 +113,9 @@ export function Room() {
         <planeGeometry args={[ROOM.width, depth]} />
         <meshLambertMaterial map={carpet} />
       </mesh>
-      {/* Ceiling and its light strips. */}
-      <mesh rotation={[Math.PI / 2, 0, 0]} position={[0, ROOM.height, midZ]}>
-        <planeGeometry args={[ROOM.width, depth]} />
-        <meshLambertMaterial color="#10131b" />
-      </mesh>
-      {[-8, 0, 8].flatMap((x) =>
-        [-10, -4, 2].map((z) => (
-          <mesh key={`${x},${z}`} position={[x, ROOM.height - 0.03, z]}>
-            <boxGeometry args={[2.4, 0.04, 0.8]} />
-            <meshBasicMaterial color="#dfe6f7" toneMapped={false} />
-          </mesh>
-        )),
-      )}
-      {/* Side walls, the wall behind the stage, and the back wall far behind the audience. */}
-      {[-1, 1].map((side) => (
-        <mesh key={side} position={[side * half, ROOM.height / 2, midZ]} rotation={[0, -side * (Math.PI / 2), 0]}>
-          <planeGeometry args={[depth, ROOM.height]} />
-          <meshLambertMaterial color="#2a3142" />
-        </mesh>
-      ))}
-      <mesh position={[0, ROOM.height / 2, ROOM.front]}>
-        <planeGeometry args={[ROOM.width, ROOM.height]} />
-        <meshLambertMaterial color="#1a1e29" />
-      </mesh>
-      <mesh position={[0, ROOM.height / 2, ROOM.back]} rotation={[0, Math.PI, 0]}>
-        <planeGeometry args={[ROOM.width, ROOM.height]} />
-        <meshLambertMaterial color="#1a1e29" />
-      </mesh>
-      {/* Wood wainscot and brand-red pilasters along both side walls. */}
-      {[-1, 1].map((side) => (
-        <mesh key={`wainscot${side}`} position={[side * (half - 0.06), 0.6, midZ]}>
-          <boxGeometry args={[0.1, 1.2, depth]} />
-          <meshLambertMaterial color="#6b4a32" />
-        </mesh>
-      ))}
-      {pillars.flatMap((z) =>
-        [-1, 1].map((side) => (
-          <mesh key={`p${z}${side}`} position={[side * (half - 0.2), ROOM.height / 2, z]}>
-            <boxGeometry args={[0.4, ROOM.height, 0.6]} />
-            <meshLambertMaterial color="#9c1026" />
-          </mesh>
-        )),
-      )}
+      {/* Walls, ceiling, wainscot, pilasters and board frames: one mesh with baked shading. */}
+      <mesh geometry={shell} material={shellMaterial} name="room-shell" />
+      <mesh geometry={strips} material={stripsMaterial} />
       <Board texture={left} x={-half + 0.12} rotY={Math.PI / 2} />
       <Board texture={right} x={half - 0.12} rotY={-Math.PI / 2} />
     </group>
