@@ -18,8 +18,7 @@ type Directed = ReadonlyMap<number, string>;
 
 /** The facilitator behind a directed line, from the entry (when the state keeps it) or the events seen. */
 function directedName(e: ChatEntry, seen: Directed): string | null {
-  const own = (e as ChatEntry & { directedBy?: { name: string } }).directedBy;
-  return own?.name ?? seen.get(e.seq) ?? null;
+  return e.directedBy?.name ?? seen.get(e.seq) ?? null;
 }
 
 export function SessionChat({ sessionId, observerCode }: { sessionId: string; observerCode: string }) {

@@ -30,6 +30,9 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
   const me = useSession((s) => s.participantId);
   const target = useSession((s) => (e.replyTo === null ? undefined : s.state.chat.find((c) => c.seq === e.replyTo)));
   const replyTo = useUi((s) => s.replyTo);
+  // Director mode stays hidden from the trainee while live; staff (and any replay) see who wrote it.
+  const showDirected = useSession((s) => s.role !== 'trainee' || s.connection === 'idle');
+  const directedBy = showDirected ? e.directedBy : undefined;
   const question = e.kind === 'question';
   const answered = e.answerSeq !== null;
   const classes = [
@@ -50,6 +53,15 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
           </span>
         )}
         <span className="who">{speaker(t, e, me)}</span>
+        {directedBy && (
+          <span
+            className="tag directed"
+            title={t('directedTitle', { name: directedBy.name })}
+            data-testid="chat-directed"
+          >
+            {t('directed')}
+          </span>
+        )}
         {question && (
           <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t('answered') : t('waiting')}</span>
         )}
