@@ -16,6 +16,7 @@ const WAIT = { timeout: 60_000, polling: 250 } as const;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+const pageErrors: string[] = [];
 
 /**
  * The interface's own text inside `selector`: innerText with data removed — scenario titles and
@@ -69,6 +70,7 @@ beforeAll(async () => {
   browser = await launching;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 
 afterAll(async () => {
@@ -168,5 +170,9 @@ describe('interface languages', () => {
     await page.waitForSelector('[data-testid=lobby-code]', WAIT);
     await expect(page.inputValue('[data-testid=lobby-code]')).resolves.toBe(code);
     await expect(page.textContent('[data-testid=lobby-demo-hint]')).resolves.toContain('邀请链接');
+  });
+
+  it('throws no error in the page on any of these screens', () => {
+    expect(pageErrors).toEqual([]);
   });
 });
