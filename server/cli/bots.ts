@@ -98,9 +98,21 @@ export async function run(args: string[]): Promise<number> {
       else if (done === total || done % 100 === 0) process.stderr.write(`connected ${done}/${total}\n`);
     },
   });
+  // Ctrl-C may come while the viewers are still connecting (a small audience joins at once): take
+  // the signal from the start, so it always ends with a summary instead of killing the process.
+  let interrupted = false;
+  let onStop: (() => void) | null = null;
+  const onSignal = () => {
+    interrupted = true;
+    onStop?.();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await runner.start();
   } catch (err) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     process.stderr.write(`branchcast bots: ${err instanceof Error ? err.message : String(err)}\n`);
     await runner.stop();
     return 1;
@@ -126,8 +138,8 @@ export async function run(args: string[]): Promise<number> {
       clearTimeout(timers.stop);
       void runner.stop().then(() => resolve(summary()));
     };
-    process.once('SIGINT', finish);
-    process.once('SIGTERM', finish);
+    onStop = finish;
+    if (interrupted) return finish();
     if (o.minutes) timers.stop = setTimeout(finish, o.minutes * 60_000);
     timers.poll = setInterval(() => {
       if (runner.ended) finish();
