@@ -3,39 +3,14 @@
  * pause, incidents, viewers) and the score cache's incremental fold (score, latest finding).
  * Nothing here reads a recording, so polling it every 2 s with ten rooms stays cheap.
  */
-import type { Bi } from '../../core/rubric/report-model.js';
+import type { BotStatus, LiveSession } from '../../core/workshop/api-types.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { LiveControl } from './live-control.js';
 import type { ScoreCache } from './score-cache.js';
-import type { BotStatus } from './session-bots.js';
 import type { AssignmentRecord, Trainee } from './workshop-store.js';
 
 /** Most viewers listed per session (director mode picks one; the count says how many more). */
 export const MAX_VIEWERS_LISTED = 200;
-
-export interface LiveSession {
-  sessionId: string;
-  scenarioId: string;
-  scenarioTitle: Bi;
-  cohortId: string | null;
-  traineeId: string | null;
-  trainee: string | null;
-  status: 'created' | 'live' | 'ended';
-  segment: { index: number; count: number; title: Bi };
-  createdAt: number;
-  startedAt: number | null;
-  elapsedMs: number;
-  audience: number;
-  score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
-  latestFinding: { category: string; name: Bi; quote: string; t: number; seq: number } | null;
-  paused: boolean;
-  ended: boolean;
-  incidents: Array<{ id: string; kind: string; title: Bi; fired: boolean; scheduledAtMs: number | null }>;
-  viewers: Array<{ participantId: string; name: string; role: 'bot' | 'observer' }>;
-  viewersTotal: number;
-  bots: BotStatus | null;
-  codes: { trainee: string; observer: string; facilitator: string };
-}
 
 export interface OverviewDeps {
   scores: ScoreCache;

@@ -5,6 +5,7 @@
  * — the policy (core/audience) fixes its viewers and rate when it is made. Operations on one
  * session run one after another, so a burst of clicks never leaves two audiences in a room.
  */
+import type { BotStatus } from '../../core/workshop/api-types.js';
 import { BotRunner } from '../bots/bot-runner.js';
 
 export interface BotSettings {
@@ -14,11 +15,8 @@ export interface BotSettings {
   rampSec: number;
 }
 
-export interface BotStatus {
-  count: number;
-  ratePerMinute: number;
-  running: boolean;
-}
+// Also a wire shape (POST /api/live/:id/bots, the live overview): declared in core.
+export type { BotStatus };
 
 export interface SessionBotsDeps {
   /** Where bots connect (the server's own loopback URL, known once it listens). */

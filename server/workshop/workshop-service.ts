@@ -17,15 +17,24 @@ import {
   type CohortProgress,
   type TraineeProgress,
 } from '../../core/workshop/progress.js';
+import type {
+  Assignment,
+  BotStatus,
+  CohortDetail,
+  CohortListItem,
+  LiveSession,
+  StartedSession,
+  StartedSessions,
+} from '../../core/workshop/api-types.js';
 import type { Clock } from '../clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
-import { liveSession, type LiveSession } from './live-overview.js';
+import { liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
-import { SessionBots, type BotSettings, type BotStatus } from './session-bots.js';
+import { SessionBots, type BotSettings } from './session-bots.js';
 import {
   nameKey,
   WorkshopStoreError,
@@ -61,25 +70,6 @@ export interface WorkshopDeps {
 }
 
 export const DEFAULT_RAMP_SEC = 20;
-
-export interface Assignment extends AssignmentRecord {
-  traineeName: string;
-  status: 'live' | 'ended';
-  joinCode: string;
-  joinLink: string;
-  observerCode: string;
-  facilitatorCode: string;
-}
-
-export interface StartedSession {
-  traineeId: string;
-  name: string;
-  sessionId: string;
-  joinCode: string;
-  joinLink: string;
-  observerCode: string;
-  facilitatorCode: string;
-}
 
 export const joinLink = (code: string): string => `/join/${encodeURIComponent(code)}`;
 
@@ -151,7 +141,7 @@ export class Workshop {
     return c;
   }
 
-  listCohorts(): Array<Cohort & { trainees: number; sessions: number; liveSessions: number }> {
+  listCohorts(): CohortListItem[] {
     return this.deps.store.listCohorts().map((c) => {
       const assignments = this.deps.store.listAssignments({ cohortId: c.id });
       return {
@@ -163,7 +153,7 @@ export class Workshop {
     });
   }
 
-  cohortDetail(id: string): Cohort & { trainees: Trainee[]; assignments: Assignment[] } {
+  cohortDetail(id: string): CohortDetail {
     const c = this.cohort(id);
     const trainees = this.deps.store.listTrainees(id);
     const names = new Map(trainees.map((t) => [t.id, t.name]));
@@ -232,7 +222,7 @@ export class Workshop {
     cohortId: string,
     req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings> },
     actor: FacilitatorActor,
-  ): Promise<{ cohortId: string; scenarioId: string; sessions: StartedSession[] }> {
+  ): Promise<StartedSessions> {
     this.cohort(cohortId);
     const scenario = this.deps.scenarios.get(req.scenarioId);
     if (!scenario) throw new WorkshopError(404, 'NOT_FOUND', `scenarioId: no scenario "${req.scenarioId}"`);

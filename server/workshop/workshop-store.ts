@@ -5,27 +5,10 @@
  * the recordings, so a rubric change re-scores every past attempt.
  */
 
-export interface Cohort {
-  id: string;
-  name: string;
-  createdAt: number;
-}
+import type { AssignmentRecord, Cohort, Trainee } from '../../core/workshop/api-types.js';
 
-export interface Trainee {
-  id: string;
-  cohortId: string;
-  name: string;
-  createdAt: number;
-}
-
-export interface AssignmentRecord {
-  sessionId: string;
-  cohortId: string;
-  traineeId: string;
-  scenarioId: string;
-  /** Wall-clock ms when the facilitator started the session. */
-  startedAt: number;
-}
+// The records are also what the API answers, so they are declared once with the wire shapes.
+export type { AssignmentRecord, Cohort, Trainee };
 
 export class WorkshopStoreError extends Error {
   constructor(

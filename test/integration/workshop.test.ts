@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import type { CohortProgress, TraineeProgress } from '../../core/workshop/progress.js';
 import type { RunningServer } from '../../server/main.js';
-import type { LiveSession } from '../../server/workshop/live-overview.js';
+import type { LiveSession } from '../../core/workshop/api-types.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
 import { asFacilitator, startTestServer, TEST_FACILITATOR } from '../harness/test-server.js';
 

@@ -3,127 +3,20 @@
  * controls, cohorts, trainees, sessions and progress. Every call sends the facilitator's cookie;
  * a refusal is an ApiError with the server's code and message.
  */
-import type { Bilingual } from '../../../core/scenario.js';
+import type {
+  Cohort,
+  CohortDetail,
+  CohortListItem,
+  CohortProgress,
+  BotStatus,
+  LiveOverview,
+  StartedSessions,
+  Trainee,
+} from '../../../core/workshop/api-types.js';
 import { json } from '../net/api.js';
 
-export type Bi = Bilingual;
-
-export interface LiveSession {
-  sessionId: string;
-  scenarioId: string;
-  scenarioTitle: Bi;
-  cohortId: string | null;
-  traineeId: string | null;
-  trainee: string | null;
-  status: 'created' | 'live' | 'ended';
-  segment: { index: number; count: number; title: Bi };
-  createdAt: number;
-  startedAt: number | null;
-  elapsedMs: number;
-  audience: number;
-  score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number };
-  latestFinding: { category: string; name: Bi; quote: string; t: number; seq: number } | null;
-  paused: boolean;
-  ended: boolean;
-  incidents: Array<{ id: string; kind: string; title: Bi; fired: boolean; scheduledAtMs: number | null }>;
-  viewers: Array<{ participantId: string; name: string; role: 'bot' | 'observer' }>;
-  viewersTotal: number;
-  bots: { count: number; ratePerMinute: number; running: boolean } | null;
-  codes: { trainee: string; observer: string; facilitator: string };
-}
-
-export interface Cohort {
-  id: string;
-  name: string;
-  createdAt: number;
-}
-export type CohortSummary = Cohort & { trainees: number; sessions: number; liveSessions: number };
-export interface Trainee {
-  id: string;
-  cohortId: string;
-  name: string;
-  createdAt: number;
-}
-export interface Assignment {
-  sessionId: string;
-  cohortId: string;
-  traineeId: string;
-  traineeName: string;
-  scenarioId: string;
-  startedAt: number;
-  status: 'live' | 'ended';
-  joinCode: string;
-  joinLink: string;
-  observerCode: string;
-  facilitatorCode: string;
-}
-export type CohortDetail = Cohort & { trainees: Trainee[]; assignments: Assignment[] };
-
-export interface Attempt {
-  sessionId: string;
-  scenarioId: string;
-  scenarioTitle: Bi;
-  startedAt: number;
-  endedAt: number | null;
-  ended: boolean;
-  total: number;
-  pass: boolean;
-  passMark: number;
-  band: Bi;
-  findings: Record<string, number>;
-  criticalFindings: number;
-  questions: number;
-  answered: number;
-  responseLatencyMs: number | null;
-}
-export interface TraineeProgress {
-  traineeId: string;
-  name: string;
-  cohortId: string;
-  attempts: Attempt[];
-  summary: {
-    attempts: number;
-    endedAttempts: number;
-    passedAttempts: number;
-    passed: boolean;
-    best: number | null;
-    latest: number | null;
-    findings: Record<string, number>;
-    avgResponseLatencyMs: number | null;
-  };
-}
-export interface CohortProgress {
-  cohortId: string;
-  name: string;
-  target: number;
-  trainees: TraineeProgress[];
-  summary: {
-    trainees: number;
-    assessed: number;
-    passedTrainees: number;
-    practicalPassRate: number | null;
-    targetMet: boolean;
-    attempts: number;
-    endedAttempts: number;
-    passedAttempts: number;
-    attemptPassRate: number | null;
-    topFindings: Array<{ category: string; count: number }>;
-    avgResponseLatencyMs: number | null;
-  };
-}
-export interface StartedSessions {
-  cohortId: string;
-  scenarioId: string;
-  sessions: Array<{
-    traineeId: string;
-    name: string;
-    sessionId: string;
-    joinCode: string;
-    joinLink: string;
-    observerCode: string;
-    facilitatorCode: string;
-  }>;
-}
+// The response shapes are declared once, in core, for the server and the console alike.
+export type * from '../../../core/workshop/api-types.js';
 
 const enc = encodeURIComponent;
 
@@ -143,7 +36,7 @@ async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown):
 }
 
 export const fetchLive = (cohortId?: string) =>
-  get<{ now: number; sessions: LiveSession[] }>(`/api/live${cohortId ? `?cohortId=${enc(cohortId)}` : ''}`);
+  get<LiveOverview>(`/api/live${cohortId ? `?cohortId=${enc(cohortId)}` : ''}`);
 
 export const fireIncident = (sessionId: string, incidentId: string, atMs?: number) =>
   send<{ ok: true; seq?: number; scheduledAtMs?: number }>('POST', `/api/live/${enc(sessionId)}/incident`, {
@@ -156,9 +49,9 @@ export const endSession = (sessionId: string) => send<{ ok: true }>('POST', `/ap
 export const sayAs = (sessionId: string, viewerId: string, text: string, kind: 'chat' | 'question') =>
   send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { viewerId, text, kind });
 export const setBots = (sessionId: string, bots: { count?: number; ratePerMinute?: number }) =>
-  send<{ count: number; ratePerMinute: number; running: boolean }>('POST', `/api/live/${enc(sessionId)}/bots`, bots);
+  send<BotStatus>('POST', `/api/live/${enc(sessionId)}/bots`, bots);
 
-export const listCohorts = () => get<CohortSummary[]>('/api/cohorts');
+export const listCohorts = () => get<CohortListItem[]>('/api/cohorts');
 export const createCohort = (name: string) => send<Cohort>('POST', '/api/cohorts', { name });
 export const fetchCohort = (id: string) => get<CohortDetail>(`/api/cohorts/${enc(id)}`);
 export const addTrainees = (id: string, names: string[]) =>

@@ -28,6 +28,13 @@ export function StatusPill({ s }: { s: LiveSession }) {
 
 export function ScoreBadge({ score }: { score: LiveSession['score'] }) {
   const { t } = useTranslation('console');
+  // No score while the scenario's rubric is not loaded (GET /api/live answers null).
+  if (!score)
+    return (
+      <span className="hint" data-testid="live-score">
+        —
+      </span>
+    );
   return (
     <span
       className={`score-badge ${score.pass ? 'pass' : 'fail'}`}

@@ -276,9 +276,11 @@ export function SessionPanel({
             <div className="kpi">
               <span className="kpi-label">{t('panel.score')}</span>
               <ScoreBadge score={s.score} />
-              <small className="hint">
-                {s.score.pass ? t('panel.pass') : t('panel.fail')} · {t('panel.passMark', { n: s.score.passMark })}
-              </small>
+              {s.score && (
+                <small className="hint">
+                  {s.score.pass ? t('panel.pass') : t('panel.fail')} · {t('panel.passMark', { n: s.score.passMark })}
+                </small>
+              )}
             </div>
             <div className="kpi">
               <span className="kpi-label">{t('panel.audience')}</span>

@@ -1,0 +1,111 @@
+/**
+ * Wire shapes of the workshop REST API (docs/WORKSHOP.md): what /api/live and /api/cohorts/* answer.
+ * One declaration for both ends: the server builds these objects, the console reads them. Types
+ * only — every importer uses `import type`, so nothing here (and no zod) reaches the client bundle.
+ * The progress shapes live with the pure aggregation that builds them (progress.ts) and are
+ * re-exported here so the console has one place to import from.
+ */
+import type { Bi } from '../rubric/report-model.js';
+
+export type {
+  Attempt,
+  CohortProgress,
+  CohortSummary as CohortProgressSummary,
+  TraineeProgress,
+  TraineeSummary,
+} from './progress.js';
+
+/** A cohort as stored and as answered (POST /api/cohorts). */
+export interface Cohort {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface Trainee {
+  id: string;
+  cohortId: string;
+  name: string;
+  createdAt: number;
+}
+
+/** Which session a trainee rehearsed in (stored; the API adds names and codes, see Assignment). */
+export interface AssignmentRecord {
+  sessionId: string;
+  cohortId: string;
+  traineeId: string;
+  scenarioId: string;
+  /** Wall-clock ms when the facilitator started the session. */
+  startedAt: number;
+}
+
+export interface Assignment extends AssignmentRecord {
+  traineeName: string;
+  status: 'live' | 'ended';
+  joinCode: string;
+  joinLink: string;
+  observerCode: string;
+  facilitatorCode: string;
+}
+
+/** GET /api/cohorts: one row per cohort, newest first. */
+export type CohortListItem = Cohort & { trainees: number; sessions: number; liveSessions: number };
+
+/** GET /api/cohorts/:id */
+export type CohortDetail = Cohort & { trainees: Trainee[]; assignments: Assignment[] };
+
+export interface StartedSession {
+  traineeId: string;
+  name: string;
+  sessionId: string;
+  joinCode: string;
+  joinLink: string;
+  observerCode: string;
+  facilitatorCode: string;
+}
+
+/** POST /api/cohorts/:id/sessions */
+export interface StartedSessions {
+  cohortId: string;
+  scenarioId: string;
+  sessions: StartedSession[];
+}
+
+/** A session's managed bots (POST /api/live/:id/bots answers this too). */
+export interface BotStatus {
+  count: number;
+  ratePerMinute: number;
+  running: boolean;
+}
+
+/** One row of GET /api/live. */
+export interface LiveSession {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: Bi;
+  cohortId: string | null;
+  traineeId: string | null;
+  trainee: string | null;
+  status: 'created' | 'live' | 'ended';
+  segment: { index: number; count: number; title: Bi };
+  createdAt: number;
+  startedAt: number | null;
+  elapsedMs: number;
+  audience: number;
+  /** null: the scenario's rubric is not loaded (or nothing recorded yet). */
+  score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
+  latestFinding: { category: string; name: Bi; quote: string; t: number; seq: number } | null;
+  paused: boolean;
+  ended: boolean;
+  incidents: Array<{ id: string; kind: string; title: Bi; fired: boolean; scheduledAtMs: number | null }>;
+  viewers: Array<{ participantId: string; name: string; role: 'bot' | 'observer' }>;
+  viewersTotal: number;
+  bots: BotStatus | null;
+  codes: { trainee: string; observer: string; facilitator: string };
+}
+
+/** GET /api/live */
+export interface LiveOverview {
+  now: number;
+  sessions: LiveSession[];
+}
