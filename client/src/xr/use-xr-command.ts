@@ -1,25 +1,6 @@
-/** Send an acked command from a VR panel, remembering whether one is in flight and the last failure. */
-import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { ClientAck } from '../net/socket.js';
+/** Send an acked command from a VR panel: the HUD's hook, with the panels' "Failed: …" wording. */
+import { useCommand } from '../ui/use-command.js';
 
-export function useXrCommand() {
-  const { t } = useTranslation('xr');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = useCallback(
-    async (send: () => Promise<ClientAck>): Promise<boolean> => {
-      setPending(true);
-      setError(null);
-      try {
-        const ack = await send();
-        if (!ack.ok) setError(t('commandFailed', { message: ack.message, code: ack.code }));
-        return ack.ok;
-      } finally {
-        setPending(false);
-      }
-    },
-    [t],
-  );
-  return { run, pending, error };
-}
+const XR_FAILURE = { ns: 'xr', key: 'commandFailed' };
+
+export const useXrCommand = () => useCommand(XR_FAILURE);
