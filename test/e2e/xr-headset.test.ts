@@ -59,6 +59,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let peer: Peer | null = null;
+/** The teleprompter line the headset delivered (the caption test looks for it). */
+let delivered = '';
 const requested: string[] = [];
 const blocked: string[] = [];
 const failed: string[] = [];
@@ -286,6 +288,39 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
       return s.scenario!.segments[s.segmentIndex]!.lines[i]!.zh;
     }, cursor);
     expect(said.text).toBe(line);
+    delivered = line;
+  });
+
+  it('captions the delivered line on the caption panel in the headset, as the 2D page does', async () => {
+    const said = delivered;
+    expect(said).not.toBe('');
+    // The panel shows while the line is spoken (and a moment after), then hides: poll for it.
+    await page.waitForFunction(
+      (text) => {
+        const c = window.__branchcast?.xr?.caption();
+        return c != null && c.visible && c.text === text;
+      },
+      said,
+      WAIT,
+    );
+    const caption = (await page.evaluate(() => window.__branchcast!.xr!.caption()))!;
+    expect(caption.who).toBe('host');
+    // The rows drawn on the canvas are the line itself, wrapped (an over-long line ends in "…").
+    expect(caption.lines.length).toBeGreaterThan(0);
+    expect(caption.lines.length).toBeLessThanOrEqual(3);
+    const drawn = caption.lines.join('').replace(/…$/, '');
+    expect(said.replace(/\s/g, '').startsWith(drawn.replace(/\s/g, ''))).toBe(true);
+    expect(drawn.length).toBeGreaterThan(Math.min(said.length, 60) * 0.8);
+    // Same source as the 2D captions.
+    await expect(page.textContent('[data-testid=caption-text]')).resolves.toBe(said);
+    // Between the teleprompter and the audience, in front of the trainee.
+    const [panel, prompter] = await page.evaluate(() => [
+      window.__branchcast!.xr!.locate('xr-captions')!,
+      window.__branchcast!.xr!.locate('xr-teleprompter')!,
+    ]);
+    expect(panel.y).toBeGreaterThan(prompter.y);
+    expect(panel.y).toBeLessThan(1.6);
+    expect(panel.z).toBeLessThan(0);
   });
 
   it('a trigger pull on the first quick-reply card answers the question: the viewer and the chat get it', async () => {

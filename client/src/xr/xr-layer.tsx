@@ -7,6 +7,7 @@ import { XR, XROrigin, useXR } from '@react-three/xr';
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import { useSession } from '../stores/session-store.js';
+import { CaptionPanel } from './caption-panel.js';
 import { ControlsPanel } from './controls-panel.js';
 import { standingSpot } from './placement.js';
 import { QuestionsPanel } from './questions-panel.js';
@@ -43,7 +44,10 @@ function publish(): () => void {
  * Panels in origin space (the user stands at the origin looking down -z), on an arc of ~65 cm
  * (arm's length): the teleprompter straight ahead and low, so the audience stays in view above
  * it; the questions 62° to the right and the controls 62° to the left, turned to face the user,
- * far enough round that their inner edges clear the teleprompter's.
+ * far enough round that their inner edges clear the teleprompter's. The captions sit in the
+ * narrow band between the teleprompter's top edge (~26° below eye level at 1.6 m) and the
+ * audience's heads (~16° down from the stage, less from the aisle): centred ~21° down, tilted to
+ * face the eyes, so from the audience the host stands above them.
  */
 const ARC = 0.65;
 const SIDE = (62 * Math.PI) / 180;
@@ -59,6 +63,7 @@ function Panels() {
   return (
     <>
       <TeleprompterPanel position={[0, 1.0, -ARC]} rotation={[-0.45, 0, 0]} />
+      <CaptionPanel position={[0, 1.324, -0.72]} rotation={[-0.37, 0, 0]} />
       {host && <QuestionsPanel {...side(1, 1.25)} />}
       {operator && <ControlsPanel {...side(-1, 1.2)} />}
     </>

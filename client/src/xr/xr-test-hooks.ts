@@ -7,6 +7,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, type RefObject } from 'react';
 import { Vector3, type Group } from 'three';
 import { exposeForTests } from '../scene/test-hooks.js';
+import { captionDrawn } from './caption-panel.js';
 import { xrStore } from './xr-store.js';
 
 export interface XrTestHooks {
@@ -18,6 +19,11 @@ export interface XrTestHooks {
   sessionMode(): string | null;
   /** Centre of the named object in XR-origin space, or null when it is not in the scene. */
   locate(name: string): { x: number; y: number; z: number } | null;
+  /**
+   * What the caption panel last drew (speaker, full caption text, the wrapped rows on the canvas,
+   * how many times it has drawn) and whether it is shown; null when the panel is not in the scene.
+   */
+  caption(): { who: string | null; text: string; lines: string[]; draws: number; visible: boolean } | null;
 }
 
 declare module '../scene/test-hooks.js' {
@@ -44,6 +50,15 @@ export function useXrTestHooks(origin: RefObject<Group | null>): void {
         o.updateWorldMatrix(true, false);
         o.worldToLocal(v);
         return { x: v.x, y: v.y, z: v.z };
+      },
+      caption() {
+        const panel = scene.getObjectByName('xr-captions');
+        if (!panel) return null;
+        let visible = true;
+        panel.traverseAncestors((a) => {
+          if (!a.visible) visible = false;
+        });
+        return { ...captionDrawn, lines: [...captionDrawn.lines], visible: visible && panel.visible };
       },
     };
   }, [gl, scene, origin]);
