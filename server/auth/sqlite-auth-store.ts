@@ -2,9 +2,8 @@
  * SQLite AuthStore. Opens its own connection to the recordings' database file (WAL lets the two
  * connections share it); its tables are created if missing, so an older database gains them.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/open-sqlite.js';
 import { AuthStoreError, type AuthStore, type Facilitator, type WebSession } from './auth-store.js';
 
 const SCHEMA = `
@@ -51,14 +50,8 @@ export class SqliteAuthStore implements AuthStore {
   private stmts;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
     // The recordings' connection may hold the write lock for a moment.
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(file, SCHEMA, { busyTimeoutMs: 5000 });
     const cols = 'id, username, password_hash, created_at';
     this.stmts = {
       count: this.db.prepare(`SELECT COUNT(*) FROM facilitators`).pluck(),

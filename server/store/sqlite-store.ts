@@ -3,9 +3,8 @@
  * synchronous=FULL a returned append survives kill -9 and power loss, which is what lets the room
  * ack only durable events. Events are stored whole as JSON next to their seq, t and type.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './open-sqlite.js';
 import type { Role, SessionEvent } from '../../core/events.js';
 import {
   checkContiguous,
@@ -83,12 +82,7 @@ export class SqliteStore implements RecordingStore {
   private pendingHash = '';
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(file, SCHEMA);
     const version = this.db.prepare(`SELECT value FROM meta WHERE key = 'format_version'`).get() as
       { value: string } | undefined;
     if (!version) {

@@ -4,9 +4,8 @@
  * the other's short transactions). Assignments refer to sessions by id only: the recording store
  * owns `sessions`, and a recording imported elsewhere keeps its own id.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/open-sqlite.js';
 import {
   nameKey,
   WorkshopStoreError,
@@ -82,13 +81,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
   private stmts;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    // Shares the recordings' file: wait out the other connection's short transactions.
+    this.db = openSqlite(file, SCHEMA, { busyTimeoutMs: 5000 });
     this.stmts = {
       insertCohort: this.db.prepare(`INSERT INTO cohorts (id, name, created_at) VALUES (?, ?, ?)`),
       listCohorts: this.db.prepare(`SELECT * FROM cohorts ORDER BY created_at DESC, rowid DESC`),
