@@ -4,21 +4,20 @@
  * (seed/ 6.2–6.3), attempt pass rate, average response time, the most frequent findings, scores
  * over attempts per trainee, findings by category over time, and every trainee's attempts.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { CATEGORY_INFO, type Category } from '../../../core/rubric/categories.js';
 import { linkClick } from '../router.js';
 import { useUi, type Lang } from '../stores/ui-store.js';
 import { formatsFor, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
+import { Chart, registerChartParts } from '../ui/echarts-chart.js';
 import type { Attempt, CohortProgress } from './console-api.js';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+registerChartParts([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent]);
 
 const TEXT = '#e8ecf4';
 const MUTED = '#95a0b8';
@@ -38,22 +37,6 @@ const PALETTE = [
 
 export function categoryName(id: string, lang: Lang): string {
   return CATEGORY_INFO[id as Category]?.name[lang] ?? id;
-}
-
-function Chart({ option, height, testId }: { option: Record<string, unknown>; height: number; testId: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} />;
 }
 
 const axis = {

@@ -3,35 +3,18 @@
  * finding with the quoted words, the rule, a better phrasing and a link to the replay moment,
  * and the audience and sentiment timelines. Same model and chart options as the HTML export.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { formatT, type Report } from '../../../core/rubric/report-model.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
+import { Chart, registerChartParts } from '../ui/echarts-chart.js';
 import './report.css';
 
-echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function Chart({ option, height, testId }: { option: Record<string, unknown>; height: number; testId: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ height, width: '100%' }} data-testid={testId} />;
-}
+registerChartParts([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent]);
 
 export default function ReportPage({
   sessionId,
