@@ -5,7 +5,8 @@
  * in another (the trainee's page shows the line; the recording marks it directed), ends them, and
  * sees each trainee's result and the cohort's pass rate; then reads the console and the progress
  * page in English. One trainee joins through the invitation link in a second page; the other two
- * are socket.io peers. A screenshot of the console lands in docs/images/console.png.
+ * are socket.io peers. A screenshot of the console lands in test/artifacts/console.png
+ * (and docs/images/ with UPDATE_DOCS_IMAGES=1).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
+import { saveDocsScreenshot } from '../harness/screenshots.js';
 import { facilitatorCookie, TEST_FACILITATOR } from '../harness/test-server.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -182,6 +184,14 @@ describe('running a workshop from the console', () => {
       TRAINEES.length,
       WAIT,
     );
+    // A name already in the cohort is refused (409 DUPLICATE): a Chinese sentence chosen by the
+    // code, then the server's detail naming the field and the name.
+    await page.fill('[data-testid=trainee-names]', TRAINEES[0]);
+    await page.click('[data-testid=trainee-add]');
+    await expect(page.waitForSelector('[data-testid=trainee-error]', WAIT).then((e) => e.textContent())).resolves.toBe(
+      `名称已被使用或记录已存在（names.0: "${TRAINEES[0]}" is already in this cohort）`,
+    );
+    await page.fill('[data-testid=trainee-names]', '');
     await page.selectOption('[data-testid=start-scenario]', SCENARIO);
     // A small, quick audience: three viewers arriving at once.
     await page.fill('[data-testid=start-bots]', '3');
@@ -290,9 +300,7 @@ describe('running a workshop from the console', () => {
   });
 
   it('saves a screenshot of the console', async () => {
-    const dir = join(ROOT, 'docs', 'images');
-    mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, 'console.png') });
+    await saveDocsScreenshot(page, 'console.png');
   });
 
   it('watches a session in the 3D studio as an observer and comes back to the console', async () => {

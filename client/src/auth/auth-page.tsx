@@ -5,6 +5,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { describeError } from '../net/api.js';
 import { linkClick, navigate, type Route } from '../router.js';
 import { ApiError, isFacilitator, login, setupFirst, useAuth } from './auth-store.js';
 import './auth.css';
@@ -19,7 +20,8 @@ function errorText(t: TFunction<'auth'>, err: unknown): string {
     if (err.code === 'BAD_TOKEN') return t('badToken');
     if (err.code === 'SETUP_DONE') return t('setupDone');
   }
-  return err instanceof Error ? err.message : String(err);
+  // Anything else (BAD_PAYLOAD naming the field, …): a sentence by code plus the server's detail.
+  return describeError(t, err);
 }
 
 function Card({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {

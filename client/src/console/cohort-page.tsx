@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchScenarios, type ScenarioSummary } from '../net/api.js';
+import { describeError, fetchScenarios, type ScenarioSummary } from '../net/api.js';
 import { sessionClient } from '../net/session-client.js';
 import { linkClick, navigate } from '../router.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
@@ -62,7 +62,7 @@ function Trainees({
       setNote(t('cohort.added', { count: made.trainees.length }));
       onChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
     } finally {
       setBusy(false);
     }
@@ -77,7 +77,7 @@ function Trainees({
       setSelected(next);
       onChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
     }
   }
 
@@ -175,7 +175,9 @@ function StartSessions({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    fetchScenarios().then(setScenarios, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    fetchScenarios().then(setScenarios, (err: unknown) => setError(describeError(t, err)));
+    // Loaded once per mount; a language switch does not need a refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const chosen = scenarioId || scenarios?.[0]?.id || '';
   const picked = cohort.trainees.filter((tr) => selected.has(tr.id)).map((tr) => tr.id);
@@ -194,7 +196,7 @@ function StartSessions({
       });
       onStarted(made);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 /** The cohorts list: each cohort's size and sessions, and a form to create one. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../net/api.js';
 import { linkClick, navigate } from '../router.js';
 import { useFormats } from '../ui/format.js';
 import { createCohort, listCohorts } from './console-api.js';
@@ -23,7 +24,7 @@ export function CohortsPage() {
       const c = await createCohort(name.trim());
       navigate(`/console/cohorts/${encodeURIComponent(c.id)}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
       setBusy(false);
     }
   }

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../net/api.js';
 import { sayAs, type LiveSession } from './console-api.js';
 
 export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
@@ -31,7 +32,7 @@ export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () 
       setSent(true);
       onChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
     } finally {
       setBusy(false);
     }

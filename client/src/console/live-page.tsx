@@ -1,6 +1,6 @@
 /**
  * The live overview: every running session (GET /api/live, every 2 s) with its scenario, trainee,
- * segment, elapsed time, audience, live score (pass/fail colour) and latest finding. A row opens
+ * segment, elapsed time (ticking each second between polls), audience, live score (pass/fail colour) and latest finding. A row opens
  * the session's panel beside the table (controls, director mode, its chat).
  */
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
 import { fetchLive, type LiveSession } from './console-api.js';
 import { SessionPanel } from './session-panel.js';
+import { elapsedNow, useNow } from './ticking-clock.js';
 import { usePoll } from './use-poll.js';
 
 export const LIVE_POLL_MS = 2000;
@@ -52,6 +53,8 @@ export function LivePage() {
   const lang = useUi((s) => s.lang);
   const f = useFormats();
   const poll = usePoll(() => fetchLive(), LIVE_POLL_MS, 'live');
+  // The page's one 1 s timer: elapsed times tick between polls (rows and the panel read `now`).
+  const now = useNow();
   const [selected, setSelected] = useState<string | null>(null);
   const sessions = poll.data?.sessions;
   const current = sessions?.find((s) => s.sessionId === selected) ?? null;
@@ -138,7 +141,9 @@ export function LivePage() {
                       </span>{' '}
                       <span className="muted">{pick(s.segment.title, lang)}</span>
                     </td>
-                    <td className="num mono">{clock(s.elapsedMs)}</td>
+                    <td className="num mono" data-testid="live-elapsed">
+                      {clock(elapsedNow(s, poll.at, now))}
+                    </td>
                     <td className="num" data-testid="live-audience">
                       {f.number(s.audience)}
                     </td>
@@ -163,7 +168,13 @@ export function LivePage() {
         )}
       </section>
       {selected && (
-        <SessionPanel key={selected} session={current} onChanged={poll.reload} onClose={() => setSelected(null)} />
+        <SessionPanel
+          key={selected}
+          session={current}
+          elapsedMs={current ? elapsedNow(current, poll.at, now) : 0}
+          onChanged={poll.reload}
+          onClose={() => setSelected(null)}
+        />
       )}
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../net/api.js';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ChatEntry } from '../../../core/session.js';
@@ -60,7 +61,7 @@ export function SessionChat({ sessionId, observerCode }: { sessionId: string; ob
   return (
     <section className="panel-section console-chat" data-testid="panel-chat">
       <h3>{t('panel.chat')}</h3>
-      {error && <p className="error">{t('common:errorCode', error)}</p>}
+      {error && <p className="error">{errorMessage(t, error.code, error.message)}</p>}
       {!error && connection !== 'connected' && shown.length === 0 && (
         <p className="hint">{t('panel.chatConnecting')}</p>
       )}

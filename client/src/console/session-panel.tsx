@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError, errorMessage } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
 import { sessionClient } from '../net/session-client.js';
 import { navigate } from '../router.js';
@@ -19,6 +20,7 @@ import { SessionChat } from './session-chat.js';
 
 /** Run a control call: busy flag, the error text, a short "done". */
 function useAction(onChanged: () => void) {
+  const { t } = useTranslation('console');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -32,7 +34,7 @@ function useAction(onChanged: () => void) {
       onChanged();
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
       return false;
     } finally {
       setBusy(null);
@@ -233,10 +235,13 @@ function Stream({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
 
 export function SessionPanel({
   session: s,
+  elapsedMs,
   onChanged,
   onClose,
 }: {
   session: LiveSession | null;
+  /** The session's elapsed time now (ticked by the live page's shared clock between polls). */
+  elapsedMs: number;
   onChanged: () => void;
   onClose: () => void;
 }) {
@@ -250,7 +255,7 @@ export function SessionPanel({
     setWatchError(null);
     const name = me?.role === 'facilitator' ? me.username : t('common:role.observer');
     const ack = await sessionClient.join({ code, role: 'observer', name });
-    if (!ack.ok) return setWatchError(t('common:errorCode', { code: ack.code, message: ack.message }));
+    if (!ack.ok) return setWatchError(errorMessage(t, ack.code, ack.message));
     uiStore.setState({ view: 'rehearsal', replyTo: null, createdCodes: null, returnTo: '/console' });
     navigate('/');
   }
@@ -288,7 +293,9 @@ export function SessionPanel({
             </div>
             <div className="kpi">
               <span className="kpi-label">{t('panel.elapsed')}</span>
-              <strong className="mono">{clock(s.elapsedMs)}</strong>
+              <strong className="mono" data-testid="panel-elapsed">
+                {clock(elapsedMs)}
+              </strong>
             </div>
             <div className="kpi">
               <span className="kpi-label">

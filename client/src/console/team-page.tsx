@@ -1,6 +1,7 @@
 /** The server's facilitators (GET /api/facilitators) and adding a colleague (POST /api/facilitators). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
 import { useFormats } from '../ui/format.js';
 import { addFacilitator, listFacilitators } from './console-api.js';
@@ -36,7 +37,7 @@ export function TeamPage() {
       setConfirm('');
       poll.reload();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(t, err));
     } finally {
       setBusy(false);
     }

@@ -4,11 +4,13 @@
  * fails, with the error beside it, so a blip shows a banner instead of emptying the page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { refreshMe } from '../auth/auth-store.js';
-import { ApiError } from '../net/api.js';
+import { ApiError, describeError } from '../net/api.js';
 
 export interface Poll<T> {
   data: T | undefined;
+  /** The last failure, for people: a sentence in the interface language by code, then the server's detail. */
   error: string | null;
   /** The status of the last failure (404 shows "not found" pages). */
   status: number | null;
@@ -28,8 +30,11 @@ export function usePoll<T>(load: () => Promise<T>, intervalMs: number, key: stri
   });
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);
+  const { t } = useTranslation('common');
+  const tRef = useRef(t);
   useEffect(() => {
     loadRef.current = load;
+    tRef.current = t;
   });
 
   useEffect(() => {
@@ -46,7 +51,7 @@ export function usePoll<T>(load: () => Promise<T>, intervalMs: number, key: stri
         setState((s) => ({
           ...(s.key === key ? s : { data: undefined, at: null }),
           key,
-          error: err instanceof Error ? err.message : String(err),
+          error: describeError(tRef.current, err),
           status: err instanceof ApiError ? err.status : null,
         }));
       }

@@ -32,6 +32,68 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Every `error` code the server can answer with: the Socket.IO ack codes (core/protocol.ts
+ * ErrorCode) and the REST-only ones (auth, workshop, recordings). Each has a sentence in
+ * common.json under `errors.codes.<CODE>` in both languages (test/unit/error-text.test.ts checks
+ * this list against the server's sources and the message files).
+ */
+export const SERVER_ERROR_CODES = [
+  // core/protocol.ts ErrorCode
+  'BAD_PAYLOAD',
+  'UNKNOWN_COMMAND',
+  'FORBIDDEN',
+  'NOT_JOINED',
+  'ALREADY_JOINED',
+  'BAD_CODE',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'TOO_LARGE',
+  'INVALID_STATE',
+  'VERSION_MISMATCH',
+  'NOT_FOUND',
+  'STORE_FAILED',
+  'INTERNAL',
+  // REST only
+  'BAD_LOGIN',
+  'BAD_TOKEN',
+  'SETUP_DONE',
+  'DUPLICATE',
+  'METHOD_NOT_ALLOWED',
+  'BAD_RECORDING',
+  // Branching a recording (server/rooms/room-registry.ts); the routes send these as BAD_PAYLOAD
+  // today, but they are the registry's own refusals and may reach a client one day.
+  'BAD_SEQ',
+  'ENDED',
+] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(SERVER_ERROR_CODES);
+
+/** The part of i18next's `t` these helpers use (any namespace's `t` works: keys are qualified). */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A refusal for people: a sentence in the interface language chosen by the code, then the
+ * server's own detail (English, but it names the field or thing that was wrong), e.g.
+ * "请求内容不符合要求：names.0: must not be empty". An unknown code still shows itself and the detail.
+ */
+export function errorMessage(t: Translate, code: string | null, detail: string): string {
+  const text = detail.trim();
+  if (code === null) return text || t('common:errors.unknown');
+  const sentence = KNOWN_CODES.has(code) ? t(`common:errors.codes.${code}`) : t('common:errors.unknownCode', { code });
+  return text ? t('common:errors.withDetail', { sentence, detail: text }) : sentence;
+}
+
+/** What to show for anything a REST call threw: localised by code when the server sent one. */
+export function describeError(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) return errorMessage(t, err.code, err.message);
+  // fetch() rejects with a TypeError when the server cannot be reached at all.
+  if (err instanceof TypeError)
+    return t('common:errors.withDetail', { sentence: t('common:errors.network'), detail: err.message });
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** The JSON body of a response, or an ApiError carrying the server's `message`. */
 export async function json<T>(res: Response): Promise<T> {
   if (!res.ok) {
