@@ -5,11 +5,8 @@
  * triangles per frame (renderer.info counts, deterministic — no timings here), a raised hand for
  * a waiting question and a name tag over the viewer being answered, the host's mouth moving with
  * captions while a line is spoken, a viewer who leaves walking out of their own seat. Saves
- * docs/images/branch-studio.png for the README.
+ * test/artifacts/branch-studio.png (the README's docs/images/ copy with UPDATE_DOCS_IMAGES=1).
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../core/scenario.js';
@@ -17,8 +14,8 @@ import { frameStats, openStudio, startStream, WAIT, waitSeated, type Studio } fr
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
+import { saveDocsScreenshot } from '../harness/screenshots.js';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const VIEWERS = 1000;
 const BUDGET = { drawCalls: 150, triangles: 500_000 };
 
@@ -162,9 +159,7 @@ describe('the branch studio with 1,000 viewers', () => {
     });
     const at = await studio.page.evaluate(() => window.__branchcast!.renderer!.info.render.frame);
     await studio.page.waitForFunction((f) => window.__branchcast!.renderer!.info.render.frame > f + 1, at, WAIT);
-    const dir = join(ROOT, 'docs', 'images');
-    mkdirSync(dir, { recursive: true });
-    await studio.page.screenshot({ path: join(dir, 'branch-studio.png') });
+    await saveDocsScreenshot(studio.page, 'branch-studio.png');
   });
 
   it('a viewer who leaves walks out of their own seat', async () => {
