@@ -7,8 +7,6 @@ import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import {
   BoxGeometry,
-  BufferAttribute,
-  Color,
   CylinderGeometry,
   MeshBasicMaterial,
   MeshLambertMaterial,
@@ -16,18 +14,8 @@ import {
   type BufferGeometry,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { colored } from './flat-colour.js';
 import { sessionStore } from '../stores/session-store.js';
-
-function colored(g: BufferGeometry, color: string): BufferGeometry {
-  const geo = g.index ? g.toNonIndexed() : g;
-  const n = geo.getAttribute('position').count;
-  const c = new Color(color);
-  const arr = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) c.toArray(arr, i * 3);
-  geo.setAttribute('color', new BufferAttribute(arr, 3));
-  geo.deleteAttribute('uv');
-  return geo;
-}
 
 /** Tripod, head, camera body, lens and prompter hood; the lens points along +z. */
 function rigGeometry(): BufferGeometry {

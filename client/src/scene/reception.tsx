@@ -7,10 +7,8 @@
 import { useMemo } from 'react';
 import {
   BoxGeometry,
-  BufferAttribute,
   CanvasTexture,
   CapsuleGeometry,
-  Color,
   MeshLambertMaterial,
   SphereGeometry,
   SRGBColorSpace,
@@ -18,23 +16,13 @@ import {
   type Texture,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { colored } from './flat-colour.js';
 import { fitText, makeCanvas } from './canvas-text.js';
 import { ROOM } from './layout.js';
 
 const WALL_Z = ROOM.front + 0.02;
 const DOOR_X = -9.4;
 const DESK_X = -12.4;
-
-function colored(g: BufferGeometry, color: string): BufferGeometry {
-  const geo = g.index ? g.toNonIndexed() : g;
-  const n = geo.getAttribute('position').count;
-  const c = new Color(color);
-  const arr = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) c.toArray(arr, i * 3);
-  geo.setAttribute('color', new BufferAttribute(arr, 3));
-  geo.deleteAttribute('uv');
-  return geo;
-}
 
 function box(w: number, h: number, d: number, x: number, y: number, z: number, color: string): BufferGeometry {
   const b = new BoxGeometry(w, h, d);
