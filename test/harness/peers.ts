@@ -105,3 +105,22 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000, what 
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * Poll `get` until `ok` accepts its value and return that value (an HTTP answer, a store read);
+ * past `ms` the error names `what` and shows the last value.
+ */
+export async function until<T>(
+  what: string,
+  get: () => Promise<T> | T,
+  ok: (v: T) => boolean,
+  ms = 20_000,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await get();
+    if (ok(v)) return v;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

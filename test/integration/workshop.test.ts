@@ -9,23 +9,13 @@ import type { SessionEvent } from '../../core/events.js';
 import type { CohortProgress, TraineeProgress } from '../../core/workshop/progress.js';
 import type { RunningServer } from '../../server/main.js';
 import type { LiveSession } from '../../core/workshop/api-types.js';
-import { joinPeer, type Peer } from '../harness/peers.js';
+import { joinPeer, until, type Peer } from '../harness/peers.js';
 import { asFacilitator, startTestServer, TEST_FACILITATOR } from '../harness/test-server.js';
 
 const SCENARIO = 'crisis-drill-wrong-data';
 const INCIDENT = 'wrong-figure';
 
 type Api = (path: string, init?: RequestInit) => Promise<Response>;
-
-async function until<T>(what: string, get: () => Promise<T> | T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await get();
-    if (ok(v)) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('workshop: cohort, parallel sessions, live control, progress', () => {
   let server: RunningServer;
