@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
+import { chromeText as sharedChromeText, CJK } from '../harness/interface-text.js';
 import { facilitatorCookie } from '../harness/test-server.js';
 
 const WAIT = { timeout: 60_000, polling: 250 } as const;
@@ -19,41 +20,24 @@ let page: Page;
 const pageErrors: string[] = [];
 
 /**
- * The interface's own text inside `selector`: innerText with data removed — scenario titles and
- * lines, chat, names, the segment title — and the language toggle (it names the other language).
+ * Data inside the screens read below — scenario titles and lines, chat, names, the segment title —
+ * and the language toggle (it names the other language): not the interface's own words.
  */
-async function chromeText(p: Page, selector: string): Promise<string> {
-  return p.evaluate((sel) => {
-    const root = document.querySelector(sel);
-    if (!root) throw new Error(`${sel} is not on the page`);
-    const copy = root.cloneNode(true) as HTMLElement;
-    const data = [
-      '.status-title',
-      '.segment-title',
-      '.chat-list',
-      '.teleprompter ol',
-      '.scenario-text strong',
-      '.scenario-text p',
-      '.programme-ref',
-      '[data-testid=lang-toggle]',
-      '.role-tag + .codes code',
-      '.report-body td',
-      '.report-note',
-      '.report-finding',
-    ];
-    for (const el of copy.querySelectorAll(data.join(','))) el.remove();
-    // innerText needs layout: measure the copy in an off-screen host.
-    const host = document.createElement('div');
-    host.style.cssText = 'position:absolute;left:-10000px;top:0;width:1200px';
-    host.appendChild(copy);
-    document.body.appendChild(host);
-    const text = copy.innerText;
-    host.remove();
-    return text;
-  }, selector);
-}
-
-const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+const DATA = [
+  '.status-title',
+  '.segment-title',
+  '.chat-list',
+  '.teleprompter ol',
+  '.scenario-text strong',
+  '.scenario-text p',
+  '.programme-ref',
+  '[data-testid=lang-toggle]',
+  '.role-tag + .codes code',
+  '.report-body td',
+  '.report-note',
+  '.report-finding',
+];
+const chromeText = (p: Page, selector: string) => sharedChromeText(p, selector, DATA);
 
 beforeAll(async () => {
   const launching = launchChromium();

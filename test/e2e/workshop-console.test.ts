@@ -17,6 +17,7 @@ import type { SessionEvent } from '../../core/events.js';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
+import { chromeText as sharedChromeText, CJK } from '../harness/interface-text.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
 import { saveDocsScreenshot } from '../harness/screenshots.js';
 import { facilitatorCookie, TEST_FACILITATOR } from '../harness/test-server.js';
@@ -39,36 +40,21 @@ let cohortId = '';
 /** trainee name -> session id and join code, from the cohort page. */
 const sessions = new Map<string, { sessionId: string; code: string }>();
 
-/** The interface's own words in `selector`, without data (names, scenario titles, chat, charts). */
-async function chromeText(p: Page, selector: string): Promise<string> {
-  return p.evaluate((sel) => {
-    const root = document.querySelector(sel);
-    if (!root) throw new Error(`${sel} is not on the page`);
-    const copy = root.cloneNode(true) as HTMLElement;
-    const data = [
-      '[data-testid=cohort-title]',
-      '.trainee-result .card-head strong',
-      '[data-testid=trainee-item]',
-      '.data-table td',
-      '.chips',
-      '[data-testid^=chart-]',
-      '.top-findings li span',
-      'select',
-      '[data-testid=lang-toggle]',
-      '.account-button',
-      '.menu',
-    ];
-    for (const el of copy.querySelectorAll(data.join(','))) el.remove();
-    const host = document.createElement('div');
-    host.style.cssText = 'position:absolute;left:-10000px;top:0;width:1200px';
-    host.appendChild(copy);
-    document.body.appendChild(host);
-    const text = copy.innerText;
-    host.remove();
-    return text;
-  }, selector);
-}
-const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+/** Data in the console (names, scenario titles, chat, charts): not the interface's own words. */
+const DATA = [
+  '[data-testid=cohort-title]',
+  '.trainee-result .card-head strong',
+  '[data-testid=trainee-item]',
+  '.data-table td',
+  '.chips',
+  '[data-testid^=chart-]',
+  '.top-findings li span',
+  'select',
+  '[data-testid=lang-toggle]',
+  '.account-button',
+  '.menu',
+];
+const chromeText = (p: Page, selector: string) => sharedChromeText(p, selector, DATA);
 
 async function liveRow(name: string) {
   return page.locator(`[data-testid=live-row]:has([data-testid=live-trainee]:text-is("${name}"))`);
