@@ -17,7 +17,7 @@ import { rememberFacilitatorCode, replayStore, useReplay } from './replay-store.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isFacilitator, useAuth } from '../auth/auth-store.js';
-import { formatClock } from './clock.js';
+import { clock } from '../ui/format.js';
 
 const SEVERITIES: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
 
@@ -174,7 +174,7 @@ export function AnnotationsPanel() {
               data-seq={a.seq}
             >
               <button type="button" className="link" onClick={() => currentPlayer()?.seekSeq(a.seq)}>
-                {formatClock(a.t)} #{a.seq}
+                {clock(a.t)} #{a.seq}
                 {a.toSeq !== null && a.toSeq !== a.seq ? `–#${a.toSeq}` : ''}
               </button>
               {a.severity && <span className={`tag sev-${a.severity}`}>{tx(`sev.${a.severity}`)}</span>}

@@ -6,7 +6,7 @@ import { useMemo, useRef, type PointerEvent } from 'react';
 import { currentPlayer } from './replay-player.js';
 import { findingMarkers, useReplay, type TimelineMarker } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
-import { formatClock } from './clock.js';
+import { clock } from '../ui/format.js';
 
 export function useAllMarkers(): TimelineMarker[] {
   const markers = useReplay((s) => s.markers);
@@ -61,7 +61,7 @@ export function Timeline() {
   return (
     <div className="timeline" data-testid="timeline">
       <span className="time" data-testid="replay-time">
-        {formatClock(t)}
+        {clock(t)}
       </span>
       <div
         className="track"
@@ -79,7 +79,7 @@ export function Timeline() {
             key={`${m.kind}-${m.seq}-${i}`}
             className={`marker kind-${m.kind}${m.severity ? ` sev-${m.severity}` : ''}`}
             style={{ left: `${pct(m.t)}%` }}
-            title={`${tx(`kinds.${m.kind}`)} · ${formatClock(m.t)} · ${m.label}`}
+            title={`${tx(`kinds.${m.kind}`)} · ${clock(m.t)} · ${m.label}`}
             onClick={() => currentPlayer()?.seekSeq(m.seq)}
             data-marker="1"
             data-testid="timeline-marker"
@@ -89,7 +89,7 @@ export function Timeline() {
         ))}
         <div className="playhead" style={{ left: `${pct(t)}%` }} />
       </div>
-      <span className="time">{formatClock(duration)}</span>
+      <span className="time">{clock(duration)}</span>
     </div>
   );
 }
