@@ -232,6 +232,22 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
             .end(JSON.stringify({ error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' }));
         else res.destroy();
       };
+      // A join code from an address that has been guessing codes is not even looked up.
+      const hasCode = req.headers['x-branchcast-code'] !== undefined || url.searchParams.has('code');
+      const wait = hasCode ? deps.guard.codeGuessWait(req.socket.remoteAddress) : 0;
+      if (wait > 0) {
+        res
+          .writeHead(429, {
+            ...headers,
+            'Content-Type': 'application/json; charset=utf-8',
+            'Cache-Control': 'no-store',
+            'Retry-After': String(wait),
+          })
+          .end(
+            JSON.stringify({ error: 'RATE_LIMITED', message: `too many unknown join codes; try again in ${wait} s` }),
+          );
+        return;
+      }
       try {
         ctx = contextFor(req, res);
       } catch (err) {

@@ -179,7 +179,14 @@ export function attachGateway(
           `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
         );
       }
+      const address = socket.handshake.address;
+      if (p.code !== undefined && opts.guard) {
+        const wait = opts.guard.codeGuessWait(address);
+        if (wait > 0) return fail(ErrorCode.RATE_LIMITED, `join: too many unknown join codes; try again in ${wait} s`);
+      }
       const hit = p.code !== undefined ? rooms.byCode(p.code) : bySession(p.sessionId!, p.role!);
+      if (p.code !== undefined && 'error' in hit && !('message' in hit) && hit.error !== 'ended')
+        opts.guard?.codeGuessFailed(address);
       if ('error' in hit) {
         if ('message' in hit) return fail(hit.error, `join: ${hit.message}`);
         return hit.error === 'ended'

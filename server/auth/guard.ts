@@ -9,6 +9,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Role } from '../../core/events.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthService } from './auth-service.js';
+import { LoginLimiter, type LimitRule } from './login-limiter.js';
 
 export const SESSION_COOKIE = 'bc_session';
 export const CODE_HEADER = 'x-branchcast-code';
@@ -117,8 +118,27 @@ export interface GuardDeps {
   secureCookies?: boolean;
 }
 
+/**
+ * Wrong join codes from one address: after 30 in 10 minutes its codes are refused until the window
+ * passes. A room's people type one code each and bots use the right one, so only guessing (about
+ * 10^9 codes per role) reaches this.
+ */
+export const CODE_GUESS_RULE: LimitRule = { max: 30, windowMs: 10 * 60_000 };
+
 export class Guard {
+  private codeGuesses = new LoginLimiter();
+
   constructor(readonly deps: GuardDeps) {}
+
+  /** Seconds this address must wait before a join code is looked up for it again (0: none). */
+  codeGuessWait(address: string | undefined): number {
+    return this.codeGuesses.retryAfter(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  }
+
+  /** Record a code that matched no room. */
+  codeGuessFailed(address: string | undefined): void {
+    this.codeGuesses.fail(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  }
 
   get auth(): AuthService {
     return this.deps.auth;
@@ -148,7 +168,11 @@ export class Guard {
     }
     code = code.trim().toUpperCase();
     if (!code || code.length > 16) return { kind: 'anonymous' };
+    const address = req.socket.remoteAddress;
+    // An address that has guessed too often gets no lookup (http.ts answers it 429 first).
+    if (this.codeGuessWait(address) > 0) return { kind: 'anonymous' };
     const hit = this.deps.store.findByCode(code);
+    if (!hit) this.codeGuessFailed(address);
     return hit ? { kind: 'code', sessionId: hit.sessionId, role: hit.role } : { kind: 'anonymous' };
   }
 
