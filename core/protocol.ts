@@ -49,8 +49,11 @@ export function fail(code: ErrorCode, message: string): Failure {
 export const MAX_PAYLOAD_BYTES = 4096;
 export const MAX_TEXT = 500;
 export const MAX_NAME = 32;
-/** Most simulated viewers a facilitator may give one workshop session. */
-export const MAX_BOTS = 200;
+/**
+ * Most simulated viewers a facilitator may give one session: the audience benchmark holds 2,000 in
+ * one room, and the 3D budgets are measured at 1,000.
+ */
+export const MAX_BOTS = 2000;
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../core/decide.js';
 import { SYSTEM_ACTOR, draft, stamp, type Actor, type EventDraft, type SessionEvent } from '../../core/events.js';
-import { CommandSchemas, type Command } from '../../core/protocol.js';
+import { CommandSchemas, MAX_BOTS, type Command } from '../../core/protocol.js';
 import { factsOf } from '../../core/rubric/facts.js';
 import { fold, reduce } from '../../core/session.js';
 import { parseScenario } from '../../core/scenario.js';
@@ -103,6 +103,7 @@ describe('bots.configure', () => {
     // The same again records nothing.
     expect(decide(s1, facilitator, cmd('bots.configure', { count: 12 }))).toEqual({ ok: true, drafts: [] });
     expect(CommandSchemas['bots.configure'].safeParse({}).success).toBe(false);
-    expect(CommandSchemas['bots.configure'].safeParse({ count: 201 }).success).toBe(false);
+    expect(CommandSchemas['bots.configure'].safeParse({ count: MAX_BOTS }).success).toBe(true);
+    expect(CommandSchemas['bots.configure'].safeParse({ count: MAX_BOTS + 1 }).success).toBe(false);
   });
 });

@@ -221,7 +221,7 @@ function StartSessions({
           <input
             type="number"
             min={0}
-            max={200}
+            max={2000}
             value={count}
             onChange={(e) => setCount(e.target.value)}
             data-testid="start-bots"

@@ -144,7 +144,7 @@ function Bots({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
           <input
             type="number"
             min={0}
-            max={200}
+            max={2000}
             value={count}
             onChange={(e) => setCount(e.target.value)}
             className="narrow"
