@@ -24,7 +24,7 @@ import {
   type ServerToClientEvents,
 } from '../core/protocol.js';
 import { formatPath } from '../core/scenario.js';
-import type { Guard } from './auth/guard.js';
+import { cookieSessionId, type Guard } from './auth/guard.js';
 import type { Clock } from './clock.js';
 import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rooms/rate-limit.js';
@@ -79,6 +79,19 @@ export function attachGateway(
   });
   io.engine.on('headers', (headers: Record<string, string>, req: IncomingMessage) => {
     Object.assign(headers, securityHeaders(req, forceSecure));
+  });
+
+  // Seats taken on the strength of a facilitator's login (a join by sessionId), by that login's
+  // cookie session id: logging out ends them, so a logout is not undone by a socket left open.
+  const seatsByLogin = new Map<string, Set<IoSocket>>();
+  opts.guard?.auth.onLogout((loginId) => {
+    const seats = seatsByLogin.get(loginId);
+    if (!seats) return;
+    seatsByLogin.delete(loginId);
+    for (const s of seats) {
+      s.emit('notice', { code: ErrorCode.UNAUTHENTICATED, message: 'logged out: this seat was opened by that login' });
+      s.disconnect(true);
+    }
   });
 
   io.on('connection', (socket: IoSocket) => {
@@ -206,6 +219,18 @@ export function attachGateway(
         return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
       }
       joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
+      if (p.code === undefined && creds.facilitator) {
+        const loginId = cookieSessionId(socket.handshake.headers.cookie);
+        if (loginId) {
+          let seats = seatsByLogin.get(loginId);
+          if (!seats) seatsByLogin.set(loginId, (seats = new Set()));
+          seats.add(socket);
+          socket.once('disconnect', () => {
+            seats.delete(socket);
+            if (seats.size === 0 && seatsByLogin.get(loginId) === seats) seatsByLogin.delete(loginId);
+          });
+        }
+      }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
       void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
       return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };

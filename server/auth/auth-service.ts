@@ -146,8 +146,18 @@ export class AuthService {
     return s && this.store.facilitatorById(s.facilitatorId);
   }
 
+  private logoutListeners = new Set<(sessionId: string) => void>();
+
+  /** Called with the cookie's session id after a logout (the gateway ends that login's seats). */
+  onLogout(listener: (sessionId: string) => void): () => void {
+    this.logoutListeners.add(listener);
+    return () => this.logoutListeners.delete(listener);
+  }
+
   logout(sessionId: string | undefined): void {
-    if (sessionId && SESSION_ID.test(sessionId)) this.store.deleteSession(sha256(sessionId));
+    if (!sessionId || !SESSION_ID.test(sessionId)) return;
+    this.store.deleteSession(sha256(sessionId));
+    for (const listener of this.logoutListeners) listener(sessionId);
   }
 
   checkBotToken(token: unknown): boolean {

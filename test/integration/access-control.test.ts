@@ -306,6 +306,31 @@ describe('login, setup and logout', () => {
     expect(ack).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
+  it('logging out ends the seats that login opened (a join by sessionId); seats opened by a code stay', async () => {
+    const login = await facilitatorCookie(server);
+    const byLogin = io(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie: login },
+    });
+    const notices: Array<{ code: string }> = [];
+    byLogin.on('notice', (n: { code: string }) => notices.push(n));
+    const ack = await emitAck(byLogin as never, 'join', [
+      { protocolVersion: PROTOCOL_VERSION, sessionId: A.sessionId, role: 'facilitator', name: '讲师' },
+    ]);
+    expect(ack).toMatchObject({ ok: true, role: 'facilitator' });
+    const byCode = await joinPeer(server.url, A.codes.observer!, '观察员', 'observer');
+    peers.push(byCode);
+    const gone = new Promise<string>((res) => byLogin.once('disconnect', (reason) => res(reason)));
+    expect((await call('/api/auth/logout', { method: 'POST', cookie: login })).status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect(notices).toContainEqual(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    // The observer who joined with the room's code is still seated and may still sync.
+    expect(byCode.socket.connected).toBe(true);
+    expect(await byCode.send('sync', { sinceSeq: 0 })).toMatchObject({ ok: true });
+  });
+
   it('a write from a page of another site does not get to use the cookie -> 401', async () => {
     const body = { scenarioId: 'anti-fraud-live' };
     const r = await call('/api/sessions', { method: 'POST', body, cookie, headers: { origin: 'http://evil.example' } });
