@@ -4,7 +4,10 @@
  * the same for clients written in other languages.
  */
 import { z } from 'zod';
+import { MAX_BOT_RATE, MAX_BOTS } from './audience/limits.js';
 import { ROLES, VIEWER_INTENTS, type Role, type SessionEvent } from './events.js';
+
+export { MAX_BOT_RATE, MAX_BOTS };
 import type { SessionState } from './session.js';
 import type { TradeOutcome } from './trade.js';
 
@@ -49,11 +52,6 @@ export function fail(code: ErrorCode, message: string): Failure {
 export const MAX_PAYLOAD_BYTES = 4096;
 export const MAX_TEXT = 500;
 export const MAX_NAME = 32;
-/**
- * Most simulated viewers a facilitator may give one session: the audience benchmark holds 2,000 in
- * one room, and the 3D budgets are measured at 1,000.
- */
-export const MAX_BOTS = 2000;
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 
@@ -150,7 +148,7 @@ export const CommandSchemas = {
   'bots.configure': z
     .strictObject({
       count: z.number().int().min(0).max(MAX_BOTS).optional(),
-      ratePerMinute: z.number().min(0).max(60).optional(),
+      ratePerMinute: z.number().min(0).max(MAX_BOT_RATE).optional(),
     })
     .refine((p) => p.count !== undefined || p.ratePerMinute !== undefined, 'give count, ratePerMinute or both'),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseYamlWith, validateWith } from './yaml-source.js';
+import { MAX_BOT_RATE } from './audience/limits.js';
 import { PERSONA_IDS } from './audience/phrases.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected a lower-case id (a-z, 0-9, - or _)');
@@ -46,7 +47,7 @@ export const BotPopulation = z.strictObject({
   count: z.number().int().min(0).max(5000),
   personas: z.array(PersonaWeight).min(1),
   /** Chat messages per bot per minute on average. */
-  ratePerMinute: z.number().positive().max(60).default(2),
+  ratePerMinute: z.number().positive().max(MAX_BOT_RATE).default(2),
 });
 export type BotPopulation = z.infer<typeof BotPopulation>;
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../../core/protocol.js';
+import { MAX_BOT_RATE, MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../../core/protocol.js';
 import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
@@ -30,7 +30,7 @@ const AddTrainees = z.strictObject({
   names: z.array(displayName(MAX_TRAINEE_NAME)).min(1, 'at least one name').max(50, 'at most 50 names at once'),
 });
 const botCount = z.number().int().min(0).max(MAX_BOTS);
-const botRate = z.number().min(0).max(60);
+const botRate = z.number().min(0).max(MAX_BOT_RATE);
 const StartSessions = z.strictObject({
   scenarioId: z.string().min(1).max(64),
   traineeIds: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),

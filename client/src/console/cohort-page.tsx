@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_BOT_RATE, MAX_BOTS } from '../../../core/audience/limits.js';
 import { describeError, fetchScenarios, type ScenarioSummary } from '../net/api.js';
 import { sessionClient } from '../net/session-client.js';
 import { linkClick, navigate } from '../router.js';
@@ -221,7 +222,7 @@ function StartSessions({
           <input
             type="number"
             min={0}
-            max={2000}
+            max={MAX_BOTS}
             value={count}
             onChange={(e) => setCount(e.target.value)}
             data-testid="start-bots"
@@ -232,7 +233,7 @@ function StartSessions({
           <input
             type="number"
             min={0}
-            max={60}
+            max={MAX_BOT_RATE}
             step={0.5}
             value={rate}
             onChange={(e) => setRate(e.target.value)}

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_BOT_RATE, MAX_BOTS } from '../../../core/audience/limits.js';
 import { describeError, errorMessage } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
 import { sessionClient } from '../net/session-client.js';
@@ -144,7 +145,7 @@ function Bots({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
           <input
             type="number"
             min={0}
-            max={2000}
+            max={MAX_BOTS}
             value={count}
             onChange={(e) => setCount(e.target.value)}
             className="narrow"
@@ -156,7 +157,7 @@ function Bots({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
           <input
             type="number"
             min={0}
-            max={60}
+            max={MAX_BOT_RATE}
             step={0.5}
             value={rate}
             onChange={(e) => setRate(e.target.value)}
