@@ -12,8 +12,8 @@ import { DEFAULT_CHECKPOINT_EVERY, ReplayIndex } from '../core/replay/replay-ind
 import { Rng } from '../core/random.js';
 import { initialState, reduce } from '../core/session.js';
 import type { Scenario } from '../core/scenario.js';
-import { readRecording, writeRecordingFile } from '../server/recording-file.js';
-import { loadScenes } from '../server/scenes.js';
+import { readRecording, writeRecordingFile } from '../server/recordings/recording-file.js';
+import { loadScenes } from '../server/content/scenes.js';
 import { simulate } from '../server/sim/simulate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

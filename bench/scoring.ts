@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { checkUtterance } from '../core/rubric/check.js';
 import type { SessionEvent } from '../core/events.js';
 import { scoreEvents } from '../core/rubric/scorer.js';
-import { loadRubrics } from '../server/rubrics.js';
-import { loadScenes } from '../server/scenes.js';
+import { loadRubrics } from '../server/content/rubrics.js';
+import { loadScenes } from '../server/content/scenes.js';
 import { simulate } from '../server/sim/simulate.js';
 
 const FRAGMENTS = [

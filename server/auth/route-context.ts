@@ -1,5 +1,5 @@
 /**
- * What a REST route handler gets from server/http.ts: the resolved principal and helpers that
+ * What a REST route handler gets from server/edge/http.ts: the resolved principal and helpers that
  * answer with the security headers. Handlers plugged in via `HttpDeps.routes` (the workshop's)
  * use the same shape as the built-in ones.
  */

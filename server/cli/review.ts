@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import { reviewScenario, type ScriptReview } from '../../core/rubric/review.js';
-import { loadScenarioFile } from '../scenes.js';
+import { loadScenarioFile } from '../content/scenes.js';
 
 const HELP = `usage: branchcast review [--json] FILE...
 

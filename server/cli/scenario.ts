@@ -1,7 +1,7 @@
 /** `branchcast scenario check [FILE...]`: validate scenario files (default: every file in scenes/). */
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '../main.js';
-import { loadScenarioFile, loadScenes } from '../scenes.js';
+import { loadScenarioFile, loadScenes } from '../content/scenes.js';
 
 const HELP = 'usage: branchcast scenario check [FILE...]\n';
 

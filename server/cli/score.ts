@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { scoreEvents } from '../../core/rubric/scorer.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import { REPO_ROOT } from '../main.js';
-import { readRecordingFile } from '../recording-file.js';
-import { reportHtml } from '../report-html.js';
-import { loadRubricFile, loadRubrics } from '../rubrics.js';
+import { readRecordingFile } from '../recordings/recording-file.js';
+import { reportHtml } from '../reports/report-html.js';
+import { loadRubricFile, loadRubrics } from '../content/rubrics.js';
 import { parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast score RECORDING [--rubric FILE] [--html] [--lang zh|en] [--out FILE]

@@ -1,8 +1,8 @@
 /** `branchcast simulate`: a whole session headless, on the simulated clock, written as a recording file. */
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../main.js';
-import { writeRecordingFile } from '../recording-file.js';
-import { loadScenes } from '../scenes.js';
+import { writeRecordingFile } from '../recordings/recording-file.js';
+import { loadScenes } from '../content/scenes.js';
 import { simulate } from '../sim/simulate.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 

@@ -1,5 +1,5 @@
 /** Token bucket per connection: bursts up to `burst`, refills `perSecond`. Bots get the same limit as people. */
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 
 export interface RateLimit {
   burst: number;

@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { draft, stamp, SYSTEM_ACTOR, type Role, type SessionEvent } from '../../core/events.js';
 import { fold } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 import { newCodes } from './join-codes.js';
 import { SessionRoom } from './session-room.js';

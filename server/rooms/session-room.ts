@@ -30,7 +30,7 @@ import { fold, initialState, reduce, type SessionState } from '../../core/sessio
 import type { Scenario } from '../../core/scenario.js';
 import { dueIncidents, formatPath } from '../../core/scenario.js';
 import { MARKET_TICK_MS } from '../../core/trade.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './clock.js';
 import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
 
 export interface RoomDeps {

@@ -9,7 +9,7 @@ import type { Actor, Role, SessionEvent } from '../../core/events.js';
 import type { Ack, CommandName, CommandOk } from '../../core/protocol.js';
 import type { SessionState } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
-import { ManualClock } from '../clock.js';
+import { ManualClock } from '../rooms/clock.js';
 import { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import { MemoryStore } from '../store/memory-store.js';

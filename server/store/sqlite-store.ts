@@ -15,7 +15,7 @@ import {
   type SessionStatus,
 } from './recording-store.js';
 import { chainHash, eventJson, genesisHash } from './hash-chain.js';
-import type { Annotation } from '../recording-file.js';
+import type { Annotation } from '../recordings/recording-file.js';
 
 interface SessionRow {
   id: string;

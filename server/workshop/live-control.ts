@@ -9,7 +9,7 @@
  */
 import type { Actor, Role } from '../../core/events.js';
 import { ErrorCode, fail, type Ack, type CommandInput, type CommandName, type CommandOk } from '../../core/protocol.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../rooms/clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 

@@ -1,7 +1,7 @@
 /**
  * REST routes of the workshop (docs/WORKSHOP.md): cohorts, trainees, starting sessions, the live
  * overview and control, progress and the CSV export. All facilitator-only; plugged into
- * server/http.ts as a RouteHandler (HttpDeps.routes). Bodies are validated here with zod and
+ * server/edge/http.ts as a RouteHandler (HttpDeps.routes). Bodies are validated here with zod and
  * capped at 16 KiB; a refusal names the field.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

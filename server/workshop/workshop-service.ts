@@ -26,7 +26,7 @@ import type {
   StartedSession,
   StartedSessions,
 } from '../../core/workshop/api-types.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../rooms/clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { RecordingStore } from '../store/recording-store.js';

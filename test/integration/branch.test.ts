@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import { ReplayIndex } from '../../core/replay/replay-index.js';
 import { fold, type SessionState } from '../../core/session.js';
-import { ManualClock } from '../../server/clock.js';
+import { ManualClock } from '../../server/rooms/clock.js';
 import type { RunningServer } from '../../server/main.js';
 import { MemoryStore } from '../../server/store/memory-store.js';
 import { joinPeer, type Peer } from '../harness/peers.js';

@@ -9,7 +9,7 @@ import { applyOrder } from '../../core/trade.js';
 import type { RunningServer } from '../../server/main.js';
 import { BotRunner } from '../../server/bots/bot-runner.js';
 import type { SessionRoom } from '../../server/rooms/session-room.js';
-import { loadScenes } from '../../server/scenes.js';
+import { loadScenes } from '../../server/content/scenes.js';
 import { simulate } from '../../server/sim/simulate.js';
 import { eventually, joinPeer, type Peer } from '../harness/peers.js';
 import { startTestServer } from '../harness/test-server.js';

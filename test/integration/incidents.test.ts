@@ -1,6 +1,6 @@
 /** Scheduled incidents fire on the room's own clock in a live room; the scenario decides when. */
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../server/clock.js';
+import { ManualClock } from '../../server/rooms/clock.js';
 import { joinPeer } from '../harness/peers.js';
 import { startTestServer } from '../harness/test-server.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRecording } from '../../server/recording-file.js';
+import { readRecording } from '../../server/recordings/recording-file.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');

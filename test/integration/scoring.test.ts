@@ -15,9 +15,9 @@ import { factsOf } from '../../core/rubric/facts.js';
 import type { Report } from '../../core/rubric/report-model.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import { evaluate } from '../../core/rubric/scorer.js';
-import { ManualClock } from '../../server/clock.js';
+import { ManualClock } from '../../server/rooms/clock.js';
 import type { RunningServer } from '../../server/main.js';
-import { writeRecordingFile } from '../../server/recording-file.js';
+import { writeRecordingFile } from '../../server/recordings/recording-file.js';
 import { joinPeer } from '../harness/peers.js';
 import { facilitatorCookie, startTestServer } from '../harness/test-server.js';
 

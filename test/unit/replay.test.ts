@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReplayIndex, markers } from '../../core/replay/replay-index.js';
 import { Rng } from '../../core/random.js';
 import { fold, type SessionState } from '../../core/session.js';
-import { loadScenes } from '../../server/scenes.js';
+import { loadScenes } from '../../server/content/scenes.js';
 import { simulate, type SimulationResult } from '../../server/sim/simulate.js';
 
 let sim: SimulationResult;

@@ -1,5 +1,5 @@
 /**
- * The public sample corpus (../shared/compliance/sample-corpus.jsonl): exact label sets per item,
+ * The public sample corpus, copied into test/fixtures/compliance/sample-corpus.jsonl (tests never read outside the repo): exact label sets per item,
  * and micro precision / recall / F1 printed for the record (per category too).
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { CATEGORIES } from '../../core/rubric/categories.js';
 import { checkUtterance } from '../../core/rubric/check.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.resolve(here, '../../../shared/compliance/sample-corpus.jsonl');
+const CORPUS = path.resolve(here, '../fixtures/compliance/sample-corpus.jsonl');
 
 interface Item {
   readonly id: string;

@@ -7,8 +7,8 @@ import { replayLink } from '../../core/rubric/report-model.js';
 import { parseRubric } from '../../core/rubric/rubric-schema.js';
 import { reviewScenario } from '../../core/rubric/review.js';
 import { downsample, evaluate, scoreEvents } from '../../core/rubric/scorer.js';
-import { loadRubrics } from '../../server/rubrics.js';
-import { loadScenes } from '../../server/scenes.js';
+import { loadRubrics } from '../../server/content/rubrics.js';
+import { loadScenes } from '../../server/content/scenes.js';
 import { simulate } from '../../server/sim/simulate.js';
 
 const root = join(import.meta.dirname, '..', '..');

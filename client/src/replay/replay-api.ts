@@ -1,4 +1,4 @@
-/** REST calls of the replay pages (server/recording-routes.ts, server/report-routes.ts). Same origin. */
+/** REST calls of the replay pages (server/recordings/recording-routes.ts, server/reports/report-routes.ts). Same origin. */
 import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';

@@ -1,7 +1,7 @@
 /** Reads a folder of YAML files (scenarios, rubrics) through a pure parser; the I/O half of core/yaml-source.ts. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Parsed } from '../core/yaml-source.js';
+import type { Parsed } from '../../core/yaml-source.js';
 
 /** Read one file and parse it; a file that cannot be read is an error line like any other. */
 export function loadYamlFile<T>(

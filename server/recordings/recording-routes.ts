@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { canAnnotate, canBranch, canReadSession, requireFacilitator } from './auth/guard.js';
-import type { RouteContext } from './auth/route-context.js';
-import { BodyTooLarge, readBody } from './http-body.js';
+import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
+import type { RouteContext } from '../auth/route-context.js';
+import { BodyTooLarge, readBody } from '../edge/http-body.js';
 import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
-import type { RoomRegistry } from './rooms/room-registry.js';
-import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
-import { StoreError, type RecordingStore, type SessionRecord } from './store/recording-store.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
+import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 
 export interface RecordingRouteDeps {
   store: RecordingStore;

@@ -3,10 +3,10 @@
  * charts rendered to SVG on the server with ECharts' SSR renderer), laid out to print on A4.
  */
 import * as echarts from 'echarts';
-import { formatT, replayLink, type Report } from '../core/rubric/report-model.js';
-import { radarOption, timelineOption } from '../core/rubric/report-charts.js';
-import { REPORT_TEXT, type ReportLang } from '../core/rubric/report-text.js';
-import type { Annotation } from './recording-file.js';
+import { formatT, replayLink, type Report } from '../../core/rubric/report-model.js';
+import { radarOption, timelineOption } from '../../core/rubric/report-charts.js';
+import { REPORT_TEXT, type ReportLang } from '../../core/rubric/report-text.js';
+import type { Annotation } from '../recordings/recording-file.js';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

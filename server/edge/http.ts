@@ -8,18 +8,18 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
-import { PROTOCOL_VERSION } from '../core/protocol.js';
-import type { Scenario } from '../core/scenario.js';
-import type { RoomRegistry } from './rooms/room-registry.js';
-import type { DemoAccess } from './auth/access.js';
-import { handleAuthRoute } from './auth/auth-routes.js';
-import { isLoopback, isSecure, requireFacilitator, type Guard } from './auth/guard.js';
-import type { RouteContext, RouteHandler } from './auth/route-context.js';
+import { PROTOCOL_VERSION } from '../../core/protocol.js';
+import type { Scenario } from '../../core/scenario.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { DemoAccess } from '../auth/access.js';
+import { handleAuthRoute } from '../auth/auth-routes.js';
+import { isLoopback, isSecure, requireFacilitator, type Guard } from '../auth/guard.js';
+import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import { readJson } from './http-body.js';
-import { handleReportRoute, type ReportDeps } from './report-routes.js';
-import { handleRecordingRoute, type RecordingRouteDeps } from './recording-routes.js';
+import { handleReportRoute, type ReportDeps } from '../reports/report-routes.js';
+import { handleRecordingRoute, type RecordingRouteDeps } from '../recordings/recording-routes.js';
 
-export type { RouteContext, RouteHandler } from './auth/route-context.js';
+export type { RouteContext, RouteHandler } from '../auth/route-context.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -74,9 +74,9 @@ export interface HttpDeps {
   guard: Guard;
   /** Who may fetch the demo room's codes without logging in; default 'local' (loopback only). */
   demoAccess?: DemoAccess;
-  /** Reports, script review and rubrics (server/report-routes.ts); absent: those routes 404. */
+  /** Reports, script review and rubrics (server/reports/report-routes.ts); absent: those routes 404. */
   reports?: ReportDeps;
-  /** Sessions list, events for replay, recording files, annotations (server/recording-routes.ts). */
+  /** Sessions list, events for replay, recording files, annotations (server/recordings/recording-routes.ts). */
   recordings?: RecordingRouteDeps;
   /** More REST routes (the workshop's), tried after the built-in ones; each guards itself. */
   routes?: RouteHandler[];

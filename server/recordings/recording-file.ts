@@ -10,15 +10,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { EVENT_TYPES, type SessionEvent } from '../core/events.js';
-import type { Annotation } from '../core/annotation.js';
-import type { Scenario } from '../core/scenario.js';
-import { chainHash, eventJson, genesisHash } from './store/hash-chain.js';
-import { RECORDING_FORMAT_VERSION, type SessionRecord } from './store/recording-store.js';
+import { EVENT_TYPES, type SessionEvent } from '../../core/events.js';
+import type { Annotation } from '../../core/annotation.js';
+import type { Scenario } from '../../core/scenario.js';
+import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
+import { RECORDING_FORMAT_VERSION, type SessionRecord } from '../store/recording-store.js';
 
 export const RECORDING_FORMAT = 'branchcast-recording';
 
-export type { Annotation } from '../core/annotation.js';
+export type { Annotation } from '../../core/annotation.js';
 
 export interface RecordingHeader {
   format: typeof RECORDING_FORMAT;

@@ -1,6 +1,6 @@
 /** Reads scenario files from a folder. The I/O half of core/scenario.ts. */
-import { parseYamlWith } from '../core/yaml-source.js';
-import { Scenario, type ScenarioResult } from '../core/scenario.js';
+import { parseYamlWith } from '../../core/yaml-source.js';
+import { Scenario, type ScenarioResult } from '../../core/scenario.js';
 import { loadYamlFile, loadYamlFolder } from './yaml-folder.js';
 
 export interface SceneLibrary {

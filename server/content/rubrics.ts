@@ -1,6 +1,6 @@
 /** Reads rubric files (scenes/rubrics/*.yaml). The I/O half of core/rubric/rubric-schema.ts. */
-import { Rubric, type RubricResult } from '../core/rubric/rubric-schema.js';
-import { parseYamlWith } from '../core/yaml-source.js';
+import { Rubric, type RubricResult } from '../../core/rubric/rubric-schema.js';
+import { parseYamlWith } from '../../core/yaml-source.js';
 import { loadYamlFile, loadYamlFolder } from './yaml-folder.js';
 
 export interface RubricLibrary {

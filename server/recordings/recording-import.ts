@@ -1,7 +1,7 @@
 /** Adding a read recording to a store: the one place the CLI and the REST import share. */
-import { newCodes } from './rooms/join-codes.js';
+import { newCodes } from '../rooms/join-codes.js';
 import type { Recording } from './recording-file.js';
-import type { RecordingStore } from './store/recording-store.js';
+import type { RecordingStore } from '../store/recording-store.js';
 
 /**
  * Import all or nothing. Imported sessions are for replay: they get fresh join codes and status

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
-import type { Actor, Role } from '../core/events.js';
+import type { Actor, Role } from '../../core/events.js';
 import {
   COMMAND_NAMES,
   ErrorCode,
@@ -22,14 +22,14 @@ import {
   type CommandName,
   type JoinOk,
   type ServerToClientEvents,
-} from '../core/protocol.js';
-import { formatPath } from '../core/scenario.js';
-import { cookieSessionId, type Guard } from './auth/guard.js';
-import type { Clock } from './clock.js';
+} from '../../core/protocol.js';
+import { formatPath } from '../../core/scenario.js';
+import { cookieSessionId, type Guard } from '../auth/guard.js';
+import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
-import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rooms/rate-limit.js';
-import type { RoomRegistry } from './rooms/room-registry.js';
-import type { SessionRoom } from './rooms/session-room.js';
+import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../rooms/rate-limit.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SessionRoom } from '../rooms/session-room.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;

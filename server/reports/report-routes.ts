@@ -6,16 +6,16 @@
  * rubric thresholds are public (they come from the scenario files).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Scenario } from '../core/scenario.js';
-import { reviewScenario } from '../core/rubric/review.js';
-import type { Rubric } from '../core/rubric/rubric-schema.js';
-import { factsOf } from '../core/rubric/facts.js';
-import { evaluate } from '../core/rubric/scorer.js';
-import type { SessionEvent } from '../core/events.js';
-import { canReadSession } from './auth/guard.js';
-import type { RouteContext } from './auth/route-context.js';
+import type { Scenario } from '../../core/scenario.js';
+import { reviewScenario } from '../../core/rubric/review.js';
+import type { Rubric } from '../../core/rubric/rubric-schema.js';
+import { factsOf } from '../../core/rubric/facts.js';
+import { evaluate } from '../../core/rubric/scorer.js';
+import type { SessionEvent } from '../../core/events.js';
+import { canReadSession } from '../auth/guard.js';
+import type { RouteContext } from '../auth/route-context.js';
 import { reportHtml } from './report-html.js';
-import type { RecordingStore } from './store/recording-store.js';
+import type { RecordingStore } from '../store/recording-store.js';
 
 export interface ReportDeps {
   store: RecordingStore;
