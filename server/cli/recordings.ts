@@ -7,7 +7,12 @@
 import { resolve } from 'node:path';
 import { fold } from '../../core/session.js';
 import { importRecording } from '../recordings/recording-import.js';
-import { readRecording, RecordingFileError, verifyRecording, writeRecordingFile } from '../recordings/recording-file.js';
+import {
+  readRecording,
+  RecordingFileError,
+  verifyRecording,
+  writeRecordingFile,
+} from '../recordings/recording-file.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { StoreError } from '../store/recording-store.js';
 import { parseFlags, UsageError } from './args.js';

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRecording, verifyRecording, writeRecordingFile, type Annotation } from '../../server/recordings/recording-file.js';
+import {
+  readRecording,
+  verifyRecording,
+  writeRecordingFile,
+  type Annotation,
+} from '../../server/recordings/recording-file.js';
 import { loadScenes } from '../../server/content/scenes.js';
 import { simulate, type SimulationResult } from '../../server/sim/simulate.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';

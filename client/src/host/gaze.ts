@@ -13,9 +13,12 @@ import { speechNow } from './speech-clock.js';
 export function addressedViewer(): string | null {
   const replyTo = uiStore.getState().replyTo;
   if (replyTo !== null) {
-    const chat = sessionStore.getState().state.chat;
-    // The replied-to message is recent: search from the end.
+    const { chat, questions } = sessionStore.getState().state;
+    // The replied-to message is usually recent: search from the end.
     for (let i = chat.length - 1; i >= 0; i--) if (chat[i]!.seq === replyTo) return chat[i]!.actor.id;
+    // In a busy room it may already have scrolled out of the chat window (CHAT_WINDOW); a waiting
+    // question is still in `questions`, so the host keeps looking at its asker.
+    for (let i = questions.length - 1; i >= 0; i--) if (questions[i]!.seq === replyTo) return questions[i]!.askedBy;
   }
   return speechNow.active ? speechNow.addressing : null;
 }

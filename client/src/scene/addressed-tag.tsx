@@ -33,7 +33,7 @@ export function AddressedTag() {
   useEffect(() => {
     const draw = () => {
       const who = addressedViewer();
-      const chat = sessionStore.getState().state.chat;
+      const { chat, participants } = sessionStore.getState().state;
       const replyTo = uiStore.getState().replyTo;
       let name = '';
       let text = '';
@@ -67,7 +67,9 @@ export function AddressedTag() {
       ctx.textBaseline = 'middle';
       ctx.fillStyle = '#c8102e';
       ctx.font = font(30, 700);
-      const label = `${name || who} ${t('tag.asks')}`;
+      // The question may have scrolled out of the chat window in a busy room: name the asker from
+      // the participants (never their internal id).
+      const label = `${name || participants[who]?.name || ''} ${t('tag.asks')}`;
       ctx.fillText(label, 22, 36);
       ctx.fillStyle = '#1a1e29';
       fitText(ctx, text, 22, 88, PX.width - 44, 28, 500, 18);
