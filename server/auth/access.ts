@@ -5,10 +5,13 @@
  * BRANCHCAST_DEMO); docs/ACCESS.md.
  */
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/open-sqlite.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthStore } from './auth-store.js';
 import { AuthService } from './auth-service.js';
 import { Guard } from './guard.js';
+import { LOGIN_LIMIT_SCHEMA, type LoginLimits } from './login-limiter.js';
 import { MemoryAuthStore } from './memory-auth-store.js';
 import { SqliteAuthStore } from './sqlite-auth-store.js';
 
@@ -23,6 +26,8 @@ export interface AccessOptions {
   secureCookies?: boolean;
   /** Who may fetch the demo room's codes without logging in. Default: $BRANCHCAST_DEMO or 'local'. */
   demo?: DemoAccess;
+  /** Login limits (docs/ACCESS.md); default LOGIN_LIMITS. */
+  loginLimits?: LoginLimits;
 }
 
 export interface Access {
@@ -44,7 +49,15 @@ export function demoAccessFrom(value: string | undefined): DemoAccess {
 
 export function createAccess(dataDir: string | null, recordings: RecordingStore, opts: AccessOptions = {}): Access {
   const store = opts.store ?? openAuthStore(dataDir);
-  const auth = new AuthService({ store, botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN });
+  // The login limiter's counts live beside the accounts, so a restart does not hand out fresh tries.
+  const limiterDb: Database.Database | null =
+    dataDir === null ? null : openSqlite(join(dataDir, DB_FILE), LOGIN_LIMIT_SCHEMA, { busyTimeoutMs: 5000 });
+  const auth = new AuthService({
+    store,
+    botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN,
+    limiterDb,
+    loginLimits: opts.loginLimits,
+  });
   const guard = new Guard({
     auth,
     store: recordings,
@@ -56,6 +69,7 @@ export function createAccess(dataDir: string | null, recordings: RecordingStore,
     demo: opts.demo ?? demoAccessFrom(process.env.BRANCHCAST_DEMO),
     close: () => {
       if (!opts.store) store.close();
+      limiterDb?.close();
     },
   };
 }

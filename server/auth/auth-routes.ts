@@ -66,7 +66,10 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
           429,
           {
             error: 'RATE_LIMITED',
-            message: `too many failed logins; try again in ${r.retryAfter} s`,
+            message:
+              r.reason === 'name'
+                ? `too many login attempts for this name; try again in ${r.retryAfter} s`
+                : `too many logins at once from this address; try again in ${r.retryAfter} s`,
             retryAfter: r.retryAfter,
           },
           { 'Retry-After': String(r.retryAfter) },

@@ -9,7 +9,7 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Role } from '../../core/events.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthService } from './auth-service.js';
-import { LoginLimiter, type LimitRule } from './login-limiter.js';
+import { LoginLimiter, type LimitRule } from './code-guess-window.js';
 
 export const SESSION_COOKIE = 'bc_session';
 export const CODE_HEADER = 'x-branchcast-code';
