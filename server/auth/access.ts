@@ -10,6 +10,7 @@ import { openSqlite } from '../store/open-sqlite.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthStore } from './auth-store.js';
 import { AuthService } from './auth-service.js';
+import type { CodeGateLimits } from './code-gate.js';
 import { Guard } from './guard.js';
 import { LOGIN_LIMIT_SCHEMA, type LoginLimits } from './login-limiter.js';
 import { MemoryAuthStore } from './memory-auth-store.js';
@@ -28,6 +29,10 @@ export interface AccessOptions {
   demo?: DemoAccess;
   /** Login limits (docs/ACCESS.md); default LOGIN_LIMITS. */
   loginLimits?: LoginLimits;
+  /** --trust-proxy: read the client address from X-Forwarded-For (the proxy's last entry). */
+  trustProxy?: boolean;
+  /** Join-code bucket per address; default CODE_GATE_LIMITS. */
+  codeGate?: CodeGateLimits;
 }
 
 export interface Access {
@@ -62,6 +67,8 @@ export function createAccess(dataDir: string | null, recordings: RecordingStore,
     auth,
     store: recordings,
     secureCookies: opts.secureCookies ?? process.env.BRANCHCAST_SECURE_COOKIES === '1',
+    trustProxy: opts.trustProxy ?? process.env.BRANCHCAST_TRUST_PROXY === '1',
+    codeGate: opts.codeGate,
   });
   return {
     auth,

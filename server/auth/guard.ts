@@ -9,7 +9,8 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Role } from '../../core/events.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthService } from './auth-service.js';
-import { LoginLimiter, type LimitRule } from './code-guess-window.js';
+import { isIP } from 'node:net';
+import { CodeGate, type CodeGateLimits } from './code-gate.js';
 
 export const SESSION_COOKIE = 'bc_session';
 export const CODE_HEADER = 'x-branchcast-code';
@@ -70,8 +71,8 @@ export function isSecure(req: IncomingMessage, forced: boolean): boolean {
   );
 }
 
-export function isLoopback(req: IncomingMessage): boolean {
-  const a = req.socket.remoteAddress ?? '';
+export function isLoopback(address: string): boolean {
+  const a = address;
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1' || a.startsWith('127.');
 }
 
@@ -116,28 +117,33 @@ export interface GuardDeps {
   store: Pick<RecordingStore, 'findByCode'>;
   /** BRANCHCAST_SECURE_COOKIES=1: Secure cookies and HSTS even over plain http (behind a TLS proxy). */
   secureCookies?: boolean;
+  /** --trust-proxy: the client address is the last X-Forwarded-For entry, not the socket's peer. */
+  trustProxy?: boolean;
+  /** Join-code bucket per address (default CODE_GATE_LIMITS). */
+  codeGate?: CodeGateLimits;
 }
 
-/**
- * Wrong join codes from one address: after 30 in 10 minutes its codes are refused until the window
- * passes. A room's people type one code each and bots use the right one, so only guessing (about
- * 10^9 codes per role) reaches this.
- */
-export const CODE_GUESS_RULE: LimitRule = { max: 30, windowMs: 10 * 60_000 };
-
 export class Guard {
-  private codeGuesses = new LoginLimiter();
+  /** Join-code lookups per client address (server/auth/code-gate.ts). */
+  readonly codeGate: CodeGate;
 
-  constructor(readonly deps: GuardDeps) {}
-
-  /** Seconds this address must wait before a join code is looked up for it again (0: none). */
-  codeGuessWait(address: string | undefined): number {
-    return this.codeGuesses.retryAfter(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  constructor(readonly deps: GuardDeps) {
+    this.codeGate = new CodeGate(deps.codeGate);
   }
 
-  /** Record a code that matched no room. */
-  codeGuessFailed(address: string | undefined): void {
-    this.codeGuesses.fail(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  /**
+   * The client's address: the socket's peer, or with --trust-proxy the last X-Forwarded-For entry
+   * (the one the proxy in front added; earlier entries are whatever the client claimed).
+   */
+  clientAddress(req: { headers: IncomingMessage['headers']; socket?: { remoteAddress?: string } }): string {
+    const peer = req.socket?.remoteAddress ?? '';
+    if (!this.deps.trustProxy) return peer;
+    const list = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const last = list.at(-1) ?? '';
+    return isIP(last) ? last : peer;
   }
 
   get auth(): AuthService {
@@ -168,11 +174,8 @@ export class Guard {
     }
     code = code.trim().toUpperCase();
     if (!code || code.length > 16) return { kind: 'anonymous' };
-    const address = req.socket.remoteAddress;
-    // An address that has guessed too often gets no lookup (http.ts answers it 429 first).
-    if (this.codeGuessWait(address) > 0) return { kind: 'anonymous' };
+    // http.ts has taken this address's turn at the code gate before asking.
     const hit = this.deps.store.findByCode(code);
-    if (!hit) this.codeGuessFailed(address);
     return hit ? { kind: 'code', sessionId: hit.sessionId, role: hit.role } : { kind: 'anonymous' };
   }
 

@@ -5,7 +5,7 @@ import { REPO_ROOT, startServer } from '../main.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
-                       [--demo local|open|off] [--dev]
+                       [--demo local|open|off] [--trust-proxy] [--dev]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -17,6 +17,8 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --demo MODE    who may fetch the demo room's codes without logging in: local (this machine,
                  the default), open (anyone who can reach the server), off (facilitators only);
                  default: $BRANCHCAST_DEMO or local
+  --trust-proxy  behind a reverse proxy: take the client address from the last X-Forwarded-For
+                 entry (login and join-code limits, the local demo); default: $BRANCHCAST_TRUST_PROXY=1
   --dev          do not build or serve the client (Vite serves it)
 `;
 
@@ -68,6 +70,7 @@ export async function run(args: string[]): Promise<number> {
       'no-demo': { type: 'boolean' },
       demo: { type: 'string' },
       dev: { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -97,7 +100,7 @@ export async function run(args: string[]): Promise<number> {
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
-    auth: { demo: flags.demo },
+    auth: { demo: flags.demo, trustProxy: flags['trust-proxy'] || process.env.BRANCHCAST_TRUST_PROXY === '1' },
   });
   const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
   if (server.demo) {

@@ -116,7 +116,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   const demoOpen = (req: IncomingMessage, ctx: RouteContext): boolean => {
     if (ctx.principal.kind === 'facilitator') return true;
     const mode = deps.demoAccess ?? 'local';
-    return mode === 'open' || (mode === 'local' && isLoopback(req));
+    return mode === 'open' || (mode === 'local' && isLoopback(deps.guard.clientAddress(req)));
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> => {
@@ -232,20 +232,37 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
             .end(JSON.stringify({ error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' }));
         else res.destroy();
       };
-      // A join code from an address that has been guessing codes is not even looked up.
+      // A join code is looked up only in its address's turn at the code gate (server/auth/code-gate.ts);
+      // a facilitator's cookie does not wait behind someone else's guessing.
       const hasCode = req.headers['x-branchcast-code'] !== undefined || url.searchParams.has('code');
-      const wait = hasCode ? deps.guard.codeGuessWait(req.socket.remoteAddress) : 0;
-      if (wait > 0) {
-        res
-          .writeHead(429, {
-            ...headers,
-            'Content-Type': 'application/json; charset=utf-8',
-            'Cache-Control': 'no-store',
-            'Retry-After': String(wait),
-          })
-          .end(
-            JSON.stringify({ error: 'RATE_LIMITED', message: `too many unknown join codes; try again in ${wait} s` }),
-          );
+      if (hasCode && !deps.guard.facilitatorOf(req.headers.cookie)) {
+        void deps.guard.codeGate.admit(deps.guard.clientAddress(req)).then((ticket) => {
+          if (!ticket.ok) {
+            res
+              .writeHead(429, {
+                ...headers,
+                'Content-Type': 'application/json; charset=utf-8',
+                'Cache-Control': 'no-store',
+                'Retry-After': String(ticket.retryAfter),
+              })
+              .end(
+                JSON.stringify({
+                  error: 'RATE_LIMITED',
+                  message: `too many unknown join codes from this address; try again in ${ticket.retryAfter} s`,
+                  retryAfter: ticket.retryAfter,
+                }),
+              );
+            return;
+          }
+          let c: RouteContext;
+          try {
+            c = contextFor(req, res);
+          } catch (err) {
+            return fail(err);
+          }
+          if (c.principal.kind === 'code') ticket.matched();
+          api(req, res, url, c).catch(fail);
+        }, fail);
         return;
       }
       try {

@@ -99,6 +99,9 @@ export function attachGateway(
     // Read once: a cookie or token is what the handshake carried, not what arrives later.
     const creds = opts.guard?.principalOfHandshake(socket.handshake) ?? { facilitator: null, botToken: false };
     const bucket = new TokenBucket(limit, opts.clock);
+    const address = opts.guard
+      ? opts.guard.clientAddress({ headers: socket.handshake.headers, socket: socket.request.socket })
+      : socket.handshake.address;
     let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
     let joining = false;
 
@@ -192,14 +195,19 @@ export function attachGateway(
           `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
         );
       }
-      const address = socket.handshake.address;
-      if (p.code !== undefined && opts.guard) {
-        const wait = opts.guard.codeGuessWait(address);
-        if (wait > 0) return fail(ErrorCode.RATE_LIMITED, `join: too many unknown join codes; try again in ${wait} s`);
-      }
-      const hit = p.code !== undefined ? rooms.byCode(p.code) : bySession(p.sessionId!, p.role!);
-      if (p.code !== undefined && 'error' in hit && !('message' in hit) && hit.error !== 'ended')
-        opts.guard?.codeGuessFailed(address);
+      let hit: ReturnType<typeof bySession> | ReturnType<RoomRegistry['byCode']>;
+      if (p.code !== undefined) {
+        // A code is looked up only in this address's turn at the code gate: wrong codes make it
+        // wait, a full queue is refused for a few seconds (server/auth/code-gate.ts).
+        const ticket = opts.guard ? await opts.guard.codeGate.admit(address) : null;
+        if (ticket && !ticket.ok)
+          return fail(
+            ErrorCode.RATE_LIMITED,
+            `join: too many unknown join codes from this address; try again in ${ticket.retryAfter} s`,
+          );
+        hit = rooms.byCode(p.code);
+        if (!('error' in hit) || hit.error === 'ended') ticket?.matched();
+      } else hit = bySession(p.sessionId!, p.role!);
       if ('error' in hit) {
         if ('message' in hit) return fail(hit.error, `join: ${hit.message}`);
         return hit.error === 'ended'
