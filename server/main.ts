@@ -147,6 +147,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // A page of another origin (another port of this host included) gets no socket at all: with
+    // one it could join by sessionId on the facilitator's cookie (docs/ACCESS.md).
+    allowRequest: (req, done) => {
+      const ok = access.guard.originAllowed(req);
+      done(ok ? null : 'origin not allowed', ok);
+    },
   });
   const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log, guard: access.guard });
 

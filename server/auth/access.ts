@@ -33,6 +33,8 @@ export interface AccessOptions {
   trustProxy?: boolean;
   /** Join-code bucket per address; default CODE_GATE_LIMITS. */
   codeGate?: CodeGateLimits;
+  /** Origins besides the server's own whose pages may write and open sockets (--allowed-origin). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Access {
@@ -69,6 +71,7 @@ export function createAccess(dataDir: string | null, recordings: RecordingStore,
     secureCookies: opts.secureCookies ?? process.env.BRANCHCAST_SECURE_COOKIES === '1',
     trustProxy: opts.trustProxy ?? process.env.BRANCHCAST_TRUST_PROXY === '1',
     codeGate: opts.codeGate,
+    allowedOrigins: opts.allowedOrigins,
   });
   return {
     auth,

@@ -63,7 +63,7 @@ export const canBranch = (p: Principal, sessionId: string): Denial | null =>
 /** The request came over TLS (directly or via a proxy that says so), or the operator forces it. */
 export function isSecure(req: IncomingMessage, forced: boolean): boolean {
   if (forced) return true;
-  if ((req.socket as Partial<TLSSocket>).encrypted) return true;
+  if ((req.socket as Partial<TLSSocket> | undefined)?.encrypted) return true;
   return (
     String(req.headers['x-forwarded-proto'] ?? '')
       .split(',')[0]
@@ -97,18 +97,14 @@ export function cookieSessionId(cookieHeader: string | undefined): string | unde
   }
 }
 
-/**
- * A handshake from a page of another site does not get to use the browser's cookie. Host names
- * are compared without ports: cookies are not kept apart by port either, and the Vite dev server
- * (another port) proxies the socket with its own Origin.
- */
-function sameSite(headers: IncomingMessage['headers']): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
+/** `scheme://host[:port]` of a URL or Origin header, normalised (lower case, default port dropped); null if it is none. */
+export function originOf(value: string | undefined): string | null {
+  if (!value || value === 'null') return null;
   try {
-    return new URL(origin).hostname === new URL(`http://${headers.host ?? ''}`).hostname;
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -121,14 +117,38 @@ export interface GuardDeps {
   trustProxy?: boolean;
   /** Join-code bucket per address (default CODE_GATE_LIMITS). */
   codeGate?: CodeGateLimits;
+  /** Origins besides the server's own that may write and open sockets (--allowed-origin). */
+  allowedOrigins?: readonly string[];
 }
 
 export class Guard {
   /** Join-code lookups per client address (server/auth/code-gate.ts). */
   readonly codeGate: CodeGate;
 
+  private readonly allowed: Set<string>;
+
   constructor(readonly deps: GuardDeps) {
     this.codeGate = new CodeGate(deps.codeGate);
+    this.allowed = new Set((deps.allowedOrigins ?? []).map((o) => originOf(o) ?? o));
+  }
+
+  /**
+   * Whether a request may act with the browser's credentials: it names no origin (not a browser,
+   * or a same-origin GET), or its Origin is the server's own, scheme, host and port together, or
+   * one of --allowed-origin. Another port of the same host is another origin: SameSite does not
+   * keep ports apart, this does. A browser that sends Sec-Fetch-Site but no Origin is judged by it.
+   */
+  originAllowed(req: { headers: IncomingMessage['headers']; socket?: unknown }): boolean {
+    const raw = req.headers.origin;
+    if (raw === undefined) {
+      const site = req.headers['sec-fetch-site'];
+      return site === undefined || site === 'same-origin' || site === 'none';
+    }
+    const origin = originOf(raw);
+    if (!origin) return false;
+    if (this.allowed.has(origin)) return true;
+    const scheme = isSecure(req as IncomingMessage, this.deps.secureCookies ?? false) ? 'https' : 'http';
+    return origin === originOf(`${scheme}://${req.headers.host ?? ''}`);
   }
 
   /**
@@ -162,7 +182,7 @@ export class Guard {
    */
   principalOf(req: IncomingMessage): Principal {
     const safe = req.method === 'GET' || req.method === 'HEAD';
-    const f = safe || sameSite(req.headers) ? this.facilitatorOf(req.headers.cookie) : null;
+    const f = safe || this.originAllowed(req) ? this.facilitatorOf(req.headers.cookie) : null;
     if (f) return f;
     let code = String(req.headers[CODE_HEADER] ?? '');
     if (!code && safe) {
@@ -179,12 +199,12 @@ export class Guard {
     return hit ? { kind: 'code', sessionId: hit.sessionId, role: hit.role } : { kind: 'anonymous' };
   }
 
-  /** Socket.IO handshake: a facilitator's cookie (same site only) and/or the server's bot token. */
+  /** Socket.IO handshake: a facilitator's cookie (own or allowed origin only) and/or the server's bot token. */
   principalOfHandshake(handshake: { headers: IncomingMessage['headers']; auth?: Record<string, unknown> }): {
     facilitator: FacilitatorPrincipal | null;
     botToken: boolean;
   } {
-    const facilitator = sameSite(handshake.headers) ? this.facilitatorOf(handshake.headers.cookie) : null;
+    const facilitator = this.originAllowed(handshake) ? this.facilitatorOf(handshake.headers.cookie) : null;
     return { facilitator, botToken: this.deps.auth.checkBotToken(handshake.auth?.botToken) };
   }
 

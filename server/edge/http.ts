@@ -220,6 +220,24 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
     const path = url.pathname;
     if (path.startsWith('/api/')) {
+      // A write from a page of another origin (another port of this host included) is refused
+      // before anything else: it would otherwise act with the facilitator's cookie.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !deps.guard.originAllowed(req)) {
+        req.resume();
+        res
+          .writeHead(403, {
+            ...headers,
+            'Content-Type': 'application/json; charset=utf-8',
+            'Cache-Control': 'no-store',
+          })
+          .end(
+            JSON.stringify({
+              error: 'BAD_ORIGIN',
+              message: `origin: ${String(req.headers.origin ?? req.headers['sec-fetch-site']).slice(0, 100)} may not write here; only this server's own pages (or --allowed-origin)`,
+            }),
+          );
+        return;
+      }
       let ctx: RouteContext;
       const fail = (err: unknown) => {
         if (!res.headersSent)

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
-import { BodyTooLarge, readBody } from '../edge/http-body.js';
+import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
 import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
@@ -27,6 +27,14 @@ export interface RecordingRouteDeps {
 
 const MAX_EVENTS_PAGE = 20_000;
 const MAX_UPLOAD = 64 * 1024 * 1024;
+/** What an import may be sent as: none of them can be sent cross-origin without a CORS preflight. */
+export const RECORDING_TYPES = [
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+  'application/x-ndjson',
+  'application/jsonl',
+];
 
 const BranchBody = z.strictObject({ seq: z.number({ error: 'expected an integer' }).int('expected an integer') });
 
@@ -156,6 +164,14 @@ export async function handleRecordingRoute(
 
   if (req.method === 'POST' && path === '/api/recordings') {
     if (refuse(requireFacilitator(principal))) return true;
+    if (!RECORDING_TYPES.includes(mediaType(req))) {
+      req.resume();
+      send(res, 415, {
+        error: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `content-type: expected ${RECORDING_TYPES.join(', ')}, got "${mediaType(req) || 'none'}"`,
+      });
+      return true;
+    }
     let data: Buffer;
     try {
       data = await readBody(req, MAX_UPLOAD);
