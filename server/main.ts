@@ -22,6 +22,9 @@ import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { openSignatureStore, type SignatureStore } from './recordings/signature-store.js';
+import { loadOrCreateSigner, type Signer } from './recordings/signing.js';
+import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { Workshop } from './workshop/workshop-service.js';
@@ -84,6 +87,9 @@ export interface RunningServer {
   workshop: Workshop;
   /** Accounts and the guard: `access.auth.setupToken` is the one-time setup link's token. */
   access: Access;
+  /** The server's Ed25519 signing key (docs/RECORDING.md, "Signatures"). */
+  signer: Signer;
+  signatures: SignatureStore;
   close(): Promise<void>;
 }
 
@@ -93,6 +99,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
   const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
   const access = createAccess(dataDir, store, opts.auth);
+  const signer = loadOrCreateSigner(dataDir);
+  const signatures = openSignatureStore(dataDir === null ? null : join(dataDir, 'branchcast.db'));
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
   for (const e of sceneErrors) log(`scenario error: ${e}`);
   const { rubrics, errors: rubricErrors } = loadRubrics(join(opts.scenesDir ?? join(REPO_ROOT, 'scenes'), 'rubrics'));
@@ -136,9 +144,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       clientDir: clientDir ? resolve(clientDir) : null,
       guard: access.guard,
       demoAccess: access.demo,
-      reports: { store, scenarios, rubrics },
-      recordings: { store, now: () => clock.now(), rooms },
-      routes: [workshopRoutes(workshop)],
+      reports: { store, scenarios, rubrics, signer },
+      recordings: { store, now: () => clock.now(), rooms, signer, signatures },
+      routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
     }),
   );
   io = new Server(httpServer, {
@@ -217,6 +225,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     bots,
     access,
     workshop,
+    signer,
+    signatures,
     async close() {
       if (closed) return;
       closed = true;
@@ -228,6 +238,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (!opts.store) store.close();
       if (!opts.workshopStore) workshopStore.close();
       access.close();
+      signatures.close();
     },
   };
 }

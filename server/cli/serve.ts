@@ -52,6 +52,7 @@ function accessLines(
   }
   out.push(
     `Bot token (branchcast bots --token): ${auth.botToken}`,
+    `Signing key (exports and reports are signed; compare with branchcast verify): ${server.signer.fingerprint}`,
     flags.demo === 'open'
       ? 'Demo room: its codes are open to anyone who can reach this server (--demo open).'
       : flags.demo === 'off'

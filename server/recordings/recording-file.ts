@@ -7,6 +7,7 @@
  * Reading is strict: a truncated, corrupted or foreign file is refused with the line and the
  * problem, and nothing is returned half-read. Older versions are migrated by numbered pure steps.
  */
+import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import type { Annotation } from '../../core/annotation.js';
 import type { Scenario } from '../../core/scenario.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { RECORDING_FORMAT_VERSION, type SessionRecord } from '../store/recording-store.js';
+import { checkSignature, type SignatureBlock, type SignatureCheck, type Signer } from './signing.js';
 
 export const RECORDING_FORMAT = 'branchcast-recording';
 
@@ -40,6 +42,27 @@ export interface Recording {
   /** Hash of each event (index-aligned with events). */
   hashes: string[];
   annotations: Annotation[];
+  /** This file's signature (its end line's `signature`), checked against the key it names. */
+  signature: SignatureCheck;
+  signatureBlock: SignatureBlock | null;
+  /** A signature kept from an earlier import (`originalSignature`), checked the same way. */
+  original: { check: SignatureCheck; block: SignatureBlock } | null;
+}
+
+/**
+ * What a signature covers: the header line exactly as written, the chain's last hash (which
+ * covers every event) and the annotation lines' SHA-256. Changing any byte of those breaks it.
+ */
+export function signedText(headerLine: string, chainHead: string, annotationLines: readonly string[]): string {
+  const notes = createHash('sha256').update(annotationLines.join('\n'), 'utf8').digest('hex');
+  return `branchcast-recording-signature-v1\n${headerLine}\n${chainHead}\n${notes}`;
+}
+
+export interface SignOptions {
+  /** Sign the file with this key (the server's). */
+  signer?: Signer;
+  /** A signature kept from the import this session came from; carried as `originalSignature`. */
+  original?: SignatureBlock | null;
 }
 
 export class RecordingFileError extends Error {
@@ -60,6 +83,7 @@ export function recordingText(
   events: readonly SessionEvent[],
   source: string,
   annotations: readonly Annotation[] = [],
+  sign: SignOptions = {},
 ): string {
   const created = events[0]?.type === 'session.created' ? events[0] : null;
   const header: RecordingHeader = {
@@ -83,8 +107,12 @@ export function recordingText(
     lines.push(`${body.slice(0, -1)},"prev":"${prev}"}`);
     prev = chainHash(prev, body);
   }
-  for (const a of annotations) lines.push(JSON.stringify({ annotation: a }));
-  lines.push(JSON.stringify({ end: true, events: events.length, last: prev }));
+  const notes = annotations.map((a) => JSON.stringify({ annotation: a }));
+  lines.push(...notes);
+  const end: Record<string, unknown> = { end: true, events: events.length, last: prev };
+  if (sign.signer) end.signature = sign.signer.sign(signedText(lines[0]!, prev, notes));
+  if (sign.original && sign.original.key !== sign.signer?.fingerprint) end.originalSignature = sign.original;
+  lines.push(JSON.stringify(end));
   return lines.join('\n') + '\n';
 }
 
@@ -94,8 +122,9 @@ export function writeRecordingFile(
   events: readonly SessionEvent[],
   source: string,
   annotations: readonly Annotation[] = [],
+  sign: SignOptions = {},
 ): number {
-  const text = recordingText(record, events, source, annotations);
+  const text = recordingText(record, events, source, annotations, sign);
   const data = file.endsWith('.gz') ? gzipSync(text) : Buffer.from(text, 'utf8');
   writeFileSync(file, data);
   return data.length;
@@ -159,10 +188,13 @@ const MIGRATIONS: Record<number, (lines: unknown[]) => unknown[]> = {
   },
 };
 
+/** The most a recording may decompress to: far above a long rehearsal, far below a bomb. */
+export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
+
 function decode(file: string, data: Buffer): string {
   if (data[0] === 0x1f && data[1] === 0x8b) {
     try {
-      return gunzipSync(data).toString('utf8');
+      return gunzipSync(data, { maxOutputLength: MAX_RECORDING_BYTES }).toString('utf8');
     } catch (err) {
       throw new RecordingFileError(file, null, `the gzip data is damaged or truncated (${(err as Error).message})`);
     }
@@ -170,9 +202,13 @@ function decode(file: string, data: Buffer): string {
   return data.toString('utf8');
 }
 
-function parseLines(file: string, text: string): unknown[] {
+function splitLines(text: string): string[] {
   const raw = text.split('\n');
   if (raw.at(-1) === '') raw.pop();
+  return raw;
+}
+
+function parseLines(file: string, raw: string[]): unknown[] {
   return raw.map((l, i) => {
     try {
       return JSON.parse(l) as unknown;
@@ -183,8 +219,13 @@ function parseLines(file: string, text: string): unknown[] {
 }
 
 /** Read, migrate and check a recording file. Throws RecordingFileError naming the line. */
-export function readRecording(file: string, data: Buffer = readFileSync(file)): Recording {
-  let lines = parseLines(file, decode(file, data));
+export function readRecording(
+  file: string,
+  data: Buffer = readFileSync(file),
+  opts: { key?: KeyObject } = {},
+): Recording {
+  const raw = splitLines(decode(file, data));
+  let lines = parseLines(file, raw);
   const first = lines[0] as { format?: unknown; version?: unknown } | undefined;
   if (!first || first.format !== RECORDING_FORMAT) {
     throw new RecordingFileError(file, 1, `not a Branchcast recording (expected format "${RECORDING_FORMAT}")`);
@@ -196,6 +237,7 @@ export function readRecording(file: string, data: Buffer = readFileSync(file)): 
       `version ${String(first.version)} is newer than this Branchcast reads (${RECORDING_FORMAT_VERSION})`,
     );
   }
+  const migrated = first.version < RECORDING_FORMAT_VERSION;
   for (let v = first.version; v < RECORDING_FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new RecordingFileError(file, 1, `no migration from version ${v}`);
@@ -216,7 +258,25 @@ export function readRecording(file: string, data: Buffer = readFileSync(file)): 
       `header says ${header.events} events, the file has ${check.events.length}`,
     );
   }
-  return { header, events: check.events, hashes: check.hashes, annotations: check.annotations };
+  // Signatures exist from version 2 on; a migrated file has none (its lines were rewritten).
+  const end = (migrated ? {} : lines.at(-1)) as { signature?: SignatureBlock; originalSignature?: SignatureBlock };
+  const head = check.hashes.at(-1) ?? genesisHash(header.sessionId);
+  const text = migrated ? '' : signedText(raw[0]!, head, raw.slice(1 + check.events.length, -1));
+  const block = isBlock(end.signature) ? end.signature : null;
+  const original = isBlock(end.originalSignature) ? end.originalSignature : null;
+  return {
+    header,
+    events: check.events,
+    hashes: check.hashes,
+    annotations: check.annotations,
+    signature: block ? checkSignature(block, text, opts.key) : { status: 'unsigned' },
+    signatureBlock: block,
+    original: original ? { check: checkSignature(original, text), block: original } : null,
+  };
+}
+
+function isBlock(v: unknown): v is SignatureBlock {
+  return typeof v === 'object' && v !== null && 'sig' in v && 'publicKey' in v;
 }
 
 export type VerifyResult =
@@ -301,10 +361,27 @@ function verifyLines(file: string, lines: unknown[], sessionId: string): VerifyR
 /** `branchcast verify`: the first problem, or ok with counts. Never throws for a bad file. */
 export function verifyRecording(
   file: string,
-): { ok: true; events: number; annotations: number; version: number } | { ok: false; message: string } {
+  key?: KeyObject,
+):
+  | {
+      ok: true;
+      events: number;
+      annotations: number;
+      version: number;
+      signature: SignatureCheck;
+      original: SignatureCheck | null;
+    }
+  | { ok: false; message: string } {
   try {
-    const r = readRecording(file);
-    return { ok: true, events: r.events.length, annotations: r.annotations.length, version: r.header.version };
+    const r = readRecording(file, undefined, { key });
+    return {
+      ok: true,
+      events: r.events.length,
+      annotations: r.annotations.length,
+      version: r.header.version,
+      signature: r.signature,
+      original: r.original?.check ?? null,
+    };
   } catch (err) {
     if (err instanceof RecordingFileError) return { ok: false, message: err.message };
     const code = (err as NodeJS.ErrnoException).code;

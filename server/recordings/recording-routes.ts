@@ -11,10 +11,13 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
+import { contentDisposition } from '../edge/content-disposition.js';
 import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
 import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SignatureStore } from './signature-store.js';
+import { describeSignature, type Signer } from './signing.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 
@@ -23,6 +26,10 @@ export interface RecordingRouteDeps {
   now: () => number;
   /** Opens branches (`POST /api/sessions/:id/branch`); absent: that route answers 404. */
   rooms?: Pick<RoomRegistry, 'createBranch'>;
+  /** Signs exported recordings; absent: exports are unsigned (and /api/signing-key answers 404). */
+  signer?: Signer;
+  /** Signatures kept from imports. */
+  signatures?: SignatureStore;
 }
 
 const MAX_EVENTS_PAGE = 20_000;
@@ -162,6 +169,17 @@ export async function handleRecordingRoute(
     return true;
   }
 
+  if (req.method === 'GET' && path === '/api/signing-key') {
+    if (!deps.signer) return false;
+    send(res, 200, {
+      alg: 'ed25519',
+      fingerprint: deps.signer.fingerprint,
+      publicKeyPem: deps.signer.publicKeyPem,
+      publicKey: deps.signer.publicKeyDer,
+    });
+    return true;
+  }
+
   if (req.method === 'POST' && path === '/api/recordings') {
     if (refuse(requireFacilitator(principal))) return true;
     if (!RECORDING_TYPES.includes(mediaType(req))) {
@@ -190,13 +208,20 @@ export async function handleRecordingRoute(
       }
       throw err;
     }
+    if (r.signature.status === 'mismatch') {
+      send(res, 400, {
+        error: 'BAD_RECORDING',
+        message: `refused, nothing imported: ${describeSignature(r.signature)}`,
+      });
+      return true;
+    }
     if (store.getSession(r.header.sessionId)) {
       send(res, 409, { error: 'DUPLICATE', message: `session ${r.header.sessionId} is already here` });
       return true;
     }
     let codes;
     try {
-      ({ codes } = importRecording(store, r));
+      ({ codes } = importRecording(store, r, deps.signatures));
     } catch (err) {
       if (err instanceof StoreError) {
         send(res, 409, { error: 'DUPLICATE', message: `refused, nothing imported: ${err.message}` });
@@ -209,6 +234,12 @@ export async function handleRecordingRoute(
       events: r.events.length,
       annotations: r.annotations.length,
       codes,
+      signature: {
+        ...r.signature,
+        text: describeSignature(r.signature),
+        thisServer: r.signature.status === 'signed' && r.signature.fingerprint === deps.signer?.fingerprint,
+      },
+      ...(r.original ? { originalSignature: { ...r.original.check, text: describeSignature(r.original.check) } } : {}),
     });
     return true;
   }
@@ -245,7 +276,8 @@ export async function handleRecordingRoute(
   }
 
   if (what === 'verify' && req.method === 'GET' && !m[3]) {
-    send(res, 200, verifyStored(store, sessionId));
+    const kept = deps.signatures?.get(sessionId) ?? null;
+    send(res, 200, { ...verifyStored(store, sessionId), importedSignedBy: kept?.key ?? null });
     return true;
   }
 
@@ -273,12 +305,18 @@ export async function handleRecordingRoute(
 
   if (what === 'recording' && req.method === 'GET') {
     const events = store.readEvents(sessionId);
-    const text = recordingText(rec, events, 'export', store.listAnnotations(sessionId));
+    const text = recordingText(rec, events, 'export', store.listAnnotations(sessionId), {
+      signer: deps.signer,
+      original: deps.signatures?.get(sessionId) ?? null,
+    });
     const body = gzipSync(text);
     res.writeHead(200, {
       ...headers,
       'Content-Type': 'application/gzip',
-      'Content-Disposition': `attachment; filename="branchcast-${rec.scenarioId}-${sessionId.slice(0, 8)}.jsonl.gz"`,
+      'Content-Disposition': contentDisposition(
+        'attachment',
+        `branchcast-${rec.scenarioId}-${sessionId.slice(0, 8)}.jsonl.gz`,
+      ),
       'Content-Length': String(body.length),
     });
     res.end(body);
