@@ -7,7 +7,7 @@
  * Reading is strict: a truncated, corrupted or foreign file is refused with the line and the
  * problem, and nothing is returned half-read. Older versions are migrated by numbered pure steps.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -16,7 +16,10 @@ import type { Annotation } from '../../core/annotation.js';
 import type { Scenario } from '../../core/scenario.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { RECORDING_FORMAT_VERSION, type SessionRecord } from '../store/recording-store.js';
+import { isSignatureBlock as isBlock, signedText } from './recording-signature.js';
 import { checkSignature, type SignatureBlock, type SignatureCheck, type Signer } from './signing.js';
+
+export { signedText } from './recording-signature.js';
 
 export const RECORDING_FORMAT = 'branchcast-recording';
 
@@ -47,15 +50,6 @@ export interface Recording {
   signatureBlock: SignatureBlock | null;
   /** A signature kept from an earlier import (`originalSignature`), checked the same way. */
   original: { check: SignatureCheck; block: SignatureBlock } | null;
-}
-
-/**
- * What a signature covers: the header line exactly as written, the chain's last hash (which
- * covers every event) and the annotation lines' SHA-256. Changing any byte of those breaks it.
- */
-export function signedText(headerLine: string, chainHead: string, annotationLines: readonly string[]): string {
-  const notes = createHash('sha256').update(annotationLines.join('\n'), 'utf8').digest('hex');
-  return `branchcast-recording-signature-v1\n${headerLine}\n${chainHead}\n${notes}`;
 }
 
 export interface SignOptions {
@@ -132,11 +126,30 @@ export function writeRecordingFile(
 
 // ── reading ──────────────────────────────────────────────────────────────
 
+/**
+ * Ids come back into file names, URLs and headers: a pattern and a length, never a quote, a
+ * slash, `..` or a control character (an imported file is anyone's).
+ */
+const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const SCENARIO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 const Header = z.object({
   format: z.literal(RECORDING_FORMAT),
   version: z.number().int().positive(),
-  sessionId: z.string().min(1),
-  scenarioId: z.string().min(1),
+  sessionId: z
+    .string()
+    .regex(SESSION_ID, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  scenarioId: z
+    .string()
+    .regex(SCENARIO_ID, 'expected 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  rubric: z.string().max(64).regex(SCENARIO_ID, 'expected an id').nullable().optional(),
+  source: z
+    .string()
+    .max(64)
+    .refine((v) => !CONTROL.test(v), 'no control characters')
+    .optional(),
   seed: z.number().int(),
   createdAt: z.number(),
   events: z.number().int().min(0),
@@ -196,6 +209,8 @@ function decode(file: string, data: Buffer): string {
     try {
       return gunzipSync(data, { maxOutputLength: MAX_RECORDING_BYTES }).toString('utf8');
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new RecordingFileError(file, null, `decompresses to more than ${MAX_RECORDING_BYTES} bytes`);
       throw new RecordingFileError(file, null, `the gzip data is damaged or truncated (${(err as Error).message})`);
     }
   }
@@ -273,10 +288,6 @@ export function readRecording(
     signatureBlock: block,
     original: original ? { check: checkSignature(original, text), block: original } : null,
   };
-}
-
-function isBlock(v: unknown): v is SignatureBlock {
-  return typeof v === 'object' && v !== null && 'sig' in v && 'publicKey' in v;
 }
 
 export type VerifyResult =

@@ -14,7 +14,14 @@ import type { RouteContext } from '../auth/route-context.js';
 import { contentDisposition } from '../edge/content-disposition.js';
 import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
 import { importRecording } from './recording-import.js';
-import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
+import { DecompressedTooLarge, gunzipCapped, isGzip } from './gunzip-capped.js';
+import {
+  MAX_RECORDING_BYTES,
+  readRecording,
+  RecordingFileError,
+  recordingText,
+  type Annotation,
+} from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SignatureStore } from './signature-store.js';
 import { describeSignature, type Signer } from './signing.js';
@@ -197,6 +204,21 @@ export async function handleRecordingRoute(
       if (err instanceof BodyTooLarge) send(res, 413, { error: 'TOO_LARGE', message: `body: ${err.message}` });
       else send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
       return true;
+    }
+    // Decompressed here, off the loop and capped, so readRecording only ever sees plain text.
+    if (isGzip(data)) {
+      try {
+        data = await gunzipCapped(data, MAX_RECORDING_BYTES);
+      } catch (err) {
+        if (err instanceof DecompressedTooLarge)
+          send(res, 413, { error: 'TOO_LARGE', message: `refused, nothing imported: the file ${err.message}` });
+        else
+          send(res, 400, {
+            error: 'BAD_RECORDING',
+            message: `refused, nothing imported: the gzip data is damaged or truncated (${(err as Error).message.slice(0, 120)})`,
+          });
+        return true;
+      }
     }
     let r;
     try {
