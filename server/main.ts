@@ -17,7 +17,16 @@ import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadRubrics } from './content/rubrics.js';
 import { loadScenes } from './content/scenes.js';
-import { attachGateway, botChannel, roomChannel, type GatewayCounters, type IoServer } from './edge/socket-gateway.js';
+import {
+  attachGateway,
+  botChannel,
+  CONNECTION_LIMITS,
+  roomChannel,
+  type ConnectionLimits,
+  type GatewayCounters,
+  type IoServer,
+} from './edge/socket-gateway.js';
+import { RoomCaps, ROOM_LIMITS, type RoomLimits } from './rooms/room-caps.js';
 import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
@@ -55,6 +64,10 @@ export interface ServerOptions {
       }
     | false;
   rateLimit?: RateLimit;
+  /** Join timeout and connections per address (docs/ACCESS.md, "Bounds"). */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** Open rooms per server and per facilitator. */
+  roomLimits?: Partial<RoomLimits>;
   /** Accounts, bot token, secure cookies, demo policy (docs/ACCESS.md); defaults from the environment. */
   auth?: AccessOptions;
   /** Gather commands for this many ms before each durable flush (0: end of the I/O turn). */
@@ -146,6 +159,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       demoAccess: access.demo,
       reports: { store, scenarios, rubrics, signer },
       recordings: { store, now: () => clock.now(), rooms, signer, signatures },
+      roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
       routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
     }),
   );
@@ -155,6 +169,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // An Engine.IO connection that never connects to the namespace is closed as an unjoined one is.
+    connectTimeout: opts.connectionLimits?.joinTimeoutMs ?? CONNECTION_LIMITS.joinTimeoutMs,
     // A page of another origin (another port of this host included) gets no socket at all: with
     // one it could join by sessionId on the facilitator's cookie (docs/ACCESS.md).
     allowRequest: (req, done) => {
@@ -162,7 +178,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       done(ok ? null : 'origin not allowed', ok);
     },
   });
-  const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log, guard: access.guard });
+  const counters = attachGateway(io, rooms, {
+    clock,
+    rateLimit: opts.rateLimit,
+    log,
+    guard: access.guard,
+    limits: opts.connectionLimits,
+  });
 
   await rooms.resumeAll();
   // Scheduled incidents fire on the room's clock, whether or not anyone sends anything.

@@ -10,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../core/protocol.js';
 import type { Scenario } from '../../core/scenario.js';
+import type { RoomCaps } from '../rooms/room-caps.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { DemoAccess } from '../auth/access.js';
 import { handleAuthRoute } from '../auth/auth-routes.js';
@@ -78,6 +79,8 @@ export interface HttpDeps {
   reports?: ReportDeps;
   /** Sessions list, events for replay, recording files, annotations (server/recordings/recording-routes.ts). */
   recordings?: RecordingRouteDeps;
+  /** Caps on open rooms (server/rooms/room-caps.ts); absent: no cap. */
+  roomCaps?: RoomCaps;
   /** More REST routes (the workshop's), tried after the built-in ones; each guards itself. */
   routes?: RouteHandler[];
 }
@@ -156,7 +159,11 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       const scenario = deps.scenarios.get(body.scenarioId);
       if (!scenario)
         return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${body.scenarioId}"` });
+      const facilitatorId = ctx.principal.kind === 'facilitator' ? ctx.principal.id : '';
+      const full = deps.roomCaps?.refusal(facilitatorId);
+      if (full) return send(res, 429, { error: 'LIMIT_REACHED', message: full });
       const room = await deps.rooms.create(scenario);
+      deps.roomCaps?.own(room.id, facilitatorId);
       return send(res, 201, { sessionId: room.id, codes: room.record.codes });
     }
     if (await handleAuthRoute(req, res, url, ctx)) return;

@@ -30,6 +30,9 @@ import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../rooms/rate-limit.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
+import { joinSnapshot } from '../rooms/join-snapshot.js';
+import { addressKey } from '../auth/code-gate.js';
+import { ResumeTokens } from './resume-tokens.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -40,6 +43,10 @@ export interface GatewayCounters {
   rateLimited: number;
   tooLarge: number;
   internalErrors: number;
+  /** Connections closed for not joining in time. */
+  idleClosed: number;
+  /** Connections closed because their address had too many open. */
+  overAddressCap: number;
 }
 
 export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
@@ -59,18 +66,62 @@ function tooLarge(payload: unknown): boolean {
   }
 }
 
+export interface ConnectionLimits {
+  /** A connection that has not joined a room within this many ms is closed. */
+  joinTimeoutMs: number;
+  /** Open connections per client address (IPv6: per /64); more are closed at once. */
+  maxConnectionsPerAddress: number;
+}
+
+export const CONNECTION_LIMITS: ConnectionLimits = { joinTimeoutMs: 30_000, maxConnectionsPerAddress: 500 };
+
 export function attachGateway(
   io: IoServer,
   rooms: RoomRegistry,
-  opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void; guard?: Guard },
+  opts: {
+    clock: Clock;
+    rateLimit?: RateLimit;
+    log: (m: string) => void;
+    guard?: Guard;
+    limits?: Partial<ConnectionLimits>;
+  },
 ): GatewayCounters {
+  const limits: ConnectionLimits = { ...CONNECTION_LIMITS, ...opts.limits };
   const counters: GatewayCounters = {
     connections: 0,
     unknownEvents: 0,
     rateLimited: 0,
     tooLarge: 0,
     internalErrors: 0,
+    idleClosed: 0,
+    overAddressCap: 0,
   };
+  const addressOf = (req: IncomingMessage): string =>
+    addressKey(opts.guard ? opts.guard.clientAddress(req) : (req.socket.remoteAddress ?? ''));
+  // Counted at the engine, before any namespace: a raw Engine.IO connection that never says
+  // hello to Socket.IO holds a socket too (Socket.IO's connectTimeout closes those).
+  const perAddress = new Map<string, number>();
+  io.engine.on(
+    'connection',
+    (conn: { request: IncomingMessage; close(): void; once(e: 'close', f: () => void): void }) => {
+      const key = addressOf(conn.request);
+      const n = perAddress.get(key) ?? 0;
+      if (n >= limits.maxConnectionsPerAddress) {
+        counters.overAddressCap++;
+        conn.close();
+        return;
+      }
+      perAddress.set(key, n + 1);
+      conn.once('close', () => {
+        const left = (perAddress.get(key) ?? 1) - 1;
+        if (left <= 0) perAddress.delete(key);
+        else perAddress.set(key, left);
+      });
+    },
+  );
+  const resumes = new ResumeTokens();
+  /** The connection holding each participant now: a resumed seat replaces the old one. */
+  const holders = new Map<string, { socket: IoSocket; release(): void }>();
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   const forceSecure = opts.guard?.deps.secureCookies ?? false;
   // The polling transport's answers are Socket.IO's own: give them the same security headers.
@@ -104,6 +155,18 @@ export function attachGateway(
       : socket.handshake.address;
     let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
     let joining = false;
+    // Joining is what a connection is for: one that has not joined in time is closed.
+    const idle = setTimeout(() => {
+      if (joined || !socket.connected) return;
+      counters.idleClosed++;
+      socket.emit('notice', {
+        code: ErrorCode.NOT_JOINED,
+        message: `closed: no join within ${Math.round(limits.joinTimeoutMs / 1000)} s`,
+      });
+      socket.disconnect(true);
+    }, limits.joinTimeoutMs);
+    idle.unref();
+    socket.once('disconnect', () => clearTimeout(idle));
 
     /** Socket.IO passes the ack as the last argument; a client may omit the payload or the ack. */
     const split = (args: unknown[]): { payload: unknown; reply: (a: Ack<object>) => void } => {
@@ -215,7 +278,19 @@ export function attachGateway(
           : fail(ErrorCode.BAD_CODE, 'join: unknown join code');
       }
       if (p.role && p.role !== hit.role) return fail(ErrorCode.BAD_CODE, `join: that code is not a ${p.role} code`);
-      const participantId = `p-${randomUUID().slice(0, 12)}`;
+      // A resume token of this room and role brings the same participant back; the connection
+      // that held it (if still open) lets go without a leave, so the seat stays online.
+      const resumed = resumes.seat(p.resume, hit.room.id, hit.role);
+      const participantId = resumed?.participantId ?? `p-${randomUUID().slice(0, 12)}`;
+      const before = holders.get(participantId);
+      if (before && before.socket !== socket) {
+        before.release();
+        before.socket.emit('notice', {
+          code: ErrorCode.ALREADY_JOINED,
+          message: 'this seat was resumed by another connection',
+        });
+        before.socket.disconnect(true);
+      }
       joining = true;
       try {
         await hit.room.join(participantId, hit.role, p.name);
@@ -227,6 +302,12 @@ export function attachGateway(
         return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
       }
       joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
+      holders.set(participantId, { socket, release: () => (joined = null) });
+      socket.once('disconnect', () => {
+        if (holders.get(participantId)?.socket === socket) holders.delete(participantId);
+      });
+      const resumeToken =
+        p.resume && resumed ? p.resume : resumes.issue({ sessionId: hit.room.id, participantId, role: hit.role });
       if (p.code === undefined && creds.facilitator) {
         const loginId = cookieSessionId(socket.handshake.headers.cookie);
         if (loginId) {
@@ -241,7 +322,16 @@ export function attachGateway(
       }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
       void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
-      return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };
+      const view = joinSnapshot(hit.room.snapshot());
+      return {
+        ok: true,
+        sessionId: hit.room.id,
+        participantId,
+        role: hit.role,
+        state: view.state,
+        participants: view.participants,
+        resumeToken,
+      };
     };
 
     for (const name of COMMAND_NAMES) {
