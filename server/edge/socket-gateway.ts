@@ -24,7 +24,7 @@ import {
   type ServerToClientEvents,
 } from '../../core/protocol.js';
 import { formatPath } from '../../core/scenario.js';
-import { cookieSessionId, type Guard } from '../auth/guard.js';
+import { cookieSessionId, isLoopback, type Guard } from '../auth/guard.js';
 import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../rooms/rate-limit.js';
@@ -71,9 +71,18 @@ export interface ConnectionLimits {
   joinTimeoutMs: number;
   /** Open connections per client address (IPv6: per /64); more are closed at once. */
   maxConnectionsPerAddress: number;
+  /**
+   * This machine's own connections are not capped: the demo room's and workshops' bots, the
+   * bench's thousands of clients. (Behind a local proxy, --trust-proxy makes the real client count.)
+   */
+  exemptLoopback: boolean;
 }
 
-export const CONNECTION_LIMITS: ConnectionLimits = { joinTimeoutMs: 30_000, maxConnectionsPerAddress: 500 };
+export const CONNECTION_LIMITS: ConnectionLimits = {
+  joinTimeoutMs: 30_000,
+  maxConnectionsPerAddress: 500,
+  exemptLoopback: true,
+};
 
 export function attachGateway(
   io: IoServer,
@@ -97,14 +106,16 @@ export function attachGateway(
     overAddressCap: 0,
   };
   const addressOf = (req: IncomingMessage): string =>
-    addressKey(opts.guard ? opts.guard.clientAddress(req) : (req.socket.remoteAddress ?? ''));
+    opts.guard ? opts.guard.clientAddress(req) : (req.socket.remoteAddress ?? '');
   // Counted at the engine, before any namespace: a raw Engine.IO connection that never says
   // hello to Socket.IO holds a socket too (Socket.IO's connectTimeout closes those).
   const perAddress = new Map<string, number>();
   io.engine.on(
     'connection',
     (conn: { request: IncomingMessage; close(): void; once(e: 'close', f: () => void): void }) => {
-      const key = addressOf(conn.request);
+      const address = addressOf(conn.request);
+      if (limits.exemptLoopback && isLoopback(address)) return;
+      const key = addressKey(address);
       const n = perAddress.get(key) ?? 0;
       if (n >= limits.maxConnectionsPerAddress) {
         counters.overAddressCap++;
