@@ -2,7 +2,7 @@
  * startServer: the only place that wires things. Store, clock, scenes, rooms, Socket.IO, HTTP and
  * the demo room's bots are created here and handed to each other as interfaces.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import type { Scenario } from '../core/scenario.js';
 import { createAccess, type Access, type AccessOptions } from './auth/access.js';
 import { BotRunner } from './bots/bot-runner.js';
 import { systemClock, type Clock } from './rooms/clock.js';
-import { createHttpHandler } from './edge/http.js';
+import { createHttpHandler, securityHeaders } from './edge/http.js';
 import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadRubrics } from './content/rubrics.js';
@@ -177,6 +177,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const ok = access.guard.originAllowed(req);
       done(ok ? null : 'origin not allowed', ok);
     },
+  });
+  // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
+  // own: every answer under its path gets the security headers before any of them is written.
+  const socketPath = '/socket.io/';
+  const listeners = httpServer.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(socketPath))
+      for (const [k, v] of Object.entries(securityHeaders(req, access.guard.deps.secureCookies ?? false)))
+        res.setHeader(k, v);
+    for (const l of listeners) l(req, res);
   });
   const counters = attachGateway(io, rooms, {
     clock,

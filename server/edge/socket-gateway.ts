@@ -12,6 +12,8 @@ import type { Server, Socket } from 'socket.io';
 import type { Actor, Role } from '../../core/events.js';
 import {
   COMMAND_NAMES,
+  COMMAND_ROLES,
+  CommandSchemas,
   ErrorCode,
   JoinPayload,
   MAX_PAYLOAD_BYTES,
@@ -55,16 +57,44 @@ export const botChannel = (sessionId: string): string => `b:${sessionId}`;
 
 const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
 
-/** Size of a payload as JSON text, stopping early once over the cap. */
+const isBinary = (v: unknown): v is ArrayBufferView | ArrayBuffer => v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+
+/** Size of a payload in bytes: UTF-8 of its JSON text, or the length of binary data. */
 function tooLarge(payload: unknown): boolean {
   if (payload === undefined || payload === null) return false;
-  if (typeof payload === 'string') return payload.length > MAX_PAYLOAD_BYTES;
+  if (isBinary(payload)) return payload.byteLength > MAX_PAYLOAD_BYTES;
   try {
-    return JSON.stringify(payload).length > MAX_PAYLOAD_BYTES;
+    const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    // Cheap first: UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (text.length * 3 <= MAX_PAYLOAD_BYTES) return false;
+    return Buffer.byteLength(text, 'utf8') > MAX_PAYLOAD_BYTES;
   } catch {
     return true;
   }
 }
+
+/** A JSON object as sent (not null, an array, a string or binary data). */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isBinary(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  if (isBinary(v)) return 'binary data';
+  return `a ${typeof v}`;
+}
+
+/** Commands whose payload may be empty may also leave it out; every other needs an object. */
+const MAY_OMIT = new Set<string>(COMMAND_NAMES.filter((n) => CommandSchemas[n].safeParse({}).success));
+
+/** Error messages stay short whatever the input was (a payload once got ~100 Buffer method names). */
+const MAX_MESSAGE = 300;
+const shortened = <T extends object>(a: Ack<T>): Ack<T> =>
+  !a.ok && a.message.length > MAX_MESSAGE ? { ...a, message: `${a.message.slice(0, MAX_MESSAGE - 1)}…` } : a;
 
 export interface ConnectionLimits {
   /** A connection that has not joined a room within this many ms is closed. */
@@ -184,7 +214,8 @@ export function attachGateway(
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (a: Ack<object>) => void) : null;
       const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
-      const reply = (a: Ack<object>) => {
+      const reply = (answer: Ack<object>) => {
+        const a = shortened(answer);
         if (ack) ack(a);
         else if (!a.ok) socket.emit('notice', { code: a.code, message: a.message });
       };
@@ -210,6 +241,11 @@ export function attachGateway(
       if (KNOWN.has(event)) return;
       counters.unknownEvents++;
       const { reply } = split(args);
+      // Unknown events spend the same tokens as commands: a flood of them is not answered.
+      if (!bucket.take()) {
+        counters.rateLimited++;
+        return;
+      }
       reply(fail(ErrorCode.UNKNOWN_COMMAND, `unknown event "${String(event).slice(0, 64)}"`));
     });
 
@@ -257,6 +293,8 @@ export function attachGateway(
 
     const handleJoin = async (raw: unknown): Promise<Ack<JoinOk>> => {
       if (joined || joining) return fail(ErrorCode.ALREADY_JOINED, 'join: this connection has already joined');
+      if (!isPlainObject(raw))
+        return fail(ErrorCode.BAD_PAYLOAD, `join: expected a JSON object as the payload, got ${kindOf(raw)}`);
       const parsed = JoinPayload.safeParse(raw);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
@@ -354,7 +392,16 @@ export function attachGateway(
           return;
         }
         const { room, actor } = joined;
-        room.command(actor, name as CommandName, payload).then(reply, (err: unknown) => {
+        let body = payload;
+        // The role is checked first (by the room): a command a role may not send is FORBIDDEN whatever it carries.
+        if (COMMAND_ROLES[name].includes(actor.role)) {
+          if (body === undefined && MAY_OMIT.has(name)) body = {};
+          if (!isPlainObject(body)) {
+            reply(fail(ErrorCode.BAD_PAYLOAD, `${name}: expected a JSON object as the payload, got ${kindOf(body)}`));
+            return;
+          }
+        }
+        room.command(actor, name as CommandName, body).then(reply, (err: unknown) => {
           counters.internalErrors++;
           opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
           reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
