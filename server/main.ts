@@ -198,6 +198,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
 
   await rooms.resumeAll();
+  // Scheduled incidents are in the recordings: resumed rooms get theirs back.
+  const restored = workshop.control.restore();
+  if (restored > 0) log(`restored ${restored} scheduled incident(s)`);
   // Scheduled incidents fire on the room's clock, whether or not anyone sends anything.
   const ticker = setInterval(() => void rooms.tick(), 500);
   ticker.unref();
