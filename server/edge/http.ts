@@ -259,7 +259,9 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       };
       // A join code is looked up only in its address's turn at the code gate (server/auth/code-gate.ts);
       // a facilitator's cookie does not wait behind someone else's guessing.
-      const hasCode = req.headers['x-branchcast-code'] !== undefined || url.searchParams.has('code');
+      const hasCode =
+        String(req.headers['x-branchcast-code'] ?? '').trim() !== '' ||
+        (url.searchParams.get('code') ?? '').trim() !== '';
       if (hasCode && !deps.guard.facilitatorOf(req.headers.cookie)) {
         void deps.guard.codeGate.admit(deps.guard.clientAddress(req)).then((ticket) => {
           if (!ticket.ok) {

@@ -272,7 +272,14 @@ export function attachGateway(
       if (p.code !== undefined) {
         // A code is looked up only in this address's turn at the code gate: wrong codes make it
         // wait, a full queue is refused for a few seconds (server/auth/code-gate.ts).
-        const ticket = opts.guard ? await opts.guard.codeGate.admit(address) : null;
+        // Marked as joining while it waits: a second join on this connection is ALREADY_JOINED.
+        joining = true;
+        let ticket;
+        try {
+          ticket = opts.guard ? await opts.guard.codeGate.admit(address) : null;
+        } finally {
+          joining = false;
+        }
         if (ticket && !ticket.ok)
           return fail(
             ErrorCode.RATE_LIMITED,

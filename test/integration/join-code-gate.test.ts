@@ -52,10 +52,11 @@ describe('join-code guessing', () => {
 
   it('30 wrong codes on socket joins: a right code joins after at most one short wait', async () => {
     const right = server.demo!.codes.trainee;
-    const sockets = await Promise.all([connect(server.url), connect(server.url), connect(server.url)]);
+    // One connection per guess: a connection waiting at the gate answers a second join ALREADY_JOINED.
+    const sockets = await Promise.all(Array.from({ length: 30 }, () => connect(server.url)));
     const acks = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
-        emitAck(sockets[i % 3]!, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: `YYYY${10 + i}`, name: 'x' }]),
+      sockets.map((s, i) =>
+        emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: `YYYY${10 + i}`, name: 'x' }]),
       ),
     );
     for (const a of acks) expect(['BAD_CODE', 'RATE_LIMITED']).toContain((a as { code: string }).code);
