@@ -10,6 +10,7 @@
  * never for the window.
  */
 import type Database from 'better-sqlite3';
+import { addressKey } from './code-gate.js';
 import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LoginLimits {
@@ -37,6 +38,8 @@ export type Reservation =
 export class LoginLimiter {
   private readonly byName: RateLimiterAbstract;
   private readonly inFlight = new Map<string, number>();
+  private sweep: () => void = () => undefined;
+  private attempts = 0;
 
   /** `db`: a better-sqlite3 connection whose file keeps the counts; null keeps them in memory. */
   constructor(
@@ -53,6 +56,10 @@ export class LoginLimiter {
         tableName: LOGIN_LIMIT_TABLE,
         tableCreated: true,
       });
+      // Names sprayed at the login leave rows: every 1,000th attempt deletes the long-expired ones
+      // (no timer, so nothing runs after the database is closed).
+      const sweep = db.prepare(`DELETE FROM ${LOGIN_LIMIT_TABLE} WHERE expire < ?`);
+      this.sweep = () => void sweep.run(Date.now() - 3_600_000);
     } else this.byName = new RateLimiterMemory(common);
   }
 
@@ -63,6 +70,7 @@ export class LoginLimiter {
    */
   async reserve(username: string, address: string): Promise<Reservation> {
     const key = username.toLowerCase();
+    if (++this.attempts % 1000 === 0) this.sweep();
     try {
       await this.byName.consume(key, 1);
     } catch (err) {
@@ -70,6 +78,7 @@ export class LoginLimiter {
         return { ok: false, retryAfter: Math.max(1, Math.ceil(err.msBeforeNext / 1000)), reason: 'name' };
       throw err;
     }
+    address = addressKey(address);
     const running = this.inFlight.get(address) ?? 0;
     if (running >= this.limits.inFlightPerAddress) return { ok: false, retryAfter: 1, reason: 'address' };
     this.inFlight.set(address, running + 1);
