@@ -18,6 +18,7 @@ import type { SessionEvent } from '../../core/events.js';
 import type { RunningServer } from '../../server/main.js';
 import { readRecording, recordingText } from '../../server/recordings/recording-file.js';
 import { KEY_FILE, type Signer } from '../../server/recordings/signing.js';
+import { reportSignedText } from '../../server/reports/report-routes.js';
 import { joinPeer } from '../harness/peers.js';
 import { createSession, facilitatorCookie, startTestServer } from '../harness/test-server.js';
 
@@ -180,6 +181,20 @@ describe('signed evidence', () => {
     const changed = Buffer.from(files['report.json']!);
     changed[20] = changed[20]! ^ 1;
     expect(verify(null, changed, createPublicKey(pem), files['report.json.sig']!)).toBe(false);
+  });
+
+  it('a report answer carries a signature over the session, its chain head and the body', async () => {
+    const res = await fetch(`${a.url}/api/sessions/${sessionId}/report`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const m = /^ed25519 key=(\S+) chain=([0-9a-f]+) sig=(\S+)$/.exec(res.headers.get('branchcast-signature') ?? '');
+    expect(m?.[1]).toBe(a.signer.fingerprint);
+    const head = a.store.readHashes(sessionId).at(-1)!.hash;
+    expect(m?.[2]).toBe(head);
+    const key = createPublicKey(a.signer.publicKeyPem);
+    const signed = (b: string) => Buffer.from(reportSignedText(sessionId, head, b));
+    expect(verify(null, signed(body), key, Buffer.from(m![3]!, 'base64'))).toBe(true);
+    expect(verify(null, signed(body.replace('"total"', '"tota1"')), key, Buffer.from(m![3]!, 'base64'))).toBe(false);
   });
 
   it('a restart keeps the key', async () => {
