@@ -200,6 +200,12 @@ describe('signed evidence', () => {
   it('a restart keeps the key', async () => {
     const before = a.signer.fingerprint;
     await a.close();
+    // `branchcast export` signs with the same key file.
+    const file = join(dir, 'cli-export.jsonl.gz');
+    const ex = cli('export', sessionId, '--out', file, '--data', join(dir, 'a'));
+    expect(ex.code).toBe(0);
+    expect(ex.out).toContain(`signed by ${before}`);
+    expect(cli('verify', file, '--key', join(dir, 'a.pub.pem')).out).toContain(`signature: signed by ${before}`);
     a = await startTestServer({ dataDir: join(dir, 'a'), defaultRoom: false });
     expect(a.signer.fingerprint).toBe(before);
   });
