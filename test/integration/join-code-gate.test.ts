@@ -73,6 +73,18 @@ describe('join-code guessing', () => {
     for (const x of [...sockets, s]) x.disconnect();
   });
 
+  it('300 right codes joining at once from one address (a classroom, the demo bots) all get in', async () => {
+    const sockets = await Promise.all(Array.from({ length: 300 }, () => connect(server.url)));
+    const acks = await Promise.all(
+      sockets.map((s) =>
+        emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: server.demo!.codes.bot, name: '观众' }]),
+      ),
+    );
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused).toEqual([]);
+    for (const s of sockets) s.disconnect();
+  }, 60_000);
+
   it('--trust-proxy counts each X-Forwarded-For client apart; without it the header is ignored', async () => {
     const flood = (s: RunningServer, from: string) =>
       Promise.all(
