@@ -46,6 +46,11 @@ export interface EventPayloads {
    */
   'chat.message': { text: string; kind: ChatKind; replyTo: number | null; directedBy?: DirectedBy };
   'incident.fired': { incidentId: string };
+  /**
+   * A facilitator scheduled an incident for when the stream's clock (ms since session.started)
+   * reaches `atMs`; recorded so a restart restores the schedule (server/workshop/live-control.ts).
+   */
+  'incident.scheduled': { incidentId: string; atMs: number };
   /** The risk-disclosure banner went on or off the LED wall. */
   'disclosure.changed': { on: boolean };
   /** The host paused or resumed the stream (the crisis drill's first step is to pause). */
@@ -108,6 +113,7 @@ export const EVENT_TYPES = [
   'host.said',
   'chat.message',
   'incident.fired',
+  'incident.scheduled',
   'disclosure.changed',
   'stream.paused',
   'viewer.sentiment',
@@ -172,6 +178,11 @@ export const draft = {
     directedBy: { id: by.id, name: by.name },
   }),
   incidentFired: (incidentId: string): EventDraft => ({ type: 'incident.fired', incidentId }),
+  incidentScheduled: (incidentId: string, atMs: number): EventDraft => ({
+    type: 'incident.scheduled',
+    incidentId,
+    atMs,
+  }),
   disclosureChanged: (on: boolean): EventDraft => ({ type: 'disclosure.changed', on }),
   streamPaused: (paused: boolean): EventDraft => ({ type: 'stream.paused', paused }),
   viewerSentiment: (sentiment: number, trust: number): EventDraft => ({ type: 'viewer.sentiment', sentiment, trust }),

@@ -73,6 +73,11 @@ export const JoinPayload = z
     /** Optional with a code: the role the client expects the code to grant (refused if it does not). */
     role: z.enum(ROLES).optional(),
     name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
+    /** The `resumeToken` of an earlier join ack: the same participant comes back instead of a new one. */
+    resume: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,64}$/, 'expected the resumeToken of an earlier join')
+      .optional(),
   })
   .refine((p) => (p.code === undefined) !== (p.sessionId === undefined), {
     message: 'give either a join code or a sessionId',
@@ -186,8 +191,15 @@ export interface JoinOk {
   sessionId: string;
   participantId: string;
   role: Role;
-  /** Folded state up to `state.lastSeq`; `events` batches continue from there. */
+  /**
+   * Folded state up to `state.lastSeq`; `events` batches continue from there. Its `participants`
+   * (and `mood`) hold only those online at the join; `participants` below has the counts.
+   */
   state: SessionState;
+  /** Online now and ever joined (the recording has everyone). */
+  participants?: { online: number; everJoined: number };
+  /** Send as `resume` when re-joining after a disconnect to stay the same participant. */
+  resumeToken?: string;
 }
 
 export interface CommandOk {

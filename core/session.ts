@@ -235,6 +235,9 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       }
       return { ...s, chat, questions, counters };
     }
+    case 'incident.scheduled':
+      // Only the live control acts on it (a restart restores the schedule from the recording).
+      return s;
     case 'incident.fired':
       return exchangeAfterIncident({ ...s, firedIncidents: [...s.firedIncidents, e.incidentId] }, e);
     case 'disclosure.changed':

@@ -2,7 +2,7 @@
  * startServer: the only place that wires things. Store, clock, scenes, rooms, Socket.IO, HTTP and
  * the demo room's bots are created here and handed to each other as interfaces.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,16 +12,28 @@ import type { Scenario } from '../core/scenario.js';
 import { createAccess, type Access, type AccessOptions } from './auth/access.js';
 import { BotRunner } from './bots/bot-runner.js';
 import { systemClock, type Clock } from './rooms/clock.js';
-import { createHttpHandler } from './edge/http.js';
+import { createHttpHandler, securityHeaders } from './edge/http.js';
 import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadRubrics } from './content/rubrics.js';
 import { loadScenes } from './content/scenes.js';
-import { attachGateway, botChannel, roomChannel, type GatewayCounters, type IoServer } from './edge/socket-gateway.js';
+import {
+  attachGateway,
+  botChannel,
+  CONNECTION_LIMITS,
+  roomChannel,
+  type ConnectionLimits,
+  type GatewayCounters,
+  type IoServer,
+} from './edge/socket-gateway.js';
+import { RoomCaps, ROOM_LIMITS, type RoomLimits } from './rooms/room-caps.js';
 import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import { openSignatureStore, type SignatureStore } from './recordings/signature-store.js';
+import { loadOrCreateSigner, type Signer } from './recordings/signing.js';
+import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { Workshop } from './workshop/workshop-service.js';
@@ -52,6 +64,10 @@ export interface ServerOptions {
       }
     | false;
   rateLimit?: RateLimit;
+  /** Join timeout and connections per address (docs/ACCESS.md, "Bounds"). */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** Open rooms per server and per facilitator. */
+  roomLimits?: Partial<RoomLimits>;
   /** Accounts, bot token, secure cookies, demo policy (docs/ACCESS.md); defaults from the environment. */
   auth?: AccessOptions;
   /** Gather commands for this many ms before each durable flush (0: end of the I/O turn). */
@@ -84,6 +100,9 @@ export interface RunningServer {
   workshop: Workshop;
   /** Accounts and the guard: `access.auth.setupToken` is the one-time setup link's token. */
   access: Access;
+  /** The server's Ed25519 signing key (docs/RECORDING.md, "Signatures"). */
+  signer: Signer;
+  signatures: SignatureStore;
   close(): Promise<void>;
 }
 
@@ -93,6 +112,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
   const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
   const access = createAccess(dataDir, store, opts.auth);
+  const signer = loadOrCreateSigner(dataDir);
+  const signatures = openSignatureStore(dataDir === null ? null : join(dataDir, 'branchcast.db'));
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
   for (const e of sceneErrors) log(`scenario error: ${e}`);
   const { rubrics, errors: rubricErrors } = loadRubrics(join(opts.scenesDir ?? join(REPO_ROOT, 'scenes'), 'rubrics'));
@@ -136,9 +157,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       clientDir: clientDir ? resolve(clientDir) : null,
       guard: access.guard,
       demoAccess: access.demo,
-      reports: { store, scenarios, rubrics },
-      recordings: { store, now: () => clock.now(), rooms },
-      routes: [workshopRoutes(workshop)],
+      reports: { store, scenarios, rubrics, signer },
+      recordings: { store, now: () => clock.now(), rooms, signer, signatures },
+      roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
+      routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
     }),
   );
   io = new Server(httpServer, {
@@ -147,10 +169,38 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // An Engine.IO connection that never connects to the namespace is closed as an unjoined one is.
+    connectTimeout: opts.connectionLimits?.joinTimeoutMs ?? CONNECTION_LIMITS.joinTimeoutMs,
+    // A page of another origin (another port of this host included) gets no socket at all: with
+    // one it could join by sessionId on the facilitator's cookie (docs/ACCESS.md).
+    allowRequest: (req, done) => {
+      const ok = access.guard.originAllowed(req);
+      done(ok ? null : 'origin not allowed', ok);
+    },
   });
-  const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log, guard: access.guard });
+  // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
+  // own: every answer under its path gets the security headers before any of them is written.
+  const socketPath = '/socket.io/';
+  const listeners = httpServer.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(socketPath))
+      for (const [k, v] of Object.entries(securityHeaders(req, access.guard.deps.secureCookies ?? false)))
+        res.setHeader(k, v);
+    for (const l of listeners) l(req, res);
+  });
+  const counters = attachGateway(io, rooms, {
+    clock,
+    rateLimit: opts.rateLimit,
+    log,
+    guard: access.guard,
+    limits: opts.connectionLimits,
+  });
 
   await rooms.resumeAll();
+  // Scheduled incidents are in the recordings: resumed rooms get theirs back.
+  const restored = workshop.control.restore();
+  if (restored > 0) log(`restored ${restored} scheduled incident(s)`);
   // Scheduled incidents fire on the room's clock, whether or not anyone sends anything.
   const ticker = setInterval(() => void rooms.tick(), 500);
   ticker.unref();
@@ -211,6 +261,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     bots,
     access,
     workshop,
+    signer,
+    signatures,
     async close() {
       if (closed) return;
       closed = true;
@@ -222,6 +274,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (!opts.store) store.close();
       if (!opts.workshopStore) workshopStore.close();
       access.close();
+      signatures.close();
     },
   };
 }

@@ -23,6 +23,7 @@ export function botsNeed(e: SessionEvent): boolean {
     case 'trade.reject':
     case 'trade.unsuitable':
     case 'market.ticked':
+    case 'incident.scheduled':
       return false;
     default:
       return true;

@@ -5,10 +5,14 @@
  * BRANCHCAST_DEMO); docs/ACCESS.md.
  */
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/open-sqlite.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthStore } from './auth-store.js';
 import { AuthService } from './auth-service.js';
+import type { CodeGateLimits } from './code-gate.js';
 import { Guard } from './guard.js';
+import { LOGIN_LIMIT_SCHEMA, type LoginLimits } from './login-limiter.js';
 import { MemoryAuthStore } from './memory-auth-store.js';
 import { SqliteAuthStore } from './sqlite-auth-store.js';
 
@@ -23,6 +27,14 @@ export interface AccessOptions {
   secureCookies?: boolean;
   /** Who may fetch the demo room's codes without logging in. Default: $BRANCHCAST_DEMO or 'local'. */
   demo?: DemoAccess;
+  /** Login limits (docs/ACCESS.md); default LOGIN_LIMITS. */
+  loginLimits?: LoginLimits;
+  /** --trust-proxy: read the client address from X-Forwarded-For (the proxy's last entry). */
+  trustProxy?: boolean;
+  /** Join-code bucket per address; default CODE_GATE_LIMITS. */
+  codeGate?: CodeGateLimits;
+  /** Origins besides the server's own whose pages may write and open sockets (--allowed-origin). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Access {
@@ -44,11 +56,22 @@ export function demoAccessFrom(value: string | undefined): DemoAccess {
 
 export function createAccess(dataDir: string | null, recordings: RecordingStore, opts: AccessOptions = {}): Access {
   const store = opts.store ?? openAuthStore(dataDir);
-  const auth = new AuthService({ store, botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN });
+  // The login limiter's counts live beside the accounts, so a restart does not hand out fresh tries.
+  const limiterDb: Database.Database | null =
+    dataDir === null ? null : openSqlite(join(dataDir, DB_FILE), LOGIN_LIMIT_SCHEMA, { busyTimeoutMs: 5000 });
+  const auth = new AuthService({
+    store,
+    botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN,
+    limiterDb,
+    loginLimits: opts.loginLimits,
+  });
   const guard = new Guard({
     auth,
     store: recordings,
     secureCookies: opts.secureCookies ?? process.env.BRANCHCAST_SECURE_COOKIES === '1',
+    trustProxy: opts.trustProxy ?? process.env.BRANCHCAST_TRUST_PROXY === '1',
+    codeGate: opts.codeGate,
+    allowedOrigins: opts.allowedOrigins,
   });
   return {
     auth,
@@ -56,6 +79,7 @@ export function createAccess(dataDir: string | null, recordings: RecordingStore,
     demo: opts.demo ?? demoAccessFrom(process.env.BRANCHCAST_DEMO),
     close: () => {
       if (!opts.store) store.close();
+      limiterDb?.close();
     },
   };
 }

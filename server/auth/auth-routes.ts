@@ -22,10 +22,6 @@ const Login = z.strictObject({
   password: z.string().min(1, 'must not be empty').max(200, 'at most 200 characters'),
 });
 
-function clientIp(req: Parameters<RouteHandler>[0]): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
   const path = url.pathname;
   const auth = ctx.guard.auth;
@@ -58,7 +54,7 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
   if (path === '/api/auth/login' && req.method === 'POST') {
     const body = await ctx.readJson(req, Login, MAX_BODY);
     if (!body) return true;
-    const r = await auth.login(body.username, body.password, clientIp(req));
+    const r = await auth.login(body.username, body.password, ctx.guard.clientAddress(req) || 'unknown');
     if (!r.ok) {
       if (r.error === 'RATE_LIMITED')
         ctx.send(
@@ -66,7 +62,10 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
           429,
           {
             error: 'RATE_LIMITED',
-            message: `too many failed logins; try again in ${r.retryAfter} s`,
+            message:
+              r.reason === 'name'
+                ? `too many login attempts for this name; try again in ${r.retryAfter} s`
+                : `too many logins at once from this address; try again in ${r.retryAfter} s`,
             retryAfter: r.retryAfter,
           },
           { 'Retry-After': String(r.retryAfter) },

@@ -5,12 +5,11 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AuthStoreError, type AuthStore, type Facilitator } from './auth-store.js';
-import { LoginLimiter, type LimitRule } from './login-limiter.js';
+import type Database from 'better-sqlite3';
+import { LoginLimiter, LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
 import { checkPassword, hashPassword, warmDummyHash } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const USER_LIMIT: LimitRule = { max: 5, windowMs: 10 * 60 * 1000 };
-export const IP_LIMIT: LimitRule = { max: 20, windowMs: 10 * 60 * 1000 };
 const BOT_TOKEN_KEY = 'bot_token';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -27,7 +26,7 @@ function sameSecret(a: string, b: string): boolean {
 export type LoginResult =
   | { ok: true; facilitator: Facilitator; sessionId: string }
   | { ok: false; error: 'BAD_LOGIN' }
-  | { ok: false; error: 'RATE_LIMITED'; retryAfter: number };
+  | { ok: false; error: 'RATE_LIMITED'; retryAfter: number; reason: 'name' | 'address' };
 
 export interface AuthServiceOptions {
   store: AuthStore;
@@ -35,6 +34,9 @@ export interface AuthServiceOptions {
   /** Fixed bot token (BRANCHCAST_BOT_TOKEN); otherwise one is generated once and kept in the store. */
   botToken?: string;
   sessionTtlMs?: number;
+  /** Where the login limiter keeps its counts (the data folder's database); null or absent: memory. */
+  limiterDb?: Database.Database | null;
+  loginLimits?: LoginLimits;
 }
 
 export class AuthService {
@@ -42,7 +44,9 @@ export class AuthService {
   readonly botToken: string;
   readonly sessionTtlMs: number;
   private now: () => number;
-  private limiter: LoginLimiter;
+  readonly limiter: LoginLimiter;
+  /** Passwords verified so far (tests and the bench read it). */
+  verifications = 0;
   private setupTokenHash: string | null = null;
   /** The one-time setup token in clear, for `serve` to print; null once a facilitator exists. */
   setupToken: string | null = null;
@@ -50,7 +54,7 @@ export class AuthService {
   constructor(opts: AuthServiceOptions) {
     this.store = opts.store;
     this.now = opts.now ?? Date.now;
-    this.limiter = new LoginLimiter(this.now);
+    this.limiter = new LoginLimiter(opts.limiterDb ?? null, opts.loginLimits ?? LOGIN_LIMITS);
     this.sessionTtlMs = opts.sessionTtlMs ?? SESSION_TTL_MS;
     let bot = opts.botToken?.trim() || this.store.getMeta(BOT_TOKEN_KEY);
     if (!bot) {
@@ -110,18 +114,20 @@ export class AuthService {
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    const userKey = `u:${username.toLowerCase()}`;
-    const ipKey = `ip:${ip}`;
-    const wait = Math.max(this.limiter.retryAfter(userKey, USER_LIMIT), this.limiter.retryAfter(ipKey, IP_LIMIT));
-    if (wait > 0) return { ok: false, error: 'RATE_LIMITED', retryAfter: wait };
-    const f = this.store.facilitatorByName(username);
-    const ok = await checkPassword(f?.passwordHash, password);
-    if (!f || !ok) {
-      this.limiter.fail(userKey, USER_LIMIT);
-      this.limiter.fail(ipKey, IP_LIMIT);
-      return { ok: false, error: 'BAD_LOGIN' };
+    // The attempt is counted before the (slow) verification, so concurrent attempts cannot all
+    // pass a check made before any of them was counted.
+    const slot = await this.limiter.reserve(username, ip);
+    if (!slot.ok) return { ok: false, error: 'RATE_LIMITED', retryAfter: slot.retryAfter, reason: slot.reason };
+    let ok = false;
+    let f: Facilitator | undefined;
+    try {
+      f = this.store.facilitatorByName(username);
+      this.verifications++;
+      ok = (await checkPassword(f?.passwordHash, password)) && f !== undefined;
+    } finally {
+      await slot.done(ok);
     }
-    this.limiter.clear(userKey);
+    if (!ok || !f) return { ok: false, error: 'BAD_LOGIN' };
     // Expired sessions go as new ones come, so the table stays the size of the live ones.
     this.store.deleteExpired(this.now());
     return { ok: true, facilitator: f, sessionId: this.openSession(f) };

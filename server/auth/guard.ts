@@ -9,7 +9,8 @@ import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Role } from '../../core/events.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import type { AuthService } from './auth-service.js';
-import { LoginLimiter, type LimitRule } from './login-limiter.js';
+import { isIP } from 'node:net';
+import { CodeGate, type CodeGateLimits } from './code-gate.js';
 
 export const SESSION_COOKIE = 'bc_session';
 export const CODE_HEADER = 'x-branchcast-code';
@@ -62,7 +63,7 @@ export const canBranch = (p: Principal, sessionId: string): Denial | null =>
 /** The request came over TLS (directly or via a proxy that says so), or the operator forces it. */
 export function isSecure(req: IncomingMessage, forced: boolean): boolean {
   if (forced) return true;
-  if ((req.socket as Partial<TLSSocket>).encrypted) return true;
+  if ((req.socket as Partial<TLSSocket> | undefined)?.encrypted) return true;
   return (
     String(req.headers['x-forwarded-proto'] ?? '')
       .split(',')[0]
@@ -70,8 +71,8 @@ export function isSecure(req: IncomingMessage, forced: boolean): boolean {
   );
 }
 
-export function isLoopback(req: IncomingMessage): boolean {
-  const a = req.socket.remoteAddress ?? '';
+export function isLoopback(address: string): boolean {
+  const a = address;
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1' || a.startsWith('127.');
 }
 
@@ -96,18 +97,14 @@ export function cookieSessionId(cookieHeader: string | undefined): string | unde
   }
 }
 
-/**
- * A handshake from a page of another site does not get to use the browser's cookie. Host names
- * are compared without ports: cookies are not kept apart by port either, and the Vite dev server
- * (another port) proxies the socket with its own Origin.
- */
-function sameSite(headers: IncomingMessage['headers']): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
+/** `scheme://host[:port]` of a URL or Origin header, normalised (lower case, default port dropped); null if it is none. */
+export function originOf(value: string | undefined): string | null {
+  if (!value || value === 'null') return null;
   try {
-    return new URL(origin).hostname === new URL(`http://${headers.host ?? ''}`).hostname;
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -116,28 +113,57 @@ export interface GuardDeps {
   store: Pick<RecordingStore, 'findByCode'>;
   /** BRANCHCAST_SECURE_COOKIES=1: Secure cookies and HSTS even over plain http (behind a TLS proxy). */
   secureCookies?: boolean;
+  /** --trust-proxy: the client address is the last X-Forwarded-For entry, not the socket's peer. */
+  trustProxy?: boolean;
+  /** Join-code bucket per address (default CODE_GATE_LIMITS). */
+  codeGate?: CodeGateLimits;
+  /** Origins besides the server's own that may write and open sockets (--allowed-origin). */
+  allowedOrigins?: readonly string[];
 }
 
-/**
- * Wrong join codes from one address: after 30 in 10 minutes its codes are refused until the window
- * passes. A room's people type one code each and bots use the right one, so only guessing (about
- * 10^9 codes per role) reaches this.
- */
-export const CODE_GUESS_RULE: LimitRule = { max: 30, windowMs: 10 * 60_000 };
-
 export class Guard {
-  private codeGuesses = new LoginLimiter();
+  /** Join-code lookups per client address (server/auth/code-gate.ts). */
+  readonly codeGate: CodeGate;
 
-  constructor(readonly deps: GuardDeps) {}
+  private readonly allowed: Set<string>;
 
-  /** Seconds this address must wait before a join code is looked up for it again (0: none). */
-  codeGuessWait(address: string | undefined): number {
-    return this.codeGuesses.retryAfter(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  constructor(readonly deps: GuardDeps) {
+    this.codeGate = new CodeGate(deps.codeGate);
+    this.allowed = new Set((deps.allowedOrigins ?? []).map((o) => originOf(o) ?? o));
   }
 
-  /** Record a code that matched no room. */
-  codeGuessFailed(address: string | undefined): void {
-    this.codeGuesses.fail(`ip:${address ?? ''}`, CODE_GUESS_RULE);
+  /**
+   * Whether a request may act with the browser's credentials: it names no origin (not a browser,
+   * or a same-origin GET), or its Origin is the server's own, scheme, host and port together, or
+   * one of --allowed-origin. Another port of the same host is another origin: SameSite does not
+   * keep ports apart, this does. A browser that sends Sec-Fetch-Site but no Origin is judged by it.
+   */
+  originAllowed(req: { headers: IncomingMessage['headers']; socket?: unknown }): boolean {
+    const raw = req.headers.origin;
+    if (raw === undefined) {
+      const site = req.headers['sec-fetch-site'];
+      return site === undefined || site === 'same-origin' || site === 'none';
+    }
+    const origin = originOf(raw);
+    if (!origin) return false;
+    if (this.allowed.has(origin)) return true;
+    const scheme = isSecure(req as IncomingMessage, this.deps.secureCookies ?? false) ? 'https' : 'http';
+    return origin === originOf(`${scheme}://${req.headers.host ?? ''}`);
+  }
+
+  /**
+   * The client's address: the socket's peer, or with --trust-proxy the last X-Forwarded-For entry
+   * (the one the proxy in front added; earlier entries are whatever the client claimed).
+   */
+  clientAddress(req: { headers: IncomingMessage['headers']; socket?: { remoteAddress?: string } }): string {
+    const peer = req.socket?.remoteAddress ?? '';
+    if (!this.deps.trustProxy) return peer;
+    const list = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const last = list.at(-1) ?? '';
+    return isIP(last) ? last : peer;
   }
 
   get auth(): AuthService {
@@ -156,7 +182,7 @@ export class Guard {
    */
   principalOf(req: IncomingMessage): Principal {
     const safe = req.method === 'GET' || req.method === 'HEAD';
-    const f = safe || sameSite(req.headers) ? this.facilitatorOf(req.headers.cookie) : null;
+    const f = safe || this.originAllowed(req) ? this.facilitatorOf(req.headers.cookie) : null;
     if (f) return f;
     let code = String(req.headers[CODE_HEADER] ?? '');
     if (!code && safe) {
@@ -168,20 +194,17 @@ export class Guard {
     }
     code = code.trim().toUpperCase();
     if (!code || code.length > 16) return { kind: 'anonymous' };
-    const address = req.socket.remoteAddress;
-    // An address that has guessed too often gets no lookup (http.ts answers it 429 first).
-    if (this.codeGuessWait(address) > 0) return { kind: 'anonymous' };
+    // http.ts has taken this address's turn at the code gate before asking.
     const hit = this.deps.store.findByCode(code);
-    if (!hit) this.codeGuessFailed(address);
     return hit ? { kind: 'code', sessionId: hit.sessionId, role: hit.role } : { kind: 'anonymous' };
   }
 
-  /** Socket.IO handshake: a facilitator's cookie (same site only) and/or the server's bot token. */
+  /** Socket.IO handshake: a facilitator's cookie (own or allowed origin only) and/or the server's bot token. */
   principalOfHandshake(handshake: { headers: IncomingMessage['headers']; auth?: Record<string, unknown> }): {
     facilitator: FacilitatorPrincipal | null;
     botToken: boolean;
   } {
-    const facilitator = sameSite(handshake.headers) ? this.facilitatorOf(handshake.headers.cookie) : null;
+    const facilitator = this.originAllowed(handshake) ? this.facilitatorOf(handshake.headers.cookie) : null;
     return { facilitator, botToken: this.deps.auth.checkBotToken(handshake.auth?.botToken) };
   }
 

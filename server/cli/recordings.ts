@@ -2,9 +2,10 @@
  * `branchcast export | import | verify`: recordings as files (docs/RECORDING.md).
  *   export SESSION_ID --out FILE [--data DIR]   write a session (events and annotations)
  *   import FILE [--data DIR]                     add a recording to the store, all or nothing
- *   verify FILE                                  check the file and its hash chain
+ *   verify FILE [--key FILE]                     check the file, its hash chain and its signature
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fold } from '../../core/session.js';
 import { importRecording } from '../recordings/recording-import.js';
 import {
@@ -13,6 +14,8 @@ import {
   verifyRecording,
   writeRecordingFile,
 } from '../recordings/recording-file.js';
+import { openSignatureStore } from '../recordings/signature-store.js';
+import { describeSignature, loadOrCreateSigner, publicKeyFrom } from '../recordings/signing.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { StoreError } from '../store/recording-store.js';
 import { parseFlags, UsageError } from './args.js';
@@ -20,7 +23,11 @@ import { parseFlags, UsageError } from './args.js';
 const HELP = `usage:
   branchcast export SESSION_ID --out FILE [--data DIR]
   branchcast import FILE [--data DIR]
-  branchcast verify FILE
+  branchcast verify FILE [--key PUBLIC_KEY.pem]
+
+  export signs the file with the data folder's key (signing-key.pem, made on first use).
+  verify says "signed by <fingerprint>", "unsigned" or "signature does not match"; with --key
+  the signer must be that key (the server's public key: GET /api/signing-key, or the evidence pack).
 `;
 
 function openStore(dir: string | undefined): SqliteStore {
@@ -34,6 +41,7 @@ export async function run(args: string[], verb?: string): Promise<number> {
     ({ values, positionals } = parseFlags(args, {
       out: { type: 'string' },
       data: { type: 'string' },
+      key: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     }));
     if (values.help) {
@@ -53,18 +61,36 @@ export async function run(args: string[], verb?: string): Promise<number> {
   const target = positionals[0]!;
 
   if (command === 'verify') {
-    const v = verifyRecording(target);
+    let key;
+    if (values.key) {
+      try {
+        key = publicKeyFrom(readFileSync(values.key, 'utf8'));
+      } catch (err) {
+        process.stderr.write(
+          `branchcast verify: --key ${values.key}: not a public key (${(err as Error).message.slice(0, 120)})\n`,
+        );
+        return 2;
+      }
+    }
+    const v = verifyRecording(target, key);
     if (!v.ok) {
       process.stderr.write(`NOT VERIFIED: ${v.message}\n`);
       return 1;
     }
-    process.stdout.write(
-      `verified: ${target}: ${v.events} events in an unbroken hash chain, ${v.annotations} annotations (format ${v.version})\n`,
-    );
+    const lines = [
+      `verified: ${target}: ${v.events} events in an unbroken hash chain, ${v.annotations} annotations (format ${v.version})`,
+      `signature: ${describeSignature(v.signature)}`,
+    ];
+    if (v.original) lines.push(`original signature (kept from an import): ${describeSignature(v.original)}`);
+    process.stdout.write(lines.join('\n') + '\n');
+    // A signature that does not match is a changed file: that is not verified.
+    if (v.signature.status === 'mismatch') return 1;
+    if (key && v.signature.status !== 'signed') return 1;
     return 0;
   }
 
   const store = openStore(values.data);
+  const signatures = openSignatureStore(join(resolve(values.data ?? 'data'), 'branchcast.db'));
   try {
     if (command === 'export') {
       const rec = store.getSession(target);
@@ -81,9 +107,13 @@ export async function run(args: string[], verb?: string): Promise<number> {
         return 1;
       }
       const annotations = store.listAnnotations(target);
-      const bytes = writeRecordingFile(resolve(values.out!), rec, events, 'export', annotations);
+      const signer = loadOrCreateSigner(resolve(values.data ?? 'data'));
+      const bytes = writeRecordingFile(resolve(values.out!), rec, events, 'export', annotations, {
+        signer,
+        original: signatures.get(target),
+      });
       process.stdout.write(
-        `exported ${events.length} events and ${annotations.length} annotations to ${values.out} (${bytes} bytes)\n`,
+        `exported ${events.length} events and ${annotations.length} annotations to ${values.out} (${bytes} bytes), signed by ${signer.fingerprint}\n`,
       );
       return 0;
     }
@@ -98,13 +128,17 @@ export async function run(args: string[], verb?: string): Promise<number> {
       }
       throw err;
     }
+    if (r.signature.status === 'mismatch') {
+      process.stderr.write(`branchcast import: refused, nothing imported: ${describeSignature(r.signature)}\n`);
+      return 1;
+    }
     if (store.getSession(r.header.sessionId)) {
       process.stderr.write(`branchcast import: session ${r.header.sessionId} is already in ${store.file}\n`);
       return 1;
     }
     const state = fold(r.events);
     try {
-      importRecording(store, r);
+      importRecording(store, r, signatures);
     } catch (err) {
       if (err instanceof StoreError) {
         process.stderr.write(`branchcast import: refused, nothing imported: ${err.message}\n`);
@@ -114,10 +148,11 @@ export async function run(args: string[], verb?: string): Promise<number> {
     }
     process.stdout.write(
       `imported session ${r.header.sessionId} (${r.header.scenarioId}): ${r.events.length} events, ${r.annotations.length} annotations, ` +
-        `${state.status === 'ended' ? 'ended' : 'not ended'} at ${(state.t / 60000).toFixed(1)} min\n`,
+        `${state.status === 'ended' ? 'ended' : 'not ended'} at ${(state.t / 60000).toFixed(1)} min, ${describeSignature(r.signature)}\n`,
     );
     return 0;
   } finally {
     store.close();
+    signatures.close();
   }
 }

@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT, startServer } from '../main.js';
+import { originOf } from '../auth/guard.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
-                       [--demo local|open|off] [--dev]
+                       [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--dev]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -17,6 +18,11 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --demo MODE    who may fetch the demo room's codes without logging in: local (this machine,
                  the default), open (anyone who can reach the server), off (facilitators only);
                  default: $BRANCHCAST_DEMO or local
+  --trust-proxy  behind a reverse proxy: take the client address from the last X-Forwarded-For
+                 entry (login and join-code limits, the local demo); default: $BRANCHCAST_TRUST_PROXY=1
+  --allowed-origin URL
+                 another origin (scheme://host:port) whose pages may write and open sockets here,
+                 besides this server's own; repeatable; --dev adds http://localhost:5173
   --dev          do not build or serve the client (Vite serves it)
 `;
 
@@ -46,6 +52,7 @@ function accessLines(
   }
   out.push(
     `Bot token (branchcast bots --token): ${auth.botToken}`,
+    `Signing key (exports and reports are signed; compare with branchcast verify): ${server.signer.fingerprint}`,
     flags.demo === 'open'
       ? 'Demo room: its codes are open to anyone who can reach this server (--demo open).'
       : flags.demo === 'off'
@@ -68,6 +75,8 @@ export async function run(args: string[]): Promise<number> {
       'no-demo': { type: 'boolean' },
       demo: { type: 'string' },
       dev: { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
+      'allowed-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -77,6 +86,9 @@ export async function run(args: string[]): Promise<number> {
     const demo = values.demo ?? process.env.BRANCHCAST_DEMO;
     if (demo !== undefined && demo !== 'local' && demo !== 'open' && demo !== 'off')
       throw new UsageError(`--demo: expected local, open or off, got "${demo}"`);
+    for (const o of values['allowed-origin'] ?? [])
+      if (!originOf(o) || originOf(o) !== o.replace(/\/$/, '').toLowerCase())
+        throw new UsageError(`--allowed-origin: expected scheme://host[:port] with no path, got "${o}"`);
     flags = {
       ...values,
       demo: (demo ?? 'local') as 'local' | 'open' | 'off',
@@ -97,7 +109,14 @@ export async function run(args: string[]): Promise<number> {
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
-    auth: { demo: flags.demo },
+    auth: {
+      demo: flags.demo,
+      trustProxy: flags['trust-proxy'] || process.env.BRANCHCAST_TRUST_PROXY === '1',
+      allowedOrigins: [
+        ...(flags['allowed-origin'] ?? []),
+        ...(flags.dev ? ['http://localhost:5173', 'http://127.0.0.1:5173'] : []),
+      ],
+    },
   });
   const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
   if (server.demo) {

@@ -38,7 +38,27 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export type JsonBody<T> =
-  { ok: true; data: T } | { ok: false; status: 400 | 413; error: 'BAD_PAYLOAD' | 'TOO_LARGE'; message: string };
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      status: 400 | 413 | 415;
+      error: 'BAD_PAYLOAD' | 'TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+      message: string;
+    };
+
+/** The request carries a body (a length over 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  const len = Number(req.headers['content-length'] ?? 0);
+  return (Number.isFinite(len) && len > 0) || req.headers['transfer-encoding'] !== undefined;
+}
+
+/** The media type of the request, lower case, without parameters ('' if none). */
+export function mediaType(req: IncomingMessage): string {
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+}
 
 /** Read, parse and validate a JSON body; a failure names the field that was wrong. */
 export async function readJson<S extends z.ZodType>(
@@ -46,6 +66,17 @@ export async function readJson<S extends z.ZodType>(
   schema: S,
   limit: number,
 ): Promise<JsonBody<z.output<S>>> {
+  // A page of another origin can send text/plain or a form without asking first (no CORS
+  // preflight); application/json it cannot. So a JSON route takes nothing else.
+  if (hasBody(req) && mediaType(req) !== 'application/json') {
+    req.resume();
+    return {
+      ok: false,
+      status: 415,
+      error: 'UNSUPPORTED_MEDIA_TYPE',
+      message: `content-type: expected application/json, got "${mediaType(req) || 'none'}"`,
+    };
+  }
   let raw: unknown;
   try {
     const buf = await readBody(req, limit);

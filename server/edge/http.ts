@@ -10,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../core/protocol.js';
 import type { Scenario } from '../../core/scenario.js';
+import type { RoomCaps } from '../rooms/room-caps.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { DemoAccess } from '../auth/access.js';
 import { handleAuthRoute } from '../auth/auth-routes.js';
@@ -78,6 +79,8 @@ export interface HttpDeps {
   reports?: ReportDeps;
   /** Sessions list, events for replay, recording files, annotations (server/recordings/recording-routes.ts). */
   recordings?: RecordingRouteDeps;
+  /** Caps on open rooms (server/rooms/room-caps.ts); absent: no cap. */
+  roomCaps?: RoomCaps;
   /** More REST routes (the workshop's), tried after the built-in ones; each guards itself. */
   routes?: RouteHandler[];
 }
@@ -116,7 +119,7 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
   const demoOpen = (req: IncomingMessage, ctx: RouteContext): boolean => {
     if (ctx.principal.kind === 'facilitator') return true;
     const mode = deps.demoAccess ?? 'local';
-    return mode === 'open' || (mode === 'local' && isLoopback(req));
+    return mode === 'open' || (mode === 'local' && isLoopback(deps.guard.clientAddress(req)));
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> => {
@@ -156,7 +159,11 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       const scenario = deps.scenarios.get(body.scenarioId);
       if (!scenario)
         return send(res, 404, { error: 'NOT_FOUND', message: `scenarioId: no scenario "${body.scenarioId}"` });
+      const facilitatorId = ctx.principal.kind === 'facilitator' ? ctx.principal.id : '';
+      const full = deps.roomCaps?.refusal(facilitatorId);
+      if (full) return send(res, 429, { error: 'LIMIT_REACHED', message: full });
       const room = await deps.rooms.create(scenario);
+      deps.roomCaps?.own(room.id, facilitatorId);
       return send(res, 201, { sessionId: room.id, codes: room.record.codes });
     }
     if (await handleAuthRoute(req, res, url, ctx)) return;
@@ -220,6 +227,24 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     }
     const path = url.pathname;
     if (path.startsWith('/api/')) {
+      // A write from a page of another origin (another port of this host included) is refused
+      // before anything else: it would otherwise act with the facilitator's cookie.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !deps.guard.originAllowed(req)) {
+        req.resume();
+        res
+          .writeHead(403, {
+            ...headers,
+            'Content-Type': 'application/json; charset=utf-8',
+            'Cache-Control': 'no-store',
+          })
+          .end(
+            JSON.stringify({
+              error: 'BAD_ORIGIN',
+              message: `origin: ${String(req.headers.origin ?? req.headers['sec-fetch-site']).slice(0, 100)} may not write here; only this server's own pages (or --allowed-origin)`,
+            }),
+          );
+        return;
+      }
       let ctx: RouteContext;
       const fail = (err: unknown) => {
         if (!res.headersSent)
@@ -232,20 +257,39 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
             .end(JSON.stringify({ error: 'INTERNAL', message: err instanceof Error ? err.message : 'error' }));
         else res.destroy();
       };
-      // A join code from an address that has been guessing codes is not even looked up.
-      const hasCode = req.headers['x-branchcast-code'] !== undefined || url.searchParams.has('code');
-      const wait = hasCode ? deps.guard.codeGuessWait(req.socket.remoteAddress) : 0;
-      if (wait > 0) {
-        res
-          .writeHead(429, {
-            ...headers,
-            'Content-Type': 'application/json; charset=utf-8',
-            'Cache-Control': 'no-store',
-            'Retry-After': String(wait),
-          })
-          .end(
-            JSON.stringify({ error: 'RATE_LIMITED', message: `too many unknown join codes; try again in ${wait} s` }),
-          );
+      // A join code is looked up only in its address's turn at the code gate (server/auth/code-gate.ts);
+      // a facilitator's cookie does not wait behind someone else's guessing.
+      const hasCode =
+        String(req.headers['x-branchcast-code'] ?? '').trim() !== '' ||
+        (url.searchParams.get('code') ?? '').trim() !== '';
+      if (hasCode && !deps.guard.facilitatorOf(req.headers.cookie)) {
+        void deps.guard.codeGate.admit(deps.guard.clientAddress(req)).then((ticket) => {
+          if (!ticket.ok) {
+            res
+              .writeHead(429, {
+                ...headers,
+                'Content-Type': 'application/json; charset=utf-8',
+                'Cache-Control': 'no-store',
+                'Retry-After': String(ticket.retryAfter),
+              })
+              .end(
+                JSON.stringify({
+                  error: 'RATE_LIMITED',
+                  message: `too many unknown join codes from this address; try again in ${ticket.retryAfter} s`,
+                  retryAfter: ticket.retryAfter,
+                }),
+              );
+            return;
+          }
+          let c: RouteContext;
+          try {
+            c = contextFor(req, res);
+          } catch (err) {
+            return fail(err);
+          }
+          if (c.principal.kind === 'code') ticket.matched();
+          api(req, res, url, c).catch(fail);
+        }, fail);
         return;
       }
       try {

@@ -12,6 +12,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Actor, Role } from '../../core/events.js';
 import {
   COMMAND_NAMES,
+  COMMAND_ROLES,
   ErrorCode,
   JoinPayload,
   MAX_PAYLOAD_BYTES,
@@ -24,12 +25,16 @@ import {
   type ServerToClientEvents,
 } from '../../core/protocol.js';
 import { formatPath } from '../../core/scenario.js';
-import { cookieSessionId, type Guard } from '../auth/guard.js';
+import { cookieSessionId, isLoopback, type Guard } from '../auth/guard.js';
 import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../rooms/rate-limit.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
+import { joinSnapshot } from '../rooms/join-snapshot.js';
+import { addressKey } from '../auth/code-gate.js';
+import { ResumeTokens } from './resume-tokens.js';
+import { isPlainObject, kindOf, MAY_OMIT, shortened, tooLarge } from './payload-checks.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -40,6 +45,10 @@ export interface GatewayCounters {
   rateLimited: number;
   tooLarge: number;
   internalErrors: number;
+  /** Connections closed for not joining in time. */
+  idleClosed: number;
+  /** Connections closed because their address had too many open. */
+  overAddressCap: number;
 }
 
 export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
@@ -48,29 +57,73 @@ export const botChannel = (sessionId: string): string => `b:${sessionId}`;
 
 const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
 
-/** Size of a payload as JSON text, stopping early once over the cap. */
-function tooLarge(payload: unknown): boolean {
-  if (payload === undefined || payload === null) return false;
-  if (typeof payload === 'string') return payload.length > MAX_PAYLOAD_BYTES;
-  try {
-    return JSON.stringify(payload).length > MAX_PAYLOAD_BYTES;
-  } catch {
-    return true;
-  }
+export interface ConnectionLimits {
+  /** A connection that has not joined a room within this many ms is closed. */
+  joinTimeoutMs: number;
+  /** Open connections per client address (IPv6: per /64); more are closed at once. */
+  maxConnectionsPerAddress: number;
+  /**
+   * This machine's own connections are not capped: the demo room's and workshops' bots, the
+   * bench's thousands of clients. (Behind a local proxy, --trust-proxy makes the real client count.)
+   */
+  exemptLoopback: boolean;
 }
+
+export const CONNECTION_LIMITS: ConnectionLimits = {
+  joinTimeoutMs: 30_000,
+  maxConnectionsPerAddress: 500,
+  exemptLoopback: true,
+};
 
 export function attachGateway(
   io: IoServer,
   rooms: RoomRegistry,
-  opts: { clock: Clock; rateLimit?: RateLimit; log: (m: string) => void; guard?: Guard },
+  opts: {
+    clock: Clock;
+    rateLimit?: RateLimit;
+    log: (m: string) => void;
+    guard?: Guard;
+    limits?: Partial<ConnectionLimits>;
+  },
 ): GatewayCounters {
+  const limits: ConnectionLimits = { ...CONNECTION_LIMITS, ...opts.limits };
   const counters: GatewayCounters = {
     connections: 0,
     unknownEvents: 0,
     rateLimited: 0,
     tooLarge: 0,
     internalErrors: 0,
+    idleClosed: 0,
+    overAddressCap: 0,
   };
+  const addressOf = (req: IncomingMessage): string =>
+    opts.guard ? opts.guard.clientAddress(req) : (req.socket.remoteAddress ?? '');
+  // Counted at the engine, before any namespace: a raw Engine.IO connection that never says
+  // hello to Socket.IO holds a socket too (Socket.IO's connectTimeout closes those).
+  const perAddress = new Map<string, number>();
+  io.engine.on(
+    'connection',
+    (conn: { request: IncomingMessage; close(): void; once(e: 'close', f: () => void): void }) => {
+      const address = addressOf(conn.request);
+      if (limits.exemptLoopback && isLoopback(address)) return;
+      const key = addressKey(address);
+      const n = perAddress.get(key) ?? 0;
+      if (n >= limits.maxConnectionsPerAddress) {
+        counters.overAddressCap++;
+        conn.close();
+        return;
+      }
+      perAddress.set(key, n + 1);
+      conn.once('close', () => {
+        const left = (perAddress.get(key) ?? 1) - 1;
+        if (left <= 0) perAddress.delete(key);
+        else perAddress.set(key, left);
+      });
+    },
+  );
+  const resumes = new ResumeTokens();
+  /** The connection holding each participant now: a resumed seat replaces the old one. */
+  const holders = new Map<string, { socket: IoSocket; release(): void }>();
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   const forceSecure = opts.guard?.deps.secureCookies ?? false;
   // The polling transport's answers are Socket.IO's own: give them the same security headers.
@@ -99,15 +152,31 @@ export function attachGateway(
     // Read once: a cookie or token is what the handshake carried, not what arrives later.
     const creds = opts.guard?.principalOfHandshake(socket.handshake) ?? { facilitator: null, botToken: false };
     const bucket = new TokenBucket(limit, opts.clock);
+    const address = opts.guard
+      ? opts.guard.clientAddress({ headers: socket.handshake.headers, socket: socket.request.socket })
+      : socket.handshake.address;
     let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
     let joining = false;
+    // Joining is what a connection is for: one that has not joined in time is closed.
+    const idle = setTimeout(() => {
+      if (joined || !socket.connected) return;
+      counters.idleClosed++;
+      socket.emit('notice', {
+        code: ErrorCode.NOT_JOINED,
+        message: `closed: no join within ${Math.round(limits.joinTimeoutMs / 1000)} s`,
+      });
+      socket.disconnect(true);
+    }, limits.joinTimeoutMs);
+    idle.unref();
+    socket.once('disconnect', () => clearTimeout(idle));
 
     /** Socket.IO passes the ack as the last argument; a client may omit the payload or the ack. */
     const split = (args: unknown[]): { payload: unknown; reply: (a: Ack<object>) => void } => {
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (a: Ack<object>) => void) : null;
       const payload = ack ? (args.length > 1 ? args[0] : undefined) : args[0];
-      const reply = (a: Ack<object>) => {
+      const reply = (answer: Ack<object>) => {
+        const a = shortened(answer);
         if (ack) ack(a);
         else if (!a.ok) socket.emit('notice', { code: a.code, message: a.message });
       };
@@ -133,6 +202,11 @@ export function attachGateway(
       if (KNOWN.has(event)) return;
       counters.unknownEvents++;
       const { reply } = split(args);
+      // Unknown events spend the same tokens as commands: a flood of them is not answered.
+      if (!bucket.take()) {
+        counters.rateLimited++;
+        return;
+      }
       reply(fail(ErrorCode.UNKNOWN_COMMAND, `unknown event "${String(event).slice(0, 64)}"`));
     });
 
@@ -180,6 +254,8 @@ export function attachGateway(
 
     const handleJoin = async (raw: unknown): Promise<Ack<JoinOk>> => {
       if (joined || joining) return fail(ErrorCode.ALREADY_JOINED, 'join: this connection has already joined');
+      if (!isPlainObject(raw))
+        return fail(ErrorCode.BAD_PAYLOAD, `join: expected a JSON object as the payload, got ${kindOf(raw)}`);
       const parsed = JoinPayload.safeParse(raw);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
@@ -192,14 +268,26 @@ export function attachGateway(
           `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
         );
       }
-      const address = socket.handshake.address;
-      if (p.code !== undefined && opts.guard) {
-        const wait = opts.guard.codeGuessWait(address);
-        if (wait > 0) return fail(ErrorCode.RATE_LIMITED, `join: too many unknown join codes; try again in ${wait} s`);
-      }
-      const hit = p.code !== undefined ? rooms.byCode(p.code) : bySession(p.sessionId!, p.role!);
-      if (p.code !== undefined && 'error' in hit && !('message' in hit) && hit.error !== 'ended')
-        opts.guard?.codeGuessFailed(address);
+      let hit: ReturnType<typeof bySession> | ReturnType<RoomRegistry['byCode']>;
+      if (p.code !== undefined) {
+        // A code is looked up only in this address's turn at the code gate: wrong codes make it
+        // wait, a full queue is refused for a few seconds (server/auth/code-gate.ts).
+        // Marked as joining while it waits: a second join on this connection is ALREADY_JOINED.
+        joining = true;
+        let ticket;
+        try {
+          ticket = opts.guard ? await opts.guard.codeGate.admit(address) : null;
+        } finally {
+          joining = false;
+        }
+        if (ticket && !ticket.ok)
+          return fail(
+            ErrorCode.RATE_LIMITED,
+            `join: too many unknown join codes from this address; try again in ${ticket.retryAfter} s`,
+          );
+        hit = rooms.byCode(p.code);
+        if (!('error' in hit) || hit.error === 'ended') ticket?.matched();
+      } else hit = bySession(p.sessionId!, p.role!);
       if ('error' in hit) {
         if ('message' in hit) return fail(hit.error, `join: ${hit.message}`);
         return hit.error === 'ended'
@@ -207,7 +295,19 @@ export function attachGateway(
           : fail(ErrorCode.BAD_CODE, 'join: unknown join code');
       }
       if (p.role && p.role !== hit.role) return fail(ErrorCode.BAD_CODE, `join: that code is not a ${p.role} code`);
-      const participantId = `p-${randomUUID().slice(0, 12)}`;
+      // A resume token of this room and role brings the same participant back; the connection
+      // that held it (if still open) lets go without a leave, so the seat stays online.
+      const resumed = resumes.seat(p.resume, hit.room.id, hit.role);
+      const participantId = resumed?.participantId ?? `p-${randomUUID().slice(0, 12)}`;
+      const before = holders.get(participantId);
+      if (before && before.socket !== socket) {
+        before.release();
+        before.socket.emit('notice', {
+          code: ErrorCode.ALREADY_JOINED,
+          message: 'this seat was resumed by another connection',
+        });
+        before.socket.disconnect(true);
+      }
       joining = true;
       try {
         await hit.room.join(participantId, hit.role, p.name);
@@ -219,6 +319,12 @@ export function attachGateway(
         return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
       }
       joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
+      holders.set(participantId, { socket, release: () => (joined = null) });
+      socket.once('disconnect', () => {
+        if (holders.get(participantId)?.socket === socket) holders.delete(participantId);
+      });
+      const resumeToken =
+        p.resume && resumed ? p.resume : resumes.issue({ sessionId: hit.room.id, participantId, role: hit.role });
       if (p.code === undefined && creds.facilitator) {
         const loginId = cookieSessionId(socket.handshake.headers.cookie);
         if (loginId) {
@@ -233,7 +339,16 @@ export function attachGateway(
       }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
       void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
-      return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };
+      const view = joinSnapshot(hit.room.snapshot());
+      return {
+        ok: true,
+        sessionId: hit.room.id,
+        participantId,
+        role: hit.role,
+        state: view.state,
+        participants: view.participants,
+        resumeToken,
+      };
     };
 
     for (const name of COMMAND_NAMES) {
@@ -245,7 +360,16 @@ export function attachGateway(
           return;
         }
         const { room, actor } = joined;
-        room.command(actor, name as CommandName, payload).then(reply, (err: unknown) => {
+        let body = payload;
+        // The role is checked first (by the room): a command a role may not send is FORBIDDEN whatever it carries.
+        if (COMMAND_ROLES[name].includes(actor.role)) {
+          if (body === undefined && MAY_OMIT.has(name)) body = {};
+          if (!isPlainObject(body)) {
+            reply(fail(ErrorCode.BAD_PAYLOAD, `${name}: expected a JSON object as the payload, got ${kindOf(body)}`));
+            return;
+          }
+        }
+        room.command(actor, name as CommandName, body).then(reply, (err: unknown) => {
           counters.internalErrors++;
           opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
           reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));

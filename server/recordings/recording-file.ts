@@ -7,6 +7,7 @@
  * Reading is strict: a truncated, corrupted or foreign file is refused with the line and the
  * problem, and nothing is returned half-read. Older versions are migrated by numbered pure steps.
  */
+import type { KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -15,6 +16,10 @@ import type { Annotation } from '../../core/annotation.js';
 import type { Scenario } from '../../core/scenario.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { RECORDING_FORMAT_VERSION, type SessionRecord } from '../store/recording-store.js';
+import { isSignatureBlock as isBlock, signedText } from './recording-signature.js';
+import { checkSignature, type SignatureBlock, type SignatureCheck, type Signer } from './signing.js';
+
+export { signedText } from './recording-signature.js';
 
 export const RECORDING_FORMAT = 'branchcast-recording';
 
@@ -40,6 +45,18 @@ export interface Recording {
   /** Hash of each event (index-aligned with events). */
   hashes: string[];
   annotations: Annotation[];
+  /** This file's signature (its end line's `signature`), checked against the key it names. */
+  signature: SignatureCheck;
+  signatureBlock: SignatureBlock | null;
+  /** A signature kept from an earlier import (`originalSignature`), checked the same way. */
+  original: { check: SignatureCheck; block: SignatureBlock } | null;
+}
+
+export interface SignOptions {
+  /** Sign the file with this key (the server's). */
+  signer?: Signer;
+  /** A signature kept from the import this session came from; carried as `originalSignature`. */
+  original?: SignatureBlock | null;
 }
 
 export class RecordingFileError extends Error {
@@ -60,6 +77,7 @@ export function recordingText(
   events: readonly SessionEvent[],
   source: string,
   annotations: readonly Annotation[] = [],
+  sign: SignOptions = {},
 ): string {
   const created = events[0]?.type === 'session.created' ? events[0] : null;
   const header: RecordingHeader = {
@@ -83,8 +101,12 @@ export function recordingText(
     lines.push(`${body.slice(0, -1)},"prev":"${prev}"}`);
     prev = chainHash(prev, body);
   }
-  for (const a of annotations) lines.push(JSON.stringify({ annotation: a }));
-  lines.push(JSON.stringify({ end: true, events: events.length, last: prev }));
+  const notes = annotations.map((a) => JSON.stringify({ annotation: a }));
+  lines.push(...notes);
+  const end: Record<string, unknown> = { end: true, events: events.length, last: prev };
+  if (sign.signer) end.signature = sign.signer.sign(signedText(lines[0]!, prev, notes));
+  if (sign.original && sign.original.key !== sign.signer?.fingerprint) end.originalSignature = sign.original;
+  lines.push(JSON.stringify(end));
   return lines.join('\n') + '\n';
 }
 
@@ -94,8 +116,9 @@ export function writeRecordingFile(
   events: readonly SessionEvent[],
   source: string,
   annotations: readonly Annotation[] = [],
+  sign: SignOptions = {},
 ): number {
-  const text = recordingText(record, events, source, annotations);
+  const text = recordingText(record, events, source, annotations, sign);
   const data = file.endsWith('.gz') ? gzipSync(text) : Buffer.from(text, 'utf8');
   writeFileSync(file, data);
   return data.length;
@@ -103,11 +126,30 @@ export function writeRecordingFile(
 
 // ── reading ──────────────────────────────────────────────────────────────
 
+/**
+ * Ids come back into file names, URLs and headers: a pattern and a length, never a quote, a
+ * slash, `..` or a control character (an imported file is anyone's).
+ */
+const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const SCENARIO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 const Header = z.object({
   format: z.literal(RECORDING_FORMAT),
   version: z.number().int().positive(),
-  sessionId: z.string().min(1),
-  scenarioId: z.string().min(1),
+  sessionId: z
+    .string()
+    .regex(SESSION_ID, 'expected 1–128 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  scenarioId: z
+    .string()
+    .regex(SCENARIO_ID, 'expected 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  rubric: z.string().max(64).regex(SCENARIO_ID, 'expected an id').nullable().optional(),
+  source: z
+    .string()
+    .max(64)
+    .refine((v) => !CONTROL.test(v), 'no control characters')
+    .optional(),
   seed: z.number().int(),
   createdAt: z.number(),
   events: z.number().int().min(0),
@@ -159,20 +201,29 @@ const MIGRATIONS: Record<number, (lines: unknown[]) => unknown[]> = {
   },
 };
 
+/** The most a recording may decompress to: far above a long rehearsal, far below a bomb. */
+export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
+
 function decode(file: string, data: Buffer): string {
   if (data[0] === 0x1f && data[1] === 0x8b) {
     try {
-      return gunzipSync(data).toString('utf8');
+      return gunzipSync(data, { maxOutputLength: MAX_RECORDING_BYTES }).toString('utf8');
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new RecordingFileError(file, null, `decompresses to more than ${MAX_RECORDING_BYTES} bytes`);
       throw new RecordingFileError(file, null, `the gzip data is damaged or truncated (${(err as Error).message})`);
     }
   }
   return data.toString('utf8');
 }
 
-function parseLines(file: string, text: string): unknown[] {
+function splitLines(text: string): string[] {
   const raw = text.split('\n');
   if (raw.at(-1) === '') raw.pop();
+  return raw;
+}
+
+function parseLines(file: string, raw: string[]): unknown[] {
   return raw.map((l, i) => {
     try {
       return JSON.parse(l) as unknown;
@@ -183,8 +234,13 @@ function parseLines(file: string, text: string): unknown[] {
 }
 
 /** Read, migrate and check a recording file. Throws RecordingFileError naming the line. */
-export function readRecording(file: string, data: Buffer = readFileSync(file)): Recording {
-  let lines = parseLines(file, decode(file, data));
+export function readRecording(
+  file: string,
+  data: Buffer = readFileSync(file),
+  opts: { key?: KeyObject } = {},
+): Recording {
+  const raw = splitLines(decode(file, data));
+  let lines = parseLines(file, raw);
   const first = lines[0] as { format?: unknown; version?: unknown } | undefined;
   if (!first || first.format !== RECORDING_FORMAT) {
     throw new RecordingFileError(file, 1, `not a Branchcast recording (expected format "${RECORDING_FORMAT}")`);
@@ -196,6 +252,7 @@ export function readRecording(file: string, data: Buffer = readFileSync(file)): 
       `version ${String(first.version)} is newer than this Branchcast reads (${RECORDING_FORMAT_VERSION})`,
     );
   }
+  const migrated = first.version < RECORDING_FORMAT_VERSION;
   for (let v = first.version; v < RECORDING_FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new RecordingFileError(file, 1, `no migration from version ${v}`);
@@ -216,7 +273,21 @@ export function readRecording(file: string, data: Buffer = readFileSync(file)): 
       `header says ${header.events} events, the file has ${check.events.length}`,
     );
   }
-  return { header, events: check.events, hashes: check.hashes, annotations: check.annotations };
+  // Signatures exist from version 2 on; a migrated file has none (its lines were rewritten).
+  const end = (migrated ? {} : lines.at(-1)) as { signature?: SignatureBlock; originalSignature?: SignatureBlock };
+  const head = check.hashes.at(-1) ?? genesisHash(header.sessionId);
+  const text = migrated ? '' : signedText(raw[0]!, head, raw.slice(1 + check.events.length, -1));
+  const block = isBlock(end.signature) ? end.signature : null;
+  const original = isBlock(end.originalSignature) ? end.originalSignature : null;
+  return {
+    header,
+    events: check.events,
+    hashes: check.hashes,
+    annotations: check.annotations,
+    signature: block ? checkSignature(block, text, opts.key) : { status: 'unsigned' },
+    signatureBlock: block,
+    original: original ? { check: checkSignature(original, text), block: original } : null,
+  };
 }
 
 export type VerifyResult =
@@ -301,10 +372,27 @@ function verifyLines(file: string, lines: unknown[], sessionId: string): VerifyR
 /** `branchcast verify`: the first problem, or ok with counts. Never throws for a bad file. */
 export function verifyRecording(
   file: string,
-): { ok: true; events: number; annotations: number; version: number } | { ok: false; message: string } {
+  key?: KeyObject,
+):
+  | {
+      ok: true;
+      events: number;
+      annotations: number;
+      version: number;
+      signature: SignatureCheck;
+      original: SignatureCheck | null;
+    }
+  | { ok: false; message: string } {
   try {
-    const r = readRecording(file);
-    return { ok: true, events: r.events.length, annotations: r.annotations.length, version: r.header.version };
+    const r = readRecording(file, undefined, { key });
+    return {
+      ok: true,
+      events: r.events.length,
+      annotations: r.annotations.length,
+      version: r.header.version,
+      signature: r.signature,
+      original: r.original?.check ?? null,
+    };
   } catch (err) {
     if (err instanceof RecordingFileError) return { ok: false, message: err.message };
     const code = (err as NodeJS.ErrnoException).code;

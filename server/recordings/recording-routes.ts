@@ -11,10 +11,20 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
-import { BodyTooLarge, readBody } from '../edge/http-body.js';
+import { contentDisposition } from '../edge/content-disposition.js';
+import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
 import { importRecording } from './recording-import.js';
-import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
+import { DecompressedTooLarge, gunzipCapped, isGzip } from './gunzip-capped.js';
+import {
+  MAX_RECORDING_BYTES,
+  readRecording,
+  RecordingFileError,
+  recordingText,
+  type Annotation,
+} from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SignatureStore } from './signature-store.js';
+import { describeSignature, type Signer } from './signing.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 
@@ -23,10 +33,22 @@ export interface RecordingRouteDeps {
   now: () => number;
   /** Opens branches (`POST /api/sessions/:id/branch`); absent: that route answers 404. */
   rooms?: Pick<RoomRegistry, 'createBranch'>;
+  /** Signs exported recordings; absent: exports are unsigned (and /api/signing-key answers 404). */
+  signer?: Signer;
+  /** Signatures kept from imports. */
+  signatures?: SignatureStore;
 }
 
 const MAX_EVENTS_PAGE = 20_000;
 const MAX_UPLOAD = 64 * 1024 * 1024;
+/** What an import may be sent as: none of them can be sent cross-origin without a CORS preflight. */
+export const RECORDING_TYPES = [
+  'application/gzip',
+  'application/x-gzip',
+  'application/octet-stream',
+  'application/x-ndjson',
+  'application/jsonl',
+];
 
 const BranchBody = z.strictObject({ seq: z.number({ error: 'expected an integer' }).int('expected an integer') });
 
@@ -154,8 +176,27 @@ export async function handleRecordingRoute(
     return true;
   }
 
+  if (req.method === 'GET' && path === '/api/signing-key') {
+    if (!deps.signer) return false;
+    send(res, 200, {
+      alg: 'ed25519',
+      fingerprint: deps.signer.fingerprint,
+      publicKeyPem: deps.signer.publicKeyPem,
+      publicKey: deps.signer.publicKeyDer,
+    });
+    return true;
+  }
+
   if (req.method === 'POST' && path === '/api/recordings') {
     if (refuse(requireFacilitator(principal))) return true;
+    if (!RECORDING_TYPES.includes(mediaType(req))) {
+      req.resume();
+      send(res, 415, {
+        error: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `content-type: expected ${RECORDING_TYPES.join(', ')}, got "${mediaType(req) || 'none'}"`,
+      });
+      return true;
+    }
     let data: Buffer;
     try {
       data = await readBody(req, MAX_UPLOAD);
@@ -163,6 +204,21 @@ export async function handleRecordingRoute(
       if (err instanceof BodyTooLarge) send(res, 413, { error: 'TOO_LARGE', message: `body: ${err.message}` });
       else send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
       return true;
+    }
+    // Decompressed here, off the loop and capped, so readRecording only ever sees plain text.
+    if (isGzip(data)) {
+      try {
+        data = await gunzipCapped(data, MAX_RECORDING_BYTES);
+      } catch (err) {
+        if (err instanceof DecompressedTooLarge)
+          send(res, 413, { error: 'TOO_LARGE', message: `refused, nothing imported: the file ${err.message}` });
+        else
+          send(res, 400, {
+            error: 'BAD_RECORDING',
+            message: `refused, nothing imported: the gzip data is damaged or truncated (${(err as Error).message.slice(0, 120)})`,
+          });
+        return true;
+      }
     }
     let r;
     try {
@@ -174,13 +230,20 @@ export async function handleRecordingRoute(
       }
       throw err;
     }
+    if (r.signature.status === 'mismatch') {
+      send(res, 400, {
+        error: 'BAD_RECORDING',
+        message: `refused, nothing imported: ${describeSignature(r.signature)}`,
+      });
+      return true;
+    }
     if (store.getSession(r.header.sessionId)) {
       send(res, 409, { error: 'DUPLICATE', message: `session ${r.header.sessionId} is already here` });
       return true;
     }
     let codes;
     try {
-      ({ codes } = importRecording(store, r));
+      ({ codes } = importRecording(store, r, deps.signatures));
     } catch (err) {
       if (err instanceof StoreError) {
         send(res, 409, { error: 'DUPLICATE', message: `refused, nothing imported: ${err.message}` });
@@ -193,6 +256,12 @@ export async function handleRecordingRoute(
       events: r.events.length,
       annotations: r.annotations.length,
       codes,
+      signature: {
+        ...r.signature,
+        text: describeSignature(r.signature),
+        thisServer: r.signature.status === 'signed' && r.signature.fingerprint === deps.signer?.fingerprint,
+      },
+      ...(r.original ? { originalSignature: { ...r.original.check, text: describeSignature(r.original.check) } } : {}),
     });
     return true;
   }
@@ -229,7 +298,8 @@ export async function handleRecordingRoute(
   }
 
   if (what === 'verify' && req.method === 'GET' && !m[3]) {
-    send(res, 200, verifyStored(store, sessionId));
+    const kept = deps.signatures?.get(sessionId) ?? null;
+    send(res, 200, { ...verifyStored(store, sessionId), importedSignedBy: kept?.key ?? null });
     return true;
   }
 
@@ -257,12 +327,18 @@ export async function handleRecordingRoute(
 
   if (what === 'recording' && req.method === 'GET') {
     const events = store.readEvents(sessionId);
-    const text = recordingText(rec, events, 'export', store.listAnnotations(sessionId));
+    const text = recordingText(rec, events, 'export', store.listAnnotations(sessionId), {
+      signer: deps.signer,
+      original: deps.signatures?.get(sessionId) ?? null,
+    });
     const body = gzipSync(text);
     res.writeHead(200, {
       ...headers,
       'Content-Type': 'application/gzip',
-      'Content-Disposition': `attachment; filename="branchcast-${rec.scenarioId}-${sessionId.slice(0, 8)}.jsonl.gz"`,
+      'Content-Disposition': contentDisposition(
+        'attachment',
+        `branchcast-${rec.scenarioId}-${sessionId.slice(0, 8)}.jsonl.gz`,
+      ),
       'Content-Length': String(body.length),
     });
     res.end(body);

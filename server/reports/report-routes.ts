@@ -14,6 +14,9 @@ import { evaluate } from '../../core/rubric/scorer.js';
 import type { SessionEvent } from '../../core/events.js';
 import { canReadSession } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
+import { contentDisposition } from '../edge/content-disposition.js';
+import type { Signer } from '../recordings/signing.js';
+import { genesisHash } from '../store/hash-chain.js';
 import { reportHtml } from './report-html.js';
 import type { RecordingStore } from '../store/recording-store.js';
 
@@ -21,6 +24,13 @@ export interface ReportDeps {
   store: RecordingStore;
   scenarios: Map<string, Scenario>;
   rubrics: Map<string, Rubric>;
+  /** Signs report answers (header Branchcast-Signature); absent: unsigned. */
+  signer?: Signer;
+}
+
+/** What a report answer's Branchcast-Signature covers: the session, its chain head and the body. */
+export function reportSignedText(sessionId: string, chainHead: string, body: string): string {
+  return `branchcast-report-signature-v1\n${sessionId}\n${chainHead}\n${body}`;
 }
 
 const PAGE = 20_000;
@@ -33,6 +43,17 @@ function readAll(store: RecordingStore, sessionId: string): SessionEvent[] {
     if (batch.length < PAGE) return out;
     from = batch[batch.length - 1]!.seq + 1;
   }
+}
+
+/** A session's report with its scenario's rubric (or `rubricId`); null when there is no such rubric. */
+export function buildReport(
+  deps: ReportDeps,
+  sessionId: string,
+  rubricId?: string,
+): ReturnType<typeof evaluate> | null {
+  const facts = factsOf(readAll(deps.store, sessionId));
+  const rubric = deps.rubrics.get(rubricId ?? facts.scenario?.rubric ?? '');
+  return rubric ? evaluate(facts, rubric) : null;
 }
 
 /** Answers the route and returns true, or returns false for a path it does not own. */
@@ -72,7 +93,13 @@ export function handleReportRoute(
     }
     const report = evaluate(facts, rubric);
     if (!m[2]) {
-      send(res, 200, report);
+      if (!deps.signer) {
+        send(res, 200, report);
+        return true;
+      }
+      const head = deps.store.readHashes(sessionId).at(-1)?.hash ?? genesisHash(sessionId);
+      const sig = deps.signer.sign(reportSignedText(sessionId, head, JSON.stringify(report)));
+      send(res, 200, report, { 'Branchcast-Signature': `ed25519 key=${sig.key} chain=${head} sig=${sig.sig}` });
       return true;
     }
     const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
@@ -80,7 +107,7 @@ export function handleReportRoute(
       ...headers,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Disposition': `inline; filename="report-${sessionId}.html"`,
+      'Content-Disposition': contentDisposition('inline', `report-${sessionId}.html`),
     });
     // ?annotations=0 leaves out the facilitator's notes (the critique report has them).
     const notes = url.searchParams.get('annotations') === '0' ? [] : deps.store.listAnnotations(sessionId);

@@ -126,6 +126,11 @@ export class RoomRegistry {
     return { room, role: hit.role };
   }
 
+  /** A session's recorded events (the live control restores its schedules from them). */
+  eventsOf(sessionId: string): SessionEvent[] {
+    return this.deps.store.readEvents(sessionId);
+  }
+
   demo(): SessionRoom | undefined {
     for (const r of this.rooms.values()) if (r.record.demo && r.status !== 'ended') return r;
     return undefined;

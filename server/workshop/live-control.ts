@@ -4,10 +4,11 @@
  * command (validate → role check → decide → stamp → reduce → fan out → persist) with the
  * facilitator as actor, so it is recorded and refused exactly as over Socket.IO.
  *
- * A scheduled incident waits here, in memory, until the session's clock reaches it; it is lost
- * if the server restarts (docs/WORKSHOP.md).
+ * A scheduled incident is recorded (`incident.scheduled`, by the facilitator who asked) and waits
+ * here until the session's clock reaches it; after a restart `restore()` reads the pending ones
+ * back from the recordings (docs/WORKSHOP.md).
  */
-import type { Actor, Role } from '../../core/events.js';
+import { draft, type Actor, type Role } from '../../core/events.js';
 import { ErrorCode, fail, type Ack, type CommandInput, type CommandName, type CommandOk } from '../../core/protocol.js';
 import type { Clock } from '../rooms/clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
@@ -71,10 +72,50 @@ export class LiveControl {
     if (room.status === 'ended') return fail(ErrorCode.INVALID_STATE, 'the session has ended');
     if (room.snapshot().firedIncidents.includes(incidentId))
       return fail(ErrorCode.INVALID_STATE, `incidentId: "${incidentId}" has already fired`);
-    const list = (this.schedules.get(room.id) ?? []).filter((s) => s.incidentId !== incidentId);
-    list.push({ incidentId, atMs, t, actor });
-    this.schedules.set(room.id, list);
-    return { ok: true, scheduledAtMs: atMs };
+    // Recorded first: a schedule the recording does not have would not survive a restart.
+    let seq: number;
+    try {
+      seq = await room.submit(actor, [draft.incidentScheduled(incidentId, atMs)]);
+    } catch (err) {
+      return fail(
+        ErrorCode.STORE_FAILED,
+        `incident: not recorded (${err instanceof Error ? err.message : 'store error'})`,
+      );
+    }
+    this.keep(room.id, { incidentId, atMs, t, actor });
+    return { ok: true, seq, scheduledAtMs: atMs };
+  }
+
+  private keep(sessionId: string, s: Scheduled): void {
+    const list = (this.schedules.get(sessionId) ?? []).filter((x) => x.incidentId !== s.incidentId);
+    list.push(s);
+    this.schedules.set(sessionId, list);
+  }
+
+  /**
+   * After a restart: every live room's `incident.scheduled` events that have not fired yet are
+   * pending again (the latest schedule of an incident wins), on the same stream clock.
+   */
+  restore(): number {
+    let n = 0;
+    for (const room of this.deps.rooms.all()) {
+      if (room.status === 'ended') continue;
+      const state = room.snapshot();
+      if (state.startedT === null) continue;
+      const fired = new Set(state.firedIncidents);
+      for (const e of this.deps.rooms.eventsOf(room.id)) {
+        if (e.type !== 'incident.scheduled' || fired.has(e.incidentId)) continue;
+        if (e.actor.role !== 'facilitator') continue;
+        this.keep(room.id, {
+          incidentId: e.incidentId,
+          atMs: e.atMs,
+          t: state.startedT + e.atMs,
+          actor: { id: e.actor.id, role: 'facilitator', name: e.actor.name },
+        });
+      }
+      n += this.schedules.get(room.id)?.length ?? 0;
+    }
+    return n;
   }
 
   /** Pending schedule of a session's incident, or null. */

@@ -230,7 +230,7 @@ describe('replay in the browser', () => {
   it('RP5: the recording imports on a second server and replays identically', async () => {
     const res = await fetch(`${b.url}/api/recordings`, {
       method: 'POST',
-      headers: { cookie },
+      headers: { cookie, 'content-type': 'application/gzip' },
       body: new Uint8Array(recordingBytes),
     });
     expect(res.status).toBe(201);

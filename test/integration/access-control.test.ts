@@ -331,10 +331,10 @@ describe('login, setup and logout', () => {
     expect(await byCode.send('sync', { sinceSeq: 0 })).toMatchObject({ ok: true });
   });
 
-  it('a write from a page of another site does not get to use the cookie -> 401', async () => {
+  it('a write from a page of another site is refused -> 403 BAD_ORIGIN', async () => {
     const body = { scenarioId: 'anti-fraud-live' };
     const r = await call('/api/sessions', { method: 'POST', body, cookie, headers: { origin: 'http://evil.example' } });
-    expect(r).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED' } });
+    expect(r).toMatchObject({ status: 403, body: { error: 'BAD_ORIGIN' } });
     const own = await call('/api/sessions', { method: 'POST', body, cookie, headers: { origin: server.url } });
     expect(own.status).toBe(201);
   });
@@ -480,18 +480,19 @@ describe('Socket.IO: roles and rooms', () => {
     expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
-  it('a page of another origin does not get to use the facilitator cookie -> UNAUTHENTICATED', async () => {
+  it('a page of another origin gets no socket, so it cannot use the facilitator cookie', async () => {
     const s = io(server.url, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
       extraHeaders: { cookie, origin: 'http://evil.example' },
     });
-    const ack = await emitAck(s as never, 'join', [
-      { protocolVersion: PROTOCOL_VERSION, sessionId: B.sessionId, role: 'facilitator', name: 'x' },
-    ]);
+    const refused = await new Promise<boolean>((resolve) => {
+      s.once('connect', () => resolve(false));
+      s.once('connect_error', () => resolve(true));
+    });
     s.disconnect();
-    expect(ack).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(refused).toBe(true);
   });
 
   it("A's trainee code asked for as facilitator -> BAD_CODE; A's codes join only A", async () => {
@@ -627,7 +628,11 @@ describe('chat is text, headers on every answer, input sized at the edge', () =>
       body: { username: 'a', password: 'b'.repeat(10_000) },
     });
     expect(big).toMatchObject({ status: 413, body: { error: 'TOO_LARGE' } });
-    const bad = await fetch(`${server.url}/api/auth/login`, { method: 'POST', body: '{"username":' });
+    const bad = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/^body: /);
     const extra = await call('/api/auth/login', {
@@ -635,38 +640,5 @@ describe('chat is text, headers on every answer, input sized at the edge', () =>
       body: { username: 'a', password: 'b', admin: true },
     });
     expect(extra).toMatchObject({ status: 400, body: { error: 'BAD_PAYLOAD' } });
-  });
-});
-
-describe('guessing join codes', () => {
-  it('30 unknown codes from one address, on REST or socket joins -> that address gets 429 / RATE_LIMITED, even with a right code', async () => {
-    const own = await startTestServer();
-    try {
-      const right = own.demo!.codes.trainee;
-      const events = (code: string) =>
-        fetch(`${own.url}/api/sessions/${own.demo!.sessionId}/events`, { headers: { 'X-Branchcast-Code': code } });
-      // Before any guessing the right code opens its room.
-      expect((await events(right)).status).toBe(200);
-      const s = await connect(own.url);
-      for (let i = 0; i < 15; i++) expect((await events(`ZZZZ${10 + i}`)).status).toBe(401);
-      for (let i = 0; i < 15; i++) {
-        const ack = await emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: `YYYY${10 + i}`, name: 'x' }]);
-        expect(ack).toMatchObject({ ok: false, code: 'BAD_CODE' });
-        await new Promise((r) => setTimeout(r, 60)); // stay under the per-connection command rate
-      }
-      const blocked = await events(right);
-      expect(blocked.status).toBe(429);
-      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await blocked.json()).toMatchObject({ error: 'RATE_LIMITED' });
-      const ack = await emitAck(s, 'join', [{ protocolVersion: PROTOCOL_VERSION, code: right, name: 'x' }]);
-      expect(ack).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
-      s.disconnect();
-      // A logged-in facilitator is not held up by someone else's guessing.
-      const cookie = await facilitatorCookie(own);
-      const f = await fetch(`${own.url}/api/sessions/${own.demo!.sessionId}/events`, { headers: { cookie } });
-      expect(f.status).toBe(200);
-    } finally {
-      await own.close();
-    }
   });
 });

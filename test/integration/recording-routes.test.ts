@@ -35,6 +35,8 @@ afterAll(async () => {
 const api = (s: RunningServer, path: string, init?: RequestInit) => {
   const headers = new Headers(init?.headers);
   if (!headers.has('X-Branchcast-Code')) headers.set('cookie', cookies.get(s)!);
+  // As the client does: a JSON body says so (a JSON route refuses text/plain).
+  if (typeof init?.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return fetch(`${s.url}${path}`, { ...init, headers });
 };
 
@@ -108,16 +110,27 @@ describe('recording routes', () => {
     expect(res.headers.get('content-type')).toBe('application/gzip');
     const gz = Buffer.from(await res.arrayBuffer());
     expect(gunzipSync(gz).toString('utf8').split('\n')[0]).toContain('"format":"branchcast-recording"');
-    const imp = await api(b, '/api/recordings', { method: 'POST', body: gz });
+    const imp = await api(b, '/api/recordings', {
+      method: 'POST',
+      body: gz,
+      headers: { 'content-type': 'application/gzip' },
+    });
     expect(imp.status).toBe(201);
     const body = (await imp.json()) as { sessionId: string; annotations: number };
     expect(body).toMatchObject({ sessionId, annotations: 2 });
     const there = (await (await api(b, `/api/sessions/${sessionId}/events`)).json()) as { events: unknown[] };
     expect(there.events).toEqual(a.store.readEvents(sessionId));
-    expect((await api(b, '/api/recordings', { method: 'POST', body: gz })).status).toBe(409);
+    expect(
+      (await api(b, '/api/recordings', { method: 'POST', body: gz, headers: { 'content-type': 'application/gzip' } }))
+        .status,
+    ).toBe(409);
     const damaged = Buffer.from(gz);
     damaged.writeUInt8(damaged.readUInt8(40) ^ 0xff, 40);
-    const refused = await api(b, '/api/recordings', { method: 'POST', body: damaged });
+    const refused = await api(b, '/api/recordings', {
+      method: 'POST',
+      body: damaged,
+      headers: { 'content-type': 'application/gzip' },
+    });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { message: string }).message).toMatch(/refused, nothing imported/);
   });

@@ -169,7 +169,7 @@ describe('one session end to end', () => {
     // A second room's codes do not open the first.
     const res = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
-      headers: { cookie: await facilitatorCookie(server) },
+      headers: { cookie: await facilitatorCookie(server), 'content-type': 'application/json' },
       body: JSON.stringify({ scenarioId: 'anti-fraud-live' }),
     });
     const other = (await res.json()) as { sessionId: string; codes: Record<string, string> };

@@ -60,6 +60,7 @@ describe('reduce', () => {
       [host, draft.segmentAdvanced(1)],
       [host, draft.hostSaid('大家好', 1, 0)],
       [viewer, draft.chatMessage('问题？', 'question', null)],
+      [host, draft.incidentScheduled('rumour-wave', 60_000)],
       [SYSTEM_ACTOR, draft.incidentFired('rumour-wave')],
       [SYSTEM_ACTOR, draft.sessionBranched('s2', 's1', 5)],
       [host, draft.disclosureChanged(true)],

@@ -5,6 +5,7 @@ import { describeError } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
 import { useFormats } from '../ui/format.js';
 import { addFacilitator, listFacilitators } from './console-api.js';
+import { SigningKeyCard } from './signing-key-card.js';
 import { usePoll } from './use-poll.js';
 
 const USERNAME = /^[A-Za-z0-9._-]{2,32}$/;
@@ -125,6 +126,7 @@ export function TeamPage() {
             {busy ? t('team.adding') : t('team.add')}
           </button>
         </form>
+        <SigningKeyCard />
       </div>
     </div>
   );

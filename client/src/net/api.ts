@@ -61,6 +61,9 @@ export const SERVER_ERROR_CODES = [
   'DUPLICATE',
   'METHOD_NOT_ALLOWED',
   'BAD_RECORDING',
+  'BAD_ORIGIN',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'LIMIT_REACHED',
   // Branching a recording (server/rooms/room-registry.ts); the routes send these as BAD_PAYLOAD
   // today, but they are the registry's own refusals and may reach a client one day.
   'BAD_SEQ',

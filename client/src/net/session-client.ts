@@ -33,6 +33,8 @@ export class SessionClient {
   private pending: SessionEvent[] = [];
   /** True between a successful join ack and the next disconnect. */
   private joined = false;
+  /** From the last join ack: sent back on a re-join so the server keeps this participant. */
+  private resume: { sessionId: string; token: string } | null = null;
   private syncing = false;
   /** Called with each event as it is folded (the live score folds the same events). */
   private listeners = new Set<(e: SessionEvent) => void>();
@@ -52,6 +54,7 @@ export class SessionClient {
   async join(params: JoinParams): Promise<ClientAck<JoinOk>> {
     this.leave();
     this.params = params;
+    this.resume = null;
     const socket = createSocket(this.url);
     this.socket = socket;
     this.wire(socket);
@@ -71,6 +74,7 @@ export class SessionClient {
     const s = this.socket;
     this.socket = null;
     this.params = null;
+    this.resume = null;
     this.pending = [];
     this.joined = false;
     this.syncing = false;
@@ -132,9 +136,11 @@ export class SessionClient {
       code: p.code,
       name: p.name,
       ...(p.role ? { role: p.role } : {}),
+      ...(this.resume ? { resume: this.resume.token } : {}),
     };
     const ack = await sendJoin(socket, payload);
     if (!ack.ok || socket !== this.socket) return ack;
+    this.resume = ack.resumeToken ? { sessionId: ack.sessionId, token: ack.resumeToken } : null;
     const local = this.store.getState().state;
     // On a re-join the server's folded state is authoritative unless ours is somehow further on
     // in the same session (events that raced the ack); then keep ours and let drain() continue.

@@ -130,7 +130,14 @@ export async function branchSession(
 }
 
 export async function uploadRecording(file: Blob): Promise<{ sessionId: string; events: number; codes: Codes }> {
-  return json(await fetch('/api/recordings', { method: 'POST', body: file }));
+  // Not a type a page of another origin could send without asking (docs/ACCESS.md).
+  return json(
+    await fetch('/api/recordings', {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+  );
 }
 
 export const recordingUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/recording${codeQuery(sessionId)}`;
