@@ -145,9 +145,10 @@ const Header = z.object({
     .string()
     .regex(SCENARIO_ID, 'expected 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit'),
   rubric: z.string().max(64).regex(SCENARIO_ID, 'expected an id').nullable().optional(),
+  // Free text naming how the file was made (e.g. the simulate command line): bounded, not an id.
   source: z
     .string()
-    .max(64)
+    .max(256)
     .refine((v) => !CONTROL.test(v), 'no control characters')
     .optional(),
   seed: z.number().int(),
