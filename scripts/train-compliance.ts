@@ -16,7 +16,7 @@ const items = readdirSync(dir)
   .sort()
   .flatMap((f) => parseCorpus(readFileSync(path.join(dir, f), 'utf8'), f));
 const t0 = performance.now();
-const { file, counts } = trainModel(items);
+const { file, counts } = trainModel(items, { log: (l) => console.log(l) });
 const out = path.join(root, 'core/rubric/model/compliance-model.json');
 writeFileSync(out, `${JSON.stringify(file)}\n`);
 console.log(

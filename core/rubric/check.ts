@@ -90,6 +90,8 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
   const ctx = resolveContext(context);
   const r = runRules(text, ctx);
   const a = r.a;
+  // Nothing left after normalisation (empty, only noise): nothing to say, nothing to flag.
+  if (a.text.trim() === '') return { labels: [], findings: [] };
   predict(
     MODEL,
     {
@@ -99,6 +101,7 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
       host: ctx.host,
       banner: ctx.banner,
       negates: r.negates,
+      cues: r.cues,
     },
     probs,
   );

@@ -19,6 +19,7 @@ import {
   detectPastPerformance,
   detectUnsuitable,
 } from './detect-sales.js';
+import type { Cue } from './matcher.js';
 import type { ResolvedContext } from './model/context.js';
 
 type Detector = (a: Analysis, text: string, context: string | undefined) => Candidate[];
@@ -51,7 +52,30 @@ export interface RuleResult {
   readonly fired: number[];
   /** The reply negates, refuses or declines somewhere (for the context features). */
   readonly negates: boolean;
+  /** Indices into STEERING_CUES of the cues present: evidence for the learned layer. */
+  readonly cues: number[];
 }
+
+/** Cue words the learned layer sees as unit features (how a line is framed, not what it says). */
+export const STEERING_CUES: readonly Cue[] = [
+  'neg',
+  'neg1',
+  'negpost',
+  'frameIntro',
+  'frameTrail',
+  'warn',
+  'contrast',
+  'risk',
+  'disclaimer',
+  'prohibit',
+  'refuse',
+  'decline',
+  'hypo',
+  'official',
+  'fakeEntity',
+  'lowProfile',
+  'highRisk',
+];
 
 export function runRules(text: string, ctx: ResolvedContext): RuleResult {
   const a = analyse(text, ctx.viewer);
@@ -67,5 +91,7 @@ export function runRules(text: string, ctx: ResolvedContext): RuleResult {
   for (let i = 0; i < raw.length; i++) if (raw[i] !== undefined) fired.push(i);
   const negates =
     anyHit(a, 'neg') || anyHit(a, 'neg1') || anyHit(a, 'refuse') || anyHit(a, 'decline') || anyHit(a, 'prohibit');
-  return { a, raw, fired, negates };
+  const cues: number[] = [];
+  for (let i = 0; i < STEERING_CUES.length; i++) if (anyHit(a, STEERING_CUES[i] as Cue)) cues.push(i);
+  return { a, raw, fired, negates, cues };
 }

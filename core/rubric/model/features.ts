@@ -57,8 +57,11 @@ function syllable(c: number): number {
 export class FeatureBuffer {
   idx = new Int32Array(4096);
   n = 0;
+  /** The first `grams` entries are n-grams (scaled by 1/sqrt(grams)); the rest are unit flags. */
+  grams = 0;
   reset(): void {
     this.n = 0;
+    this.grams = 0;
   }
   push(i: number): void {
     if (this.n === this.idx.length) {
@@ -136,6 +139,8 @@ export interface FeatureInput {
   readonly viewer: string | undefined;
   readonly host: string | undefined;
   readonly banner: boolean;
+  /** Ids of the steering cues present (negation, prohibition, warning frame, risk wording…). */
+  readonly cues: readonly number[];
   /** The reply negates or refuses (a rule cue), for the viewer-turn crossing. */
   readonly negates: boolean;
 }
@@ -145,19 +150,18 @@ export function extract(out: FeatureBuffer, f: FeatureInput): void {
   charGrams(out, f.text, NS_CHAR, 1, 4);
   pinyinGrams(out, f.text);
   wordGrams(out, f.text);
-  for (const k of f.ruleHits) out.push(ruleIndex(k));
-  out.push(flagIndex(1)); // bias-like "always on" feature, scaled with the rest
-  if (f.text.length <= 12) out.push(flagIndex(2)); // a short reply leans on its context
-  if (f.banner) out.push(flagIndex(3));
   if (f.viewer !== undefined) {
-    out.push(flagIndex(4));
     charGrams(out, f.viewer, NS_VIEWER, 1, 3);
     charGrams(out, f.viewer, f.negates ? NS_CROSS_NEG : NS_CROSS_POS, 2, 2);
   }
-  if (f.host !== undefined) {
-    out.push(flagIndex(5));
-    charGrams(out, f.host, NS_HOST, 2, 2);
-  }
+  if (f.host !== undefined) charGrams(out, f.host, NS_HOST, 2, 2);
+  out.grams = out.n;
+  // Unit flags, not diluted by the length of the text: a rule hit weighs the same in any line.
+  for (const k of f.ruleHits) out.push(ruleIndex(k));
+  for (const c of f.cues) out.push(flagIndex(16 + c));
+  if (f.banner) out.push(flagIndex(3));
+  if (f.viewer !== undefined) out.push(flagIndex(4));
+  if (f.host !== undefined) out.push(flagIndex(5));
 }
 
 /** The span of the char n-gram (of the utterance) that adds most to one category's score. */

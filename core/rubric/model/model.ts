@@ -89,19 +89,25 @@ export function scoreFeatures(
   w: Float32Array,
   bias: ArrayLike<number>,
   idx: Int32Array,
+  grams: number,
   n: number,
   out: Float64Array,
 ): void {
   for (let k = 0; k < N_CAT; k++) out[k] = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < grams; i++) {
     const base = (idx[i] as number) * N_CAT;
     for (let k = 0; k < N_CAT; k++) out[k] = (out[k] as number) + (w[base + k] as number);
   }
-  const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
-  for (let k = 0; k < N_CAT; k++) out[k] = 1 / (1 + Math.exp(-((out[k] as number) * inv + (bias[k] as number))));
+  const inv = grams > 0 ? 1 / Math.sqrt(grams) : 0;
+  for (let k = 0; k < N_CAT; k++) out[k] = (out[k] as number) * inv + (bias[k] as number);
+  for (let i = grams; i < n; i++) {
+    const base = (idx[i] as number) * N_CAT;
+    for (let k = 0; k < N_CAT; k++) out[k] = (out[k] as number) + (w[base + k] as number);
+  }
+  for (let k = 0; k < N_CAT; k++) out[k] = 1 / (1 + Math.exp(-(out[k] as number)));
 }
 
 export function predict(m: LoadedModel, input: FeatureInput, out: Float64Array): void {
   extract(buf, input);
-  scoreFeatures(m.w, m.bias, buf.idx, buf.n, out);
+  scoreFeatures(m.w, m.bias, buf.idx, buf.grams, buf.n, out);
 }

@@ -14,6 +14,7 @@ import { splitOf } from './split.js';
 
 interface Example {
   readonly idx: Int32Array;
+  readonly grams: number;
   readonly y: Uint8Array;
   readonly rules: Uint8Array;
 }
@@ -28,12 +29,13 @@ function toExample(item: CorpusItem, buf: FeatureBuffer): Example {
     host: ctx.host,
     banner: ctx.banner,
     negates: r.negates,
+    cues: r.cues,
   });
   const y = new Uint8Array(N_CAT);
   for (const l of item.labels) y[CATEGORIES.indexOf(l)] = 1;
   const rules = new Uint8Array(N_CAT);
   for (const k of r.fired) rules[k] = 1;
-  return { idx: buf.idx.slice(0, buf.n), y, rules };
+  return { idx: buf.idx.slice(0, buf.n), grams: buf.grams, y, rules };
 }
 
 /** Deterministic 32-bit LCG (same order on every machine). */
@@ -64,23 +66,25 @@ function fit(train: readonly Example[], l2: number, epochs: number): { w: Float6
     for (const oi of order) {
       const ex = train[oi] as Example;
       const n = ex.idx.length;
-      const inv = n > 0 ? 1 / Math.sqrt(n) : 0;
+      const gi = ex.grams > 0 ? 1 / Math.sqrt(ex.grams) : 0;
       z.fill(0);
       for (let i = 0; i < n; i++) {
         const base = (ex.idx[i] as number) * N_CAT;
-        for (let k = 0; k < N_CAT; k++) z[k] = (z[k] as number) + (w[base + k] as number);
+        const s = i < ex.grams ? gi : 1;
+        for (let k = 0; k < N_CAT; k++) z[k] = (z[k] as number) + s * (w[base + k] as number);
       }
       for (let k = 0; k < N_CAT; k++) {
-        const p = 1 / (1 + Math.exp(-((z[k] as number) * inv + (b[k] as number))));
+        const p = 1 / (1 + Math.exp(-((z[k] as number) + (b[k] as number))));
         z[k] = p - (ex.y[k] as number); // now the gradient of the loss wrt the logit
         gb[k] = (gb[k] as number) + (z[k] as number) ** 2;
         b[k] = (b[k] as number) - (lr * (z[k] as number)) / Math.sqrt((gb[k] as number) + 1e-8);
       }
       for (let i = 0; i < n; i++) {
         const base = (ex.idx[i] as number) * N_CAT;
+        const s = i < ex.grams ? gi : 1;
         for (let k = 0; k < N_CAT; k++) {
           const j = base + k;
-          const g = (z[k] as number) * inv + l2 * (w[j] as number);
+          const g = (z[k] as number) * s + l2 * (w[j] as number);
           g2[j] = (g2[j] as number) + g * g;
           w[j] = (w[j] as number) - (lr * g) / Math.sqrt((g2[j] as number) + 1e-8);
         }
@@ -108,7 +112,8 @@ const VETOES = [0, 0.03, 0.08, 0.15];
 
 export interface TrainOptions {
   readonly l2Grid?: readonly number[];
-  readonly epochs?: number;
+  readonly epochsGrid?: readonly number[];
+  readonly log?: (line: string) => void;
 }
 
 export interface TrainResult {
@@ -128,69 +133,70 @@ export function trainModel(items: readonly CorpusItem[], opts: TrainOptions = {}
     if (s === 'test') test++;
     else (s === 'train' ? train : dev).push(toExample(it, buf));
   }
-  const epochs = opts.epochs ?? 12;
   let best: { file: ModelFile; micro: number } | undefined;
-  for (const l2 of opts.l2Grid ?? [1e-6, 1e-5, 1e-4]) {
-    const { w, b } = fit(train, l2, epochs);
-    const { q, scale } = quantise(w);
-    const draft: ModelFile = {
-      version: 1,
-      hashBits: HASH_BITS,
-      categories: [...CATEGORIES],
-      scale,
-      bias: [...b].map((x) => Number(x.toPrecision(8))),
-      threshold: CATEGORIES.map(() => 0.5),
-      veto: CATEGORIES.map(() => 0),
-      l2,
-      epochs,
-      dev: {},
-      weights: toBase64(new Uint8Array(q.buffer)),
-    };
-    // Thresholds are picked on the quantised model: what ships is what was measured.
-    const m = loadModel(draft);
-    const probs = dev.map((ex) => {
-      const out = new Float64Array(N_CAT);
-      scoreFeatures(m.w, m.bias, ex.idx, ex.idx.length, out);
-      return out;
-    });
-    const threshold: number[] = [];
-    const veto: number[] = [];
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let k = 0; k < N_CAT; k++) {
-      let pick = { t: 0.5, v: 0, f: -1, tp: 0, fp: 0, fn: 0 };
-      for (const t of THRESHOLDS)
-        for (const v of VETOES) {
-          let a = 0;
-          let c = 0;
-          let d = 0;
-          for (let i = 0; i < dev.length; i++) {
-            const p = (probs[i] as Float64Array)[k] as number;
-            const ex = dev[i] as Example;
-            const fire = p >= t || (ex.rules[k] === 1 && p >= v);
-            if (fire && ex.y[k] === 1) a++;
-            else if (fire) c++;
-            else if (ex.y[k] === 1) d++;
+  for (const epochs of opts.epochsGrid ?? [6, 15])
+    for (const l2 of opts.l2Grid ?? [1e-6, 1e-5, 1e-4]) {
+      const { w, b } = fit(train, l2, epochs);
+      const { q, scale } = quantise(w);
+      const draft: ModelFile = {
+        version: 1,
+        hashBits: HASH_BITS,
+        categories: [...CATEGORIES],
+        scale,
+        bias: [...b].map((x) => Number(x.toPrecision(8))),
+        threshold: CATEGORIES.map(() => 0.5),
+        veto: CATEGORIES.map(() => 0),
+        l2,
+        epochs,
+        dev: {},
+        weights: toBase64(new Uint8Array(q.buffer)),
+      };
+      // Thresholds are picked on the quantised model: what ships is what was measured.
+      const m = loadModel(draft);
+      const probs = dev.map((ex) => {
+        const out = new Float64Array(N_CAT);
+        scoreFeatures(m.w, m.bias, ex.idx, ex.grams, ex.idx.length, out);
+        return out;
+      });
+      const threshold: number[] = [];
+      const veto: number[] = [];
+      let tp = 0;
+      let fp = 0;
+      let fn = 0;
+      for (let k = 0; k < N_CAT; k++) {
+        let pick = { t: 0.5, v: 0, f: -1, tp: 0, fp: 0, fn: 0 };
+        for (const t of THRESHOLDS)
+          for (const v of VETOES) {
+            let a = 0;
+            let c = 0;
+            let d = 0;
+            for (let i = 0; i < dev.length; i++) {
+              const p = (probs[i] as Float64Array)[k] as number;
+              const ex = dev[i] as Example;
+              const fire = p >= t || (ex.rules[k] === 1 && p >= v);
+              if (fire && ex.y[k] === 1) a++;
+              else if (fire) c++;
+              else if (ex.y[k] === 1) d++;
+            }
+            const f = f1(a, c, d);
+            if (f > pick.f + 1e-12) pick = { t, v, f, tp: a, fp: c, fn: d };
           }
-          const f = f1(a, c, d);
-          if (f > pick.f + 1e-12) pick = { t, v, f, tp: a, fp: c, fn: d };
-        }
-      threshold.push(pick.t);
-      veto.push(pick.v);
-      tp += pick.tp;
-      fp += pick.fp;
-      fn += pick.fn;
+        threshold.push(pick.t);
+        veto.push(pick.v);
+        tp += pick.tp;
+        fp += pick.fp;
+        fn += pick.fn;
+      }
+      const micro = f1(tp, fp, fn);
+      opts.log?.(`epochs ${epochs} l2 ${l2}: dev micro-F1 ${micro.toFixed(4)}`);
+      const file: ModelFile = {
+        ...draft,
+        threshold,
+        veto,
+        dev: { microF1: Number(micro.toFixed(4)), items: dev.length },
+      };
+      if (best === undefined || micro > best.micro + 1e-9) best = { file, micro };
     }
-    const micro = f1(tp, fp, fn);
-    const file: ModelFile = {
-      ...draft,
-      threshold,
-      veto,
-      dev: { microF1: Number(micro.toFixed(4)), items: dev.length },
-    };
-    if (best === undefined || micro > best.micro + 1e-9) best = { file, micro };
-  }
   if (best === undefined) throw new Error('no l2 value to try');
   return { file: best.file, counts: { train: train.length, dev: dev.length, test } };
 }
