@@ -58,6 +58,7 @@ const byPosition = (x: Finding, y: Finding): number =>
   x.start - y.start || x.end - y.end || (TIE_RANK[x.category] as number) - (TIE_RANK[y.category] as number);
 
 const probs = new Float64Array(N_CAT);
+const MIN_MODEL_CHARS = 8;
 
 /** The earliest candidate, grown over every candidate overlapping it: one span per category. */
 function mergedSpan(cands: readonly Candidate[]): { start: number; end: number } {
@@ -105,6 +106,9 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
     },
     probs,
   );
+  // A bare short line ("是的", "OK") says nothing by itself: the model alone may flag it only
+  // when it answers a turn, which is where its meaning comes from (CATALOGUE decision 8).
+  const modelMayFlag = a.text.length >= MIN_MODEL_CHARS || ctx.viewer !== undefined || ctx.host !== undefined;
   const zh = /[\u4e00-\u9fff]/.test(text);
   const findings: Finding[] = [];
   const starts = a.norm.starts;
@@ -113,7 +117,7 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
   for (let k = 0; k < N_CAT; k++) {
     const p = probs[k] as number;
     const cands = r.raw[k];
-    const byModel = p >= (THRESHOLD[k] as number);
+    const byModel = modelMayFlag && p >= (THRESHOLD[k] as number);
     const byRule = cands !== undefined && p >= (VETO[k] as number);
     fired.push(byModel || byRule);
     if (!byModel && !byRule) continue;

@@ -98,7 +98,7 @@ export function scoreFeatures(
     const base = (idx[i] as number) * N_CAT;
     for (let k = 0; k < N_CAT; k++) out[k] = (out[k] as number) + (w[base + k] as number);
   }
-  const inv = grams > 0 ? 1 / Math.sqrt(grams) : 0;
+  const inv = gramScale(grams);
   for (let k = 0; k < N_CAT; k++) out[k] = (out[k] as number) * inv + (bias[k] as number);
   for (let i = grams; i < n; i++) {
     const base = (idx[i] as number) * N_CAT;
@@ -110,4 +110,9 @@ export function scoreFeatures(
 export function predict(m: LoadedModel, input: FeatureInput, out: Float64Array): void {
   extract(buf, input);
   scoreFeatures(m.w, m.bias, buf.idx, buf.grams, buf.n, out);
+}
+
+/** n-gram weights are scaled by 1/sqrt(count): a long line is not evidence by its length. */
+export function gramScale(grams: number): number {
+  return grams > 0 ? 1 / Math.sqrt(grams) : 0;
 }

@@ -9,7 +9,7 @@ import { runRules } from '../rules.js';
 import { resolveContext } from './context.js';
 import { contextOf, type CorpusItem } from './corpus.js';
 import { DIM, FeatureBuffer, HASH_BITS, extract } from './features.js';
-import { N_CAT, loadModel, scoreFeatures, toBase64, type ModelFile } from './model.js';
+import { N_CAT, gramScale, loadModel, scoreFeatures, toBase64, type ModelFile } from './model.js';
 import { splitOf } from './split.js';
 
 interface Example {
@@ -66,7 +66,7 @@ function fit(train: readonly Example[], l2: number, epochs: number): { w: Float6
     for (const oi of order) {
       const ex = train[oi] as Example;
       const n = ex.idx.length;
-      const gi = ex.grams > 0 ? 1 / Math.sqrt(ex.grams) : 0;
+      const gi = gramScale(ex.grams);
       z.fill(0);
       for (let i = 0; i < n; i++) {
         const base = (ex.idx[i] as number) * N_CAT;
