@@ -167,7 +167,7 @@ export function extract(out: FeatureBuffer, f: FeatureInput): void {
 /** The span of the char n-gram (of the utterance) that adds most to one category's score. */
 export function topCharSpan(
   t: string,
-  weights: Float32Array,
+  weights: ArrayLike<number>,
   k: number,
   nCat: number,
 ): { start: number; end: number; weight: number } | undefined {

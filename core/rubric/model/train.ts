@@ -155,7 +155,7 @@ export function trainModel(items: readonly CorpusItem[], opts: TrainOptions = {}
       const m = loadModel(draft);
       const probs = dev.map((ex) => {
         const out = new Float64Array(N_CAT);
-        scoreFeatures(m.w, m.bias, ex.idx, ex.grams, ex.idx.length, out);
+        scoreFeatures(m.w, m.scale, m.bias, ex.idx, ex.grams, ex.idx.length, out);
         return out;
       });
       const threshold: number[] = [];
