@@ -93,8 +93,8 @@ export const CATEGORY_INFO: { readonly [K in Category]: CategoryInfo & { readonl
       en: 'Whenever you pitch a product or invite a purchase, the risk must be stated alongside it.',
     },
     suggestion: {
-      zh: '补充：“该产品风险等级R3，适合C3及以上投资者，基金有风险，投资需谨慎。”',
-      en: 'Add: "Risk level R3, for C3 investors and above; you can lose money, invest with care."',
+      zh: '补充：“该产品风险等级【风险等级】，适合【适合投资者】，基金有风险，投资需谨慎。”',
+      en: 'Add: "Risk level [risk level], for [suitable investors]; you can lose money, invest with care."',
     },
   },
   past_performance_without_disclaimer: {
@@ -210,3 +210,19 @@ export const CATEGORY_INFO: { readonly [K in Category]: CategoryInfo & { readonl
     },
   },
 };
+
+/**
+ * A suggestion with the scenario's own product facts filled in (issue 13 pt 5): the risk level
+ * and the matching investor class when known, otherwise the visible placeholders stay. Never a
+ * made-up figure.
+ */
+export function suggestionWith(category: Category, risk: string | undefined): Bilingual {
+  const base = CATEGORY_INFO[category].suggestion;
+  const m = risk !== undefined ? /^R([1-5])$/.exec(risk) : null;
+  if (m === null) return base;
+  const cls = `C${m[1]}`;
+  return {
+    zh: base.zh.replace('【风险等级】', risk as string).replace('【适合投资者】', `${cls}及以上投资者`),
+    en: base.en.replace('[risk level]', risk as string).replace('[suitable investors]', `${cls} investors and above`),
+  };
+}

@@ -4,14 +4,15 @@
  * Bounded: when full it starts over, which keeps memory flat on adversarial input. The result of
  * a pure function is the same whether cached or not, so the fold stays deterministic.
  */
-import { checkUtterance, type CheckResult } from './check.js';
+import { checkUtterance, type CheckContext, type CheckResult } from './check.js';
+import { contextKey } from './model/context.js';
 
 const MAX = 20_000;
 let cache = new Map<string, CheckResult>();
 
-export function cachedCheck(text: string, context?: string): CheckResult {
+export function cachedCheck(text: string, context?: string | CheckContext): CheckResult {
   // U+0000 never occurs in chat (the protocol trims and caps text), so the key is unambiguous.
-  const key = context === undefined ? text : `${text}\u0000${context}`;
+  const key = context === undefined ? text : `${text}\u0000${contextKey(context)}`;
   let r = cache.get(key);
   if (r === undefined) {
     if (cache.size >= MAX) cache = new Map();

@@ -1,33 +1,39 @@
 /**
- * checkUtterance: every detector over one utterance, findings mapped back to the original text.
- * Pure: no I/O, no clock, no randomness; the lexicon automaton is built once at module load.
+ * checkUtterance: the rule layer and the learned layer over one utterance, ONE finding per
+ * category, mapped back to the original text. Rules are the auditable anchors; the model (a
+ * linear classifier over hashed n-grams, pinyin, rule hits and context) catches paraphrase and
+ * may veto a rule hit only when it is very sure (per-category settings picked on dev).
+ * Pure: no I/O, no clock, no randomness; the lexicon and the model are loaded once.
  */
-import { analyse, type Analysis, type Candidate } from './analysis.js';
-import { CATEGORIES, CATEGORY_INFO, type Category, type Severity } from './categories.js';
-import { detectAbsoluteTerms, detectGuaranteeOfPrincipal, detectPromiseOfReturns } from './detect-claims.js';
-import {
-  detectDisparaging,
-  detectFraudLure,
-  detectPrivacy,
-  detectStockTip,
-  detectUnlicensedAdvice,
-} from './detect-conduct.js';
-import {
-  detectInducement,
-  detectMissingRiskDisclosure,
-  detectPastPerformance,
-  detectUnsuitable,
-} from './detect-sales.js';
+import type { Candidate } from './analysis.js';
+import { CATEGORIES, CATEGORY_INFO, type Bilingual, type Category, type Severity } from './categories.js';
+import { resolveContext, type CheckContext } from './model/context.js';
+import { topCharSpan } from './model/features.js';
+import MODEL_FILE from './model/compliance-model.json';
+import { N_CAT, loadModel, predict, type ModelFile } from './model/model.js';
+import { runRules } from './rules.js';
+
+export { DETECTORS } from './rules.js';
+export type { CheckContext, Turn } from './model/context.js';
+
+export type Origin = 'rule' | 'model' | 'both';
 
 export interface Finding {
   readonly category: Category;
   /** UTF-16 offsets into the original text, end exclusive. */
   readonly start: number;
   readonly end: number;
-  /** Which rule of the category fired, e.g. "promise_of_returns/sure-profit". */
+  /** The first rule that fired, e.g. "promise_of_returns/sure-profit", or "<category>/model". */
   readonly rule: string;
+  /** Every rule of the category that fired on the utterance (empty for a model-only finding). */
+  readonly rules: readonly string[];
+  readonly origin: Origin;
+  /** The model's probability for the category (0–1); a rule kept under a veto still shows it. */
+  readonly confidence: number;
   readonly severity: Severity;
+  /** One line in the utterance's language. */
   readonly explanation: string;
+  readonly explanations: Bilingual;
 }
 
 export interface CheckResult {
@@ -36,30 +42,10 @@ export interface CheckResult {
   readonly findings: Finding[];
 }
 
-type Detector = (a: Analysis, text: string, context: string | undefined) => Candidate[];
+const MODEL = loadModel(MODEL_FILE as ModelFile);
+const THRESHOLD = MODEL.file.threshold;
+const VETO = MODEL.file.veto;
 
-/** One detector per category, in catalogue order. */
-export const DETECTORS: { readonly [K in Category]: Detector } = {
-  promise_of_returns: detectPromiseOfReturns,
-  guarantee_of_principal: detectGuaranteeOfPrincipal,
-  absolute_terms: detectAbsoluteTerms,
-  missing_risk_disclosure: detectMissingRiskDisclosure,
-  past_performance_without_disclaimer: detectPastPerformance,
-  unsuitable_recommendation: detectUnsuitable,
-  specific_stock_tip: detectStockTip,
-  unlicensed_advice: detectUnlicensedAdvice,
-  privacy_overcollection: detectPrivacy,
-  inducement_urgency: detectInducement,
-  disparaging_competitors: detectDisparaging,
-  fraud_lure: detectFraudLure,
-};
-
-const DETECTOR_LIST: readonly Detector[] = CATEGORIES.map((c) => DETECTORS[c]);
-const TIP = CATEGORIES.indexOf('specific_stock_tip');
-const MISSING_RISK = CATEGORIES.indexOf('missing_risk_disclosure');
-const UNLICENSED = CATEGORIES.indexOf('unlicensed_advice');
-const FRAUD = CATEGORIES.indexOf('fraud_lure');
-const PRIVACY = CATEGORIES.indexOf('privacy_overcollection');
 /** Labels come out in plain string order. */
 const LABEL_ORDER: readonly number[] = CATEGORIES.map((_, i) => i).sort((x, y) =>
   (CATEGORIES[x] as string) < (CATEGORIES[y] as string) ? -1 : 1,
@@ -71,63 +57,105 @@ const TIE_RANK: Readonly<Record<string, number>> = Object.fromEntries(
 const byPosition = (x: Finding, y: Finding): number =>
   x.start - y.start || x.end - y.end || (TIE_RANK[x.category] as number) - (TIE_RANK[y.category] as number);
 
-// Per-category detector results of the call in progress, indexed like CATEGORIES. Reused:
-// checkUtterance is synchronous and never re-entered, and the slots are cleared on the way in.
-const raw: (readonly Candidate[] | undefined)[] = CATEGORIES.map(() => undefined);
+const probs = new Float64Array(N_CAT);
+const MIN_MODEL_CHARS = 8;
 
-export function checkUtterance(text: string, context?: string): CheckResult {
-  const a = analyse(text, context);
-  for (let i = 0; i < DETECTOR_LIST.length; i++) {
-    const found = (DETECTOR_LIST[i] as Detector)(a, text, context);
-    raw[i] = found.length > 0 ? found : undefined;
+/** The earliest candidate, grown over every candidate overlapping it: one span per category. */
+function mergedSpan(cands: readonly Candidate[]): { start: number; end: number } {
+  let first = cands[0] as Candidate;
+  for (const c of cands) if (c.start < first.start || (c.start === first.start && c.end > first.end)) first = c;
+  let start = first.start;
+  let end = first.end;
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of cands)
+      if (c.start < end && start < c.end && (c.start < start || c.end > end)) {
+        start = Math.min(start, c.start);
+        end = Math.max(end, c.end);
+        grew = true;
+      }
   }
-  // A stock call is already the violation; "no risk wording" on it would count it twice.
-  if (raw[TIP] !== undefined) raw[MISSING_RISK] = undefined;
-  // "DM me" inside a scam script is part of the lure, not separate private advice.
-  // Likewise "私信我你的密码" is over-collection; the contact request is how it is done.
-  const unlicensed = raw[UNLICENSED];
-  if ((raw[FRAUD] !== undefined || raw[PRIVACY] !== undefined) && unlicensed !== undefined) {
-    const rest = unlicensed.filter((c) => c.rule !== 'private-contact');
-    raw[UNLICENSED] = rest.length > 0 ? rest : undefined;
-  }
+  return { start, end };
+}
+
+function explain(category: Category, origin: Origin, quote: string): Bilingual {
+  const info = CATEGORY_INFO[category];
+  if (origin !== 'model') return info.explanation;
+  return {
+    zh: `模型判断“${quote}”属于${info.name.zh}：${info.explanation.zh}`,
+    en: `The model reads "${quote}" as ${info.name.en.toLowerCase()}: ${info.explanation.en}`,
+  };
+}
+
+export function checkUtterance(text: string, context?: string | CheckContext): CheckResult {
+  const ctx = resolveContext(context);
+  const r = runRules(text, ctx);
+  const a = r.a;
+  // Nothing left after normalisation (empty, only noise): nothing to say, nothing to flag.
+  if (a.text.trim() === '') return { labels: [], findings: [] };
+  predict(
+    MODEL,
+    {
+      text: a.text,
+      ruleHits: r.fired,
+      viewer: a.context?.text ?? undefined,
+      host: ctx.host,
+      banner: ctx.banner,
+      negates: r.negates,
+      cues: r.cues,
+    },
+    probs,
+  );
+  // A bare short line ("是的", "OK") says nothing by itself: the model alone may flag it only
+  // when it answers a turn, which is where its meaning comes from (CATALOGUE decision 8).
+  const modelMayFlag = a.text.length >= MIN_MODEL_CHARS || ctx.viewer !== undefined || ctx.host !== undefined;
   const zh = /[\u4e00-\u9fff]/.test(text);
   const findings: Finding[] = [];
   const starts = a.norm.starts;
   const ends = a.norm.ends;
-  for (let k = 0; k < raw.length; k++) {
-    const candidates = raw[k];
-    if (candidates === undefined) continue;
+  const fired: boolean[] = [];
+  for (let k = 0; k < N_CAT; k++) {
+    const p = probs[k] as number;
+    const cands = r.raw[k];
+    const byModel = modelMayFlag && p >= (THRESHOLD[k] as number);
+    const byRule = cands !== undefined && p >= (VETO[k] as number);
+    fired.push(byModel || byRule);
+    if (!byModel && !byRule) continue;
     const category = CATEGORIES[k] as Category;
-    const info = CATEGORY_INFO[category];
-    const first = findings.length;
-    for (const c of candidates) {
-      // Normalised offsets back to the original text (as toOriginal does, without an object).
-      let start: number;
-      let end: number;
-      if (c.end <= c.start) {
-        start = c.start < starts.length ? (starts[c.start] ?? 0) : (ends[ends.length - 1] ?? 0);
-        end = start;
-      } else {
-        start = starts[c.start] ?? 0;
-        end = ends[c.end - 1] ?? 0;
-      }
-      // The same span found twice by one category (a lexicon word and a pattern) is one finding.
-      let dup = false;
-      for (let f = first; f < findings.length && !dup; f++)
-        dup = (findings[f] as Finding).start === start && (findings[f] as Finding).end === end;
-      if (dup) continue;
-      findings.push({
-        category,
-        start,
-        end,
-        rule: `${category}/${c.rule}`,
-        severity: info.severity,
-        explanation: zh ? info.explanation.zh : info.explanation.en,
-      });
+    let span: { start: number; end: number };
+    if (byRule) span = mergedSpan(cands);
+    else {
+      const top = topCharSpan(a.text, MODEL.w, k, N_CAT);
+      span = top ?? { start: 0, end: a.text.length };
     }
+    // Normalised offsets back to the original text (as toOriginal does, without an object).
+    let start: number;
+    let end: number;
+    if (span.end <= span.start) {
+      start = span.start < starts.length ? (starts[span.start] ?? 0) : (ends[ends.length - 1] ?? 0);
+      end = start;
+    } else {
+      start = starts[span.start] ?? 0;
+      end = ends[span.end - 1] ?? 0;
+    }
+    const origin: Origin = byRule ? (byModel ? 'both' : 'rule') : 'model';
+    const rules = byRule ? [...new Set(cands.map((c) => `${category}/${c.rule}`))] : [];
+    const explanations = explain(category, origin, text.slice(start, end));
+    findings.push({
+      category,
+      start,
+      end,
+      rule: rules[0] ?? `${category}/model`,
+      rules,
+      origin,
+      confidence: Math.round(p * 1000) / 1000,
+      severity: CATEGORY_INFO[category].severity,
+      explanation: zh ? explanations.zh : explanations.en,
+      explanations,
+    });
   }
   if (findings.length > 1) findings.sort(byPosition);
   const labels: Category[] = [];
-  for (const k of LABEL_ORDER) if (raw[k] !== undefined) labels.push(CATEGORIES[k] as Category);
+  for (const k of LABEL_ORDER) if (fired[k] === true) labels.push(CATEGORIES[k] as Category);
   return { labels, findings };
 }

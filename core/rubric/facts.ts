@@ -11,6 +11,7 @@ import type { SessionEvent } from '../events.js';
 import type { Scenario } from '../scenario.js';
 import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
+import type { CheckContext, Turn } from './model/context.js';
 
 export interface Utterance {
   seq: number;
@@ -216,7 +217,7 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
         context: null,
         segmentIndex: e.segmentIndex,
         lineIndex: e.lineIndex,
-        findings: cachedCheck(e.text).findings,
+        findings: cachedCheck(e.text, liveContext(f, undefined)).findings,
       });
       return f;
     }
@@ -263,6 +264,24 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
   }
 }
 
+/**
+ * What the detector knows live: the viewer turn a reply answers, the host's previous line and
+ * whether the banner is on. Only the last host line, so the cache still hits on bot phrase banks.
+ */
+function liveContext(f: Facts, viewer: string | undefined): CheckContext {
+  const turns: Turn[] = [];
+  for (let i = f.utterances.length - 1; i >= 0; i--) {
+    const u = f.utterances[i] as Facts['utterances'][number];
+    if (u.source === 'host') {
+      turns.push({ speaker: 'host', text: u.text });
+      break;
+    }
+  }
+  if (viewer !== undefined) turns.push({ speaker: 'viewer', text: viewer });
+  const last = f.disclosure[f.disclosure.length - 1];
+  return { turns, banner: last?.on === true };
+}
+
 function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>): void {
   const role = e.actor.role;
   if (role === 'trainee') {
@@ -275,7 +294,7 @@ function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>):
       context,
       segmentIndex: f.segmentStarts.length - 1,
       lineIndex: null,
-      findings: cachedCheck(e.text, context ?? undefined).findings,
+      findings: cachedCheck(e.text, liveContext(f, context ?? undefined)).findings,
     });
     const qi = e.replyTo !== null ? f.questionIndex.get(e.replyTo) : undefined;
     const q = qi !== undefined ? f.questions[qi] : undefined;

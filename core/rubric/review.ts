@@ -4,8 +4,8 @@
  * they are written to show what not to say. Used by `branchcast review`, the lobby and CI.
  */
 import type { Scenario } from '../scenario.js';
-import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
-import { checkUtterance } from './check.js';
+import { suggestionWith, type Category, type Severity } from './categories.js';
+import { checkUtterance, type Turn } from './check.js';
 
 export interface ReviewFinding {
   lang: 'zh' | 'en';
@@ -35,8 +35,22 @@ export interface ScriptReview {
   ok: boolean;
 }
 
-function findingsOf(text: string, lang: 'zh' | 'en'): ReviewFinding[] {
-  return checkUtterance(text).findings.map((f) => ({
+/** The risk level of the instrument a line names (by code or name), if the scenario has one. */
+function riskOf(scenario: Scenario, text: string): string | undefined {
+  const hit = scenario.instruments.find(
+    (i) => text.includes(i.code) || text.includes(i.name.zh) || (i.name.en !== '' && text.includes(i.name.en)),
+  );
+  return hit?.risk ?? (scenario.instruments.length === 1 ? scenario.instruments[0]?.risk : undefined);
+}
+
+function findingsOf(
+  text: string,
+  lang: 'zh' | 'en',
+  previous: readonly Turn[],
+  risk: string | undefined,
+): ReviewFinding[] {
+  // The segment's previous lines are the context a line is heard in (issue 13 pt 2).
+  return checkUtterance(text, { turns: previous }).findings.map((f) => ({
     lang,
     category: f.category,
     severity: f.severity,
@@ -44,8 +58,8 @@ function findingsOf(text: string, lang: 'zh' | 'en'): ReviewFinding[] {
     quote: text.slice(f.start, f.end),
     start: f.start,
     end: f.end,
-    explanation: CATEGORY_INFO[f.category].explanation,
-    suggestion: CATEGORY_INFO[f.category].suggestion,
+    explanation: f.explanations,
+    suggestion: suggestionWith(f.category, risk),
   }));
 }
 
@@ -59,7 +73,14 @@ export function reviewScenario(scenario: Scenario): ScriptReview {
       counts.lines++;
       const skipped = line.counterExample === true;
       if (skipped) counts.skipped++;
-      const findings = skipped ? [] : [...findingsOf(line.zh, 'zh'), ...(line.en ? findingsOf(line.en, 'en') : [])];
+      const prevZh: Turn[] = seg.lines.slice(Math.max(0, li - 2), li).map((l) => ({ speaker: 'host', text: l.zh }));
+      const prevEn: Turn[] = seg.lines
+        .slice(Math.max(0, li - 2), li)
+        .map((l) => ({ speaker: 'host', text: l.en ?? l.zh }));
+      const risk = riskOf(scenario, `${line.zh} ${line.en ?? ''}`);
+      const findings = skipped
+        ? []
+        : [...findingsOf(line.zh, 'zh', prevZh, risk), ...(line.en ? findingsOf(line.en, 'en', prevEn, risk) : [])];
       counts.findings += findings.length;
       counts.critical += findings.filter((f) => f.severity === 'critical').length;
       return { index: li, zh: line.zh, en: line.en ?? null, skipped, findings };

@@ -13,9 +13,12 @@ import { checkUtterance } from '../../core/rubric/check.js';
 const USAGE = `usage: branchcast check [--help] < utterances.jsonl
 
 Reads one JSON object per line from stdin:
-  {"id": "u1", "text": "这只基金稳赚不赔", "context": "optional: the viewer's turn"}
-and writes one line per input line, in the same order:
-  {"id": "u1", "labels": ["promise_of_returns"], "findings": [{"category", "start", "end", "rule", "severity", "explanation"}]}
+  {"id": "u1", "text": "这只基金稳赚不赔", "context": "optional: the viewer's turn", "banner": false}
+"context" is a string (the viewer's turn) or a list of earlier turns, oldest first:
+  [{"speaker": "viewer", "text": "保本吗？"}, {"speaker": "host", "text": "…"}]
+"banner": true when the risk-disclosure banner is on screen. Writes one line per input line, in order:
+  {"id": "u1", "labels": ["promise_of_returns"], "findings": [{"category", "start", "end", "rule", "rules",
+   "origin": "rule|model|both", "confidence", "severity", "explanation", "explanations": {"zh", "en"}}]}
 start/end are UTF-16 offsets into "text". Blank lines are skipped. A bad line is answered with
 {"id": <id or null>, "error": "..."} and reported on stderr; the exit code is then 1.
 `;
@@ -23,7 +26,10 @@ start/end are UTF-16 offsets into "text". Blank lines are skipped. A bad line is
 const Item = z.object({
   id: z.string().min(1, 'id must not be empty'),
   text: z.string(),
-  context: z.string().optional(),
+  context: z
+    .union([z.string(), z.array(z.object({ speaker: z.enum(['viewer', 'host']), text: z.string() }))])
+    .optional(),
+  banner: z.boolean().optional(),
 });
 
 function describe(error: z.ZodError): string {
@@ -76,8 +82,8 @@ export async function checkStream(io: CheckStreams): Promise<number> {
       failed = true;
       continue;
     }
-    const { id, text, context } = parsed.data;
-    const result = checkUtterance(text, context);
+    const { id, text, context, banner } = parsed.data;
+    const result = checkUtterance(text, { turns: context, banner });
     const ok = io.stdout.write(`${JSON.stringify({ id, labels: result.labels, findings: result.findings })}\n`);
     // Respect back-pressure so a large file streams through in constant memory.
     if (!ok) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));

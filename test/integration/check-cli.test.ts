@@ -57,6 +57,28 @@ describe('branchcast check (process)', () => {
     expect(code).toBe(1);
   });
 
+  it('reads context as a list of turns and the banner; a one-word yes takes its meaning from the question', async () => {
+    const input = [
+      JSON.stringify({ id: 'bare', text: '是的' }),
+      JSON.stringify({ id: 'asked', text: '是的', context: [{ speaker: 'viewer', text: '这个产品是保本的吧？' }] }),
+      JSON.stringify({ id: 'banner', text: '点击下方链接就能申购这只科技主题基金', banner: true }),
+      JSON.stringify({ id: 'bad', text: '好', context: [{ speaker: 'bot', text: '?' }] }),
+    ].join('\n');
+    const { code, stdout } = await runCheck(`${input}\n`);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]?.labels).toEqual([]);
+    expect(lines[1]?.labels).toContain('guarantee_of_principal');
+    const f = (lines[1]?.findings as { origin: string; explanations: { zh: string; en: string } }[])[0];
+    expect(['rule', 'model', 'both']).toContain(f?.origin);
+    expect(f?.explanations.en.length).toBeGreaterThan(0);
+    expect(lines[2]?.labels).not.toContain('missing_risk_disclosure');
+    expect(lines[3]?.error).toMatch(/context/);
+    expect(code).toBe(1);
+  });
+
   it('exits 0 when every line is valid', async () => {
     const { code, stdout } = await runCheck(`${JSON.stringify({ id: 'a', text: '投资有风险，入市需谨慎。' })}\n`);
     expect(code).toBe(0);

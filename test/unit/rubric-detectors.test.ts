@@ -7,6 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CATEGORY_INFO } from '../../core/rubric/categories.js';
 import { checkUtterance, DETECTORS } from '../../core/rubric/check.js';
 import { normalise, toOriginal } from '../../core/rubric/normalise.js';
+import { resolveContext } from '../../core/rubric/model/context.js';
+import { runRules } from '../../core/rubric/rules.js';
+
+/** The rule layer alone: these cases document the auditable rules (the learned layer is measured on the corpus split). */
+const ruleLabels = (text: string, context?: string): string[] =>
+  runRules(text, resolveContext(context))
+    .fired.map((k) => CATEGORIES[k] as string)
+    .sort();
 
 interface Case {
   readonly text: string;
@@ -104,7 +112,8 @@ const CASES: readonly Case[] = [
   // privacy_overcollection
   { text: '中奖的朋友请在评论区打出身份证号和手机号。', labels: ['privacy_overcollection'] },
   { text: '请大家不要在公屏上透露手机号、身份证号等个人信息。', labels: [] },
-  { text: '私信我你的资金账号和交易密码，我帮你查一下。', labels: ['privacy_overcollection'] },
+  // CATALOGUE decision 3: the private-contact request is not silently folded into the data grab.
+  { text: '私信我你的资金账号和交易密码，我帮你查一下。', labels: ['privacy_overcollection', 'unlicensed_advice'] },
   { text: 'Never share your password or verification code with anyone, including us.', labels: [] },
   { text: "Drop your phone number in the comments and we'll call you.", labels: ['privacy_overcollection'] },
   // inducement_urgency
@@ -215,7 +224,7 @@ describe('labelled cases written from the catalogue', () => {
   for (const c of CASES) {
     it(`${c.labels.join('+') || 'compliant'}: ${c.text}`, () => {
       for (const l of c.labels) expect(LABELS.has(l)).toBe(true);
-      expect(checkUtterance(c.text, c.context).labels).toEqual([...c.labels].sort());
+      expect(ruleLabels(c.text, c.context)).toEqual([...c.labels].sort());
     });
   }
 });
@@ -306,16 +315,18 @@ describe('normalise', () => {
     // Past the shared buffer's cap a line gets its own buffer; the next one still uses the shared.
     expect(normalise('ａ'.repeat(70_000)).text).toBe('a'.repeat(70_000));
     expect(normalise('Ｂ*Ｂ').text).toBe('b*b');
-    const found = checkUtterance(long).findings.find((f) => f.category === 'promise_of_returns');
-    expect(found && long.slice(found.start, found.end)).toBe('稳 赚');
+    const r = runRules(long, resolveContext(undefined));
+    const c = r.raw[CATEGORIES.indexOf('promise_of_returns')]?.[0];
+    const back = c && toOriginal(r.a.norm, c.start, c.end);
+    expect(back && long.slice(back.start, back.end)).toBe('稳 赚');
   });
 });
 
 describe('findings', () => {
   it('carry category, rule, severity and an explanation in the utterance language', () => {
     const zh = checkUtterance('开户送现金红包，手慢无！');
-    expect(zh.labels).toEqual(['inducement_urgency']);
-    for (const f of zh.findings) {
+    expect(zh.labels).toContain('inducement_urgency');
+    for (const f of zh.findings.filter((x) => x.category === 'inducement_urgency')) {
       expect(f.rule.startsWith('inducement_urgency/')).toBe(true);
       expect(f.severity).toBe(CATEGORY_INFO.inducement_urgency.severity);
       expect(f.explanation).toBe(CATEGORY_INFO.inducement_urgency.explanation.zh);
@@ -341,9 +352,9 @@ describe('findings', () => {
 
 describe('negation over a list joined by 、', () => {
   it('a negator covers every item of the list, but not a claim after a comma', () => {
-    expect(checkUtterance('正规机构不会拉群荐股、承诺收益；请通过官方渠道核实，切勿转账。').labels).toEqual([]);
-    expect(checkUtterance('我们不会承诺收益、不会保证本金').labels).toEqual([]);
-    expect(checkUtterance('本金不会亏，放心买').labels).toContain('guarantee_of_principal');
-    expect(checkUtterance('按规定不能说保本，但本金基本没问题').labels).toContain('guarantee_of_principal');
+    expect(ruleLabels('正规机构不会拉群荐股、承诺收益；请通过官方渠道核实，切勿转账。')).toEqual([]);
+    expect(ruleLabels('我们不会承诺收益、不会保证本金')).toEqual([]);
+    expect(ruleLabels('本金不会亏，放心买')).toContain('guarantee_of_principal');
+    expect(ruleLabels('按规定不能说保本，但本金基本没问题')).toContain('guarantee_of_principal');
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * The rule layer: every auditable detector over one utterance, candidates per category in
+ * normalised offsets. check.ts combines these with the learned layer; the trainer reads them as
+ * features. Pure: no I/O, no clock, no randomness.
+ */
+import { analyse, anyHit, type Analysis, type Candidate } from './analysis.js';
+import { CATEGORIES, type Category } from './categories.js';
+import { detectAbsoluteTerms, detectGuaranteeOfPrincipal, detectPromiseOfReturns } from './detect-claims.js';
+import {
+  detectDisparaging,
+  detectFraudLure,
+  detectPrivacy,
+  detectStockTip,
+  detectUnlicensedAdvice,
+} from './detect-conduct.js';
+import {
+  detectInducement,
+  detectMissingRiskDisclosure,
+  detectPastPerformance,
+  detectUnsuitable,
+} from './detect-sales.js';
+import type { Cue } from './matcher.js';
+import type { ResolvedContext } from './model/context.js';
+
+type Detector = (a: Analysis, text: string, context: string | undefined) => Candidate[];
+
+/** One detector per category, in catalogue order. */
+export const DETECTORS: { readonly [K in Category]: Detector } = {
+  promise_of_returns: detectPromiseOfReturns,
+  guarantee_of_principal: detectGuaranteeOfPrincipal,
+  absolute_terms: detectAbsoluteTerms,
+  missing_risk_disclosure: detectMissingRiskDisclosure,
+  past_performance_without_disclaimer: detectPastPerformance,
+  unsuitable_recommendation: detectUnsuitable,
+  specific_stock_tip: detectStockTip,
+  unlicensed_advice: detectUnlicensedAdvice,
+  privacy_overcollection: detectPrivacy,
+  inducement_urgency: detectInducement,
+  disparaging_competitors: detectDisparaging,
+  fraud_lure: detectFraudLure,
+};
+
+const DETECTOR_LIST: readonly Detector[] = CATEGORIES.map((c) => DETECTORS[c]);
+const TIP = CATEGORIES.indexOf('specific_stock_tip');
+const MISSING_RISK = CATEGORIES.indexOf('missing_risk_disclosure');
+
+export interface RuleResult {
+  readonly a: Analysis;
+  /** Candidates per category, indexed like CATEGORIES; undefined when none. */
+  readonly raw: (readonly Candidate[] | undefined)[];
+  /** Indices of the categories with a candidate. */
+  readonly fired: number[];
+  /** The reply negates, refuses or declines somewhere (for the context features). */
+  readonly negates: boolean;
+  /** Indices into STEERING_CUES of the cues present: evidence for the learned layer. */
+  readonly cues: number[];
+}
+
+/** Cue words the learned layer sees as unit features (how a line is framed, not what it says). */
+export const STEERING_CUES: readonly Cue[] = [
+  'neg',
+  'neg1',
+  'negpost',
+  'frameIntro',
+  'frameTrail',
+  'warn',
+  'contrast',
+  'risk',
+  'disclaimer',
+  'prohibit',
+  'refuse',
+  'decline',
+  'hypo',
+  'official',
+  'fakeEntity',
+  'lowProfile',
+  'highRisk',
+];
+
+export function runRules(text: string, ctx: ResolvedContext): RuleResult {
+  const a = analyse(text, ctx.viewer);
+  const raw: (readonly Candidate[] | undefined)[] = new Array<undefined>(DETECTOR_LIST.length);
+  for (let i = 0; i < DETECTOR_LIST.length; i++) {
+    const found = (DETECTOR_LIST[i] as Detector)(a, text, ctx.viewer);
+    raw[i] = found.length > 0 ? found : undefined;
+  }
+  // CATALOGUE decision 2: a stock call is not also labelled missing disclosure. The banner on
+  // the wall is the disclosure (decision 1). No other category suppresses another (decision 3).
+  if (raw[TIP] !== undefined || ctx.banner) raw[MISSING_RISK] = undefined;
+  const fired: number[] = [];
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== undefined) fired.push(i);
+  const negates =
+    anyHit(a, 'neg') || anyHit(a, 'neg1') || anyHit(a, 'refuse') || anyHit(a, 'decline') || anyHit(a, 'prohibit');
+  const cues: number[] = [];
+  for (let i = 0; i < STEERING_CUES.length; i++) if (anyHit(a, STEERING_CUES[i] as Cue)) cues.push(i);
+  return { a, raw, fired, negates, cues };
+}
