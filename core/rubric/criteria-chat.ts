@@ -5,7 +5,8 @@
  */
 import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
 import type { Facts, Utterance } from './facts.js';
-import { bi, formatT, type Evidence, type Bi } from './report-model.js';
+import { bi, type Evidence, type Bi } from './report-model.js';
+import { streamClock } from '../stream-time.js';
 import type { CriterionOf } from './rubric-schema.js';
 
 export interface Judged {
@@ -167,8 +168,8 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
     applicable: true,
     score: round1((sum / lures.length) * 100),
     summary: bi(
-      `${lures.length} 条诈骗引流中 ${handled} 条得到及时提醒（首条 ${formatT(first.t)}）`,
-      `${handled} of ${lures.length} lures met with a timely warning (first at ${formatT(first.t)})`,
+      `${lures.length} 条诈骗引流中 ${handled} 条得到及时提醒（首条 ${streamClock(ctx.facts.startedT, first.t, 'zh')}）`,
+      `${handled} of ${lures.length} lures met with a timely warning (first at ${streamClock(ctx.facts.startedT, first.t, 'en')})`,
     ),
     evidence: missed,
   };

@@ -5,6 +5,7 @@
  */
 import type { Category, Severity } from './categories.js';
 import type { CriterionKind } from './rubric-schema.js';
+import { formatDuration } from '../stream-time.js';
 
 export interface Bi {
   zh: string;
@@ -16,7 +17,10 @@ export const bi = (zh: string, en: string): Bi => ({ zh, en });
 /** A moment in the session that backs a score: links to the replay at `seq`. */
 export interface Evidence {
   seq: number;
+  /** Recording time (ms since the room was created). */
   t: number;
+  /** Stream time (core/stream-time.ts), null before the start: what the report shows. */
+  streamT?: number | null;
   /** The words said or posted, when the evidence is an utterance. */
   quote?: string;
   note: Bi;
@@ -39,7 +43,10 @@ export interface CriterionResult {
 
 export interface ReportFinding {
   seq: number;
+  /** Recording time (ms since the room was created). */
   t: number;
+  /** Stream time (core/stream-time.ts), null before the start: what every view shows. */
+  streamT: number | null;
   source: 'host' | 'chat';
   category: Category;
   name: Bi;
@@ -102,7 +109,7 @@ export function replayLink(sessionId: string, seq: number): string {
   return `/replay/${encodeURIComponent(sessionId)}?seq=${seq}`;
 }
 
+/** A length of time as mm:ss (durations only: moments go through core/stream-time.ts). */
 export function formatT(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return formatDuration(ms);
 }

@@ -26,6 +26,7 @@ import {
 import { factsOf, type Facts } from './facts.js';
 import { bi, replayLink, type Bi, type CriterionResult, type Report, type ReportFinding } from './report-model.js';
 import type { Criterion, CriterionKind, Rubric } from './rubric-schema.js';
+import { streamTimeMs } from '../stream-time.js';
 
 export const CRITERION_LABELS: Record<CriterionKind, Bi> = {
   compliance: bi('合规用语', 'Compliant wording'),
@@ -107,6 +108,9 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       : 0,
   );
 
+  // Every moment the report shows is stream time (ST2); `t` stays the recording's.
+  for (const c of criteria) for (const e of c.evidence) e.streamT = streamTimeMs(facts.startedT, e.t);
+
   const critical = criticalSet(rubric);
   const ignored = new Set<string>(rubric.criteria.find((c) => c.kind === 'compliance')?.ignore ?? []);
   const findings: ReportFinding[] = [];
@@ -117,6 +121,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       findings.push({
         seq: u.seq,
         t: u.t,
+        streamT: streamTimeMs(facts.startedT, u.t),
         source: u.source,
         category: f.category,
         name: info.name,

@@ -4,6 +4,7 @@
  */
 import * as echarts from 'echarts';
 import { formatT, replayLink, type Report } from '../../core/rubric/report-model.js';
+import { formatStreamTime, streamClock } from '../../core/stream-time.js';
 import { radarOption, timelineOption } from '../../core/rubric/report-charts.js';
 import { REPORT_TEXT, type ReportLang } from '../../core/rubric/report-text.js';
 import type { Annotation } from '../recordings/recording-file.js';
@@ -69,7 +70,7 @@ function annotationsHtml(r: Report, notes: readonly Annotation[], lang: ReportLa
       const sev = a.severity ? ` · ${n.sev[a.severity]}` : '';
       const cat = a.category ? ` · ${esc(a.category)}` : '';
       return `<div class="finding note${a.severity === 'critical' ? ' critical' : ''}" data-annotation="${esc(a.id)}">
-<div class="head"><span>${esc(a.author)}${sev}${cat}</span><a href="${esc(replayLink(r.sessionId, a.seq))}">${n.at} ${formatT(a.t)} (${span})</a></div>
+<div class="head"><span>${esc(a.author)}${sev}${cat}</span><a href="${esc(replayLink(r.sessionId, a.seq))}">${n.at} ${streamClock(r.stats.startedT, a.t, lang)} (${span})</a></div>
 <div>${esc(a.text)}</div></div>`;
     })
     .join('\n');
@@ -87,7 +88,7 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
           .slice(0, 3)
           .map(
             (e) =>
-              `<div class="evidence"><a href="${esc(e.link)}">${formatT(e.t)}</a> ${L(e.note)}${e.quote ? ` — “${esc(e.quote.slice(0, 60))}”` : ''}</div>`,
+              `<div class="evidence"><a href="${esc(e.link)}">${formatStreamTime(e.streamT ?? null, lang)}</a> ${L(e.note)}${e.quote ? ` — “${esc(e.quote.slice(0, 60))}”` : ''}</div>`,
           )
           .join(
             '',
@@ -99,7 +100,7 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
         .map((f) => {
           const text = `${esc(f.text.slice(0, f.start))}<mark>${esc(f.text.slice(f.start, f.end))}</mark>${esc(f.text.slice(f.end))}`;
           return `<div class="finding${f.critical ? ' critical' : ''}">
-<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatT(f.t)} (#${f.seq})</a></div>
+<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatStreamTime(f.streamT, lang)} (#${f.seq})</a></div>
 <div><span class="k">${t.quote}</span>${text} <small>(${f.source === 'host' ? t.host : t.chat})</small></div>
 <div><span class="k">${t.why}</span>${L(f.explanation)}</div>
 <div><span class="k">${t.rule}</span>${esc(f.rule)} — ${esc(f.law)}</div>

@@ -61,7 +61,14 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
         }
       : null,
     latestFinding: last
-      ? { category: last.category, name: last.name, quote: last.quote, t: last.t, seq: last.seq }
+      ? {
+          category: last.category,
+          name: last.name,
+          quote: last.quote,
+          t: last.t,
+          streamT: last.streamT,
+          seq: last.seq,
+        }
       : null,
     paused: s.paused,
     ended: s.status === 'ended',

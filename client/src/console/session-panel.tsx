@@ -13,6 +13,7 @@ import { navigate } from '../router.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
+import { formatStreamTime } from '../../../core/stream-time.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
 import { parseClock } from './parse.js';
@@ -309,7 +310,7 @@ export function SessionPanel({
             <p className="latest-finding">
               <span className="kpi-label">{t('panel.latest')}</span>{' '}
               <span className="tag warn">{pick(s.latestFinding.name, lang)}</span> “{s.latestFinding.quote}”{' '}
-              <span className="mono hint">{clock(s.latestFinding.t)}</span>
+              <span className="mono hint">{formatStreamTime(s.latestFinding.streamT, lang)}</span>
             </p>
           )}
           <button

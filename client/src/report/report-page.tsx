@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import { formatT, type Report } from '../../../core/rubric/report-model.js';
+import type { Report } from '../../../core/rubric/report-model.js';
+import { formatStreamTime } from '../../../core/stream-time.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
@@ -100,8 +101,8 @@ export default function ReportPage({
                 <strong>
                   {L(f.name)} · {t(`severity.${f.severity}`)}
                 </strong>
-                <a href={f.link}>
-                  {t('replay')} {formatT(f.t)}
+                <a href={f.link} data-testid="report-finding-link">
+                  {t('replay')} {formatStreamTime(f.streamT, lang)}
                 </a>
               </div>
               <div>
