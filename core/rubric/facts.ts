@@ -94,6 +94,8 @@ export interface Facts {
   mood: Map<string, number>;
   moodSum: number;
   intents: Record<string, number>;
+  /** Viewers who left during the stream, by the reason they gave (ignored, bored, curve, offended). */
+  departures: Record<string, number>;
   /** Characters and filler words in spoken host lines (delivery). */
   spokenChars: number;
   fillers: number;
@@ -125,6 +127,7 @@ export function initialFacts(): Facts {
     mood: new Map(),
     moodSum: 0,
     intents: {},
+    departures: {},
     spokenChars: 0,
     fillers: 0,
   };
@@ -242,6 +245,7 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       f.disclosure.push({ seq: e.seq, t: e.t, on: e.on });
       return f;
     case 'viewer.sentiment': {
+      if (e.leaving) f.departures[e.leaving] = (f.departures[e.leaving] ?? 0) + 1;
       const prev = f.mood.get(e.actor.id);
       f.moodSum += e.sentiment - (prev ?? 0);
       f.mood.set(e.actor.id, e.sentiment);

@@ -101,6 +101,8 @@ export interface Report {
     lures: number;
     peakAudience: number;
     intents: Record<string, number>;
+    /** Viewers who left, by reason (ignored, bored, curve, offended). */
+    departures: Record<string, number>;
   };
 }
 

@@ -175,6 +175,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       lures: facts.lures.length,
       peakAudience: facts.peakAudience,
       intents: { ...facts.intents },
+      departures: { ...facts.departures },
     },
   };
 }

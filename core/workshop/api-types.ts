@@ -95,6 +95,8 @@ export interface LiveSession {
   /** null: the scenario's rubric is not loaded (or nothing recorded yet). */
   score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
   /** `t` is recording time; `streamT` the stream clock (null before the start) that the console shows. */
+  /** Viewers who left, by the reason they gave (ignored, bored, curve, offended). */
+  departures: Record<string, number>;
   latestFinding: {
     category: string;
     name: Bi;

@@ -3,10 +3,10 @@
  * charts rendered to SVG on the server with ECharts' SSR renderer), laid out to print on A4.
  */
 import * as echarts from 'echarts';
-import { formatT, replayLink, type Report } from '../../core/rubric/report-model.js';
+import { replayLink, type Report } from '../../core/rubric/report-model.js';
 import { formatStreamTime, streamClock } from '../../core/stream-time.js';
 import { radarOption, timelineOption } from '../../core/rubric/report-charts.js';
-import { REPORT_TEXT, type ReportLang } from '../../core/rubric/report-text.js';
+import { REPORT_TEXT, statsLine, type ReportLang } from '../../core/rubric/report-text.js';
 import type { Annotation } from '../recordings/recording-file.js';
 
 const esc = (s: string): string =>
@@ -119,7 +119,7 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
 <span class="badge ${r.pass ? 'pass' : 'fail'}">${r.pass ? t.pass : t.fail}</span>
 <span>${t.passMark(r.passMark)} · ${t.grade(r.grade)} ${L(r.band)}</span></div>
 ${r.capped ? `<p class="fail badge">${t.capped(r.rawTotal)}</p>` : ''}
-<p class="meta">${t.duration} ${formatT(s.durationMs)} · ${t.questions} ${s.questions} (${t.answered} ${s.answered}) · ${t.lures} ${s.lures} · ${t.peak} ${s.peakAudience}</p>
+<p class="meta" data-stats>${esc(statsLine(s, lang))}</p>
 <h2>${t.criteria}</h2>
 <div class="charts">${renderSvg(radarOption(r, lang), 420, 320)}</div>
 <table><thead><tr><th>${t.criterion}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${criteriaRows}</tbody></table>

@@ -50,6 +50,7 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
     startedAt: s.startedT === null ? null : room.record.createdAt + s.startedT,
     elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? now) - s.startedT),
     audience: s.audience,
+    departures: { ...s.departures },
     score: r
       ? {
           total: r.total,

@@ -9,6 +9,7 @@ import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import type { Report } from '../../../core/rubric/report-model.js';
 import { formatStreamTime } from '../../../core/stream-time.js';
+import { statsLine } from '../../../core/rubric/report-text.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
@@ -69,6 +70,9 @@ export default function ReportPage({
             {t('passMark', { n: report.passMark })} · {t('grade', { g: report.grade })} {L(report.band)}
           </p>
           {report.capped && <p className="badge fail">{t('capped', { raw: report.rawTotal })}</p>}
+          <p className="report-note" data-testid="report-stats">
+            {statsLine(report.stats, lang)}
+          </p>
           <Chart option={radarOption(report, lang)} height={280} testId="report-radar" />
           <table className="report-criteria">
             <thead>

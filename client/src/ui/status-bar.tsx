@@ -7,6 +7,7 @@ import { navigate } from '../router.js';
 import { useTranslation } from 'react-i18next';
 import { pick } from './i18n.js';
 import { streamClock } from '../../../core/stream-time.js';
+import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 
 export function StatusBar() {
   const { t } = useTranslation('rehearsal');
@@ -19,6 +20,8 @@ export function StatusBar() {
   const startedT = useSession((s) => s.state.startedT);
   const paused = useSession((s) => s.state.paused);
   const audience = useSession((s) => s.state.audience);
+  const departures = useSession((s) => s.state.departures);
+  const left = departuresText(departures ?? {}, lang);
   const connection = useSession((s) => s.connection);
   const role = useSession((s) => s.role);
 
@@ -56,6 +59,12 @@ export function StatusBar() {
       </span>
       <span data-testid="status-audience">
         {t('audience')} {audience}
+        {left && (
+          <small className="hint" data-testid="status-departures">
+            {' '}
+            ({REPORT_TEXT[lang].departures}: {left})
+          </small>
+        )}
       </span>
       <span className={`conn conn-${connection}`} data-testid="status-connection">
         {t(`conn.${connection}`)}
