@@ -7,6 +7,7 @@ import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
 import type { Facts, Utterance } from './facts.js';
 import { bi, type Evidence, type Bi } from './report-model.js';
 import { streamClock } from '../stream-time.js';
+import { scoredQuestions } from './questions.js';
 import type { CriterionOf } from './rubric-schema.js';
 
 export interface Judged {
@@ -71,24 +72,41 @@ export function complianceCriterion(ctx: Ctx, c: CriterionOf<'compliance'>): Jud
 }
 
 export function latencyCriterion(ctx: Ctx, c: CriterionOf<'response_latency'>): Judged {
-  const answered = ctx.facts.questions.filter((q) => q.answerT !== null);
-  if (answered.length === 0) return NA(bi('没有已回复的提问', 'No question was answered'));
+  // Latency runs on the question's own clock (QL1): from the start, or from the answering segment.
+  const scored = scoredQuestions(ctx.facts);
+  const answered = scored.filter((x) => x.latencyMs !== null);
+  const asked = scored.length;
+  if (asked === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const cutoff = ctx.endT - c.zeroSec * 1000;
+  // A question left unanswered longer than zeroSec scores 0 (DN1): silence never beats a late reply.
+  const overdue = scored.filter((x) => x.latencyMs === null && x.waitFromT !== null && x.waitFromT <= cutoff);
+  const n = answered.length + overdue.length;
+  if (n === 0)
+    return {
+      applicable: true,
+      score: 0,
+      summary: bi(`0/${asked} 个提问得到回复`, `0 of ${asked} questions answered`),
+      evidence: [],
+    };
   let sum = 0;
-  const lat = answered.map((q) => {
-    const s = (q.answerT! - q.t) / 1000;
+  const lat = answered.map((x) => {
+    const s = x.latencyMs! / 1000;
     sum += ramp(s, c.limitSec, c.zeroSec);
-    return { q, s };
+    return { q: x.q, s };
   });
   lat.sort((a, b) => b.s - a.s);
   const sorted = lat.map((x) => x.s).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
   return {
     applicable: true,
-    score: round1((sum / answered.length) * 100),
-    summary: bi(
-      `回复时长中位数 ${Math.round(median)} 秒（目标 ≤ ${c.limitSec} 秒）`,
-      `Median reply time ${Math.round(median)} s (target ≤ ${c.limitSec} s)`,
-    ),
+    score: round1((sum / n) * 100),
+    summary:
+      median === null
+        ? bi(`0/${asked} 个提问得到回复`, `0 of ${asked} questions answered`)
+        : bi(
+            `回复时长中位数 ${Math.round(median)} 秒（目标 ≤ ${c.limitSec} 秒）；${overdue.length} 个提问超过 ${c.zeroSec} 秒未回复`,
+            `Median reply time ${Math.round(median)} s (target ≤ ${c.limitSec} s); ${overdue.length} question(s) unanswered past ${c.zeroSec} s`,
+          ),
     evidence: lat
       .filter((x) => x.s > c.limitSec)
       .slice(0, 5)
@@ -104,16 +122,34 @@ export function latencyCriterion(ctx: Ctx, c: CriterionOf<'response_latency'>): 
 
 export function coverageCriterion(ctx: Ctx, c: CriterionOf<'question_coverage'>): Judged {
   const cutoff = ctx.endT - c.graceSec * 1000;
-  const counted = ctx.facts.questions.filter((q) => q.t <= cutoff);
-  if (counted.length === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const all = ctx.facts.questions;
+  const counted = all.filter((q) => q.t <= cutoff);
+  if (all.length === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const answeredAll = all.filter((q) => q.answerSeq !== null).length;
+  const late = all.length - counted.length;
+  const graceNote =
+    late > 0
+      ? bi(`；最后 ${c.graceSec} 秒内的 ${late} 个不计入得分`, `; ${late} asked in the last ${c.graceSec} s not scored`)
+      : bi('', '');
+  if (counted.length === 0)
+    return {
+      applicable: false,
+      score: null,
+      summary: bi(
+        `回复了 ${answeredAll}/${all.length} 个提问${graceNote.zh}`,
+        `Answered ${answeredAll} of ${all.length} questions${graceNote.en}`,
+      ),
+      evidence: [],
+    };
   const answered = counted.filter((q) => q.answerSeq !== null).length;
   const share = answered / counted.length;
   return {
     applicable: true,
     score: round1(clamp01(share / c.target) * 100),
+    // The same totals as the report's counts, the export, the console and the CSV (CT1).
     summary: bi(
-      `回复了 ${answered}/${counted.length} 个提问（目标 ${Math.round(c.target * 100)}%）`,
-      `Answered ${answered} of ${counted.length} questions (target ${Math.round(c.target * 100)}%)`,
+      `回复了 ${answeredAll}/${all.length} 个提问（目标 ${Math.round(c.target * 100)}%）${graceNote.zh}`,
+      `Answered ${answeredAll} of ${all.length} questions (target ${Math.round(c.target * 100)}%)${graceNote.en}`,
     ),
     evidence: counted
       .filter((q) => q.answerSeq === null)
@@ -140,6 +176,9 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
     if (w.warning) warnings.push({ ...u, official: w.official });
   }
   let sum = 0;
+  // Counts are whole lures (CT2): fully handled, warned without the official pointer, missed.
+  let full = 0;
+  let partial = 0;
   const missed: Evidence[] = [];
   let j = 0;
   for (const l of lures) {
@@ -151,6 +190,8 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
       if (best === 1) break;
     }
     sum += best;
+    if (best === 1) full++;
+    else if (best > 0) partial++;
     if (best < 1 && missed.length < 5)
       missed.push(
         evidenceOf(
@@ -162,14 +203,13 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
         ),
       );
   }
-  const handled = Math.round(sum * 10) / 10;
   const first = lures[0]!;
   return {
     applicable: true,
     score: round1((sum / lures.length) * 100),
     summary: bi(
-      `${lures.length} 条诈骗引流中 ${handled} 条得到及时提醒（首条 ${streamClock(ctx.facts.startedT, first.t, 'zh')}）`,
-      `${handled} of ${lures.length} lures met with a timely warning (first at ${streamClock(ctx.facts.startedT, first.t, 'en')})`,
+      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(ctx.facts.startedT, first.t, 'zh')}）`,
+      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(ctx.facts.startedT, first.t, 'en')})`,
     ),
     evidence: missed,
   };
