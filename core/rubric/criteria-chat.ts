@@ -8,6 +8,7 @@ import type { Facts, Utterance } from './facts.js';
 import { bi, type Evidence, type Bi } from './report-model.js';
 import { streamClock } from '../stream-time.js';
 import { scoredQuestions } from './questions.js';
+import { scoredFindings } from './findings.js';
 import type { CriterionOf } from './rubric-schema.js';
 
 export interface Judged {
@@ -28,6 +29,8 @@ export interface Ctx {
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export const NA = (summary: Bi): Judged => ({ applicable: false, score: null, summary, evidence: [] });
+/** A criterion the host gave nothing to: 0 with the reason, never "not applicable" (DN1). */
+export const ZERO = (summary: Bi): Judged => ({ applicable: true, score: 0, summary, evidence: [] });
 
 /** Linear from 1 at `full` down to 0 at `zero` (full < zero). */
 export function ramp(x: number, full: number, zero: number): number {
@@ -41,32 +44,45 @@ export function evidenceOf(ctx: Ctx, u: { seq: number; t: number; text?: string 
 }
 
 export function complianceCriterion(ctx: Ctx, c: CriterionOf<'compliance'>): Judged {
-  const ignore = new Set<string>(c.ignore);
-  let points = 0;
-  let n = 0;
-  const evidence: Evidence[] = [];
-  for (const u of ctx.facts.utterances) {
-    for (const f of u.findings) {
-      if (ignore.has(f.category)) continue;
-      const sev = ctx.severityOf(f.category);
-      points += c.penalties[sev];
-      n++;
-      if (evidence.length < 20)
-        evidence.push({
-          seq: u.seq,
-          t: u.t,
-          quote: u.text.slice(f.start, f.end),
-          note: bi(`${CATEGORY_INFO[f.category].name.zh}（${sev}）`, `${CATEGORY_INFO[f.category].name.en} (${sev})`),
-          link: ctx.link(u.seq),
-        });
-    }
-  }
   const lines = ctx.facts.utterances.length;
-  if (lines === 0) return NA(bi('主播还没有发言', 'The host has not spoken yet'));
+  // Doing nothing scores nothing (DN1): a host who never spoke has shown no compliant wording.
+  if (lines === 0)
+    return { applicable: true, score: 0, summary: bi('主播没有发言', 'The host did not speak'), evidence: [] };
+  let points = 0;
+  let corrected = 0;
+  const evidence: Evidence[] = [];
+  const found = scoredFindings(ctx.facts, new Set<string>(c.ignore));
+  for (const f of found) {
+    const sev = ctx.severityOf(f.category);
+    // A correction earns back part of the penalty (CR2): all of correctionCredit when prompt.
+    let factor = 1;
+    if (f.corrected) {
+      corrected++;
+      const prompt = f.corrected.t - f.u.t <= c.correctionWithinSec * 1000;
+      factor = 1 - (prompt ? c.correctionCredit : c.correctionCredit / 2);
+    }
+    points += c.penalties[sev] * factor;
+    if (evidence.length < 20)
+      evidence.push({
+        seq: f.u.seq,
+        t: f.u.t,
+        quote: f.u.text.slice(f.start, f.end),
+        note: bi(
+          `${CATEGORY_INFO[f.category].name.zh}（${sev}）${f.corrected ? '，已更正' : ''}`,
+          `${CATEGORY_INFO[f.category].name.en} (${sev})${f.corrected ? ', corrected' : ''}`,
+        ),
+        link: ctx.link(f.u.seq),
+      });
+  }
+  const n = found.length;
+  const fixed = corrected > 0 ? bi(`，其中 ${corrected} 处已更正`, `, ${corrected} corrected`) : bi('', '');
   return {
     applicable: true,
-    score: Math.max(0, 100 - points),
-    summary: bi(`${lines} 句发言中发现 ${n} 处合规问题`, `${n} compliance finding(s) in ${lines} line(s)`),
+    score: round1(Math.max(0, 100 - points)),
+    summary: bi(
+      `${lines} 句发言中发现 ${n} 处合规问题${fixed.zh}`,
+      `${n} compliance finding(s) in ${lines} line(s)${fixed.en}`,
+    ),
     evidence,
   };
 }

@@ -38,6 +38,8 @@ export interface CriterionResult {
   /** What the criterion adds to the total (its share of the applicable weight × score). */
   points: number;
   summary: Bi;
+  /** Set when the criterion could not be judged and its weight went to the others (DN2). */
+  weightNote?: Bi;
   evidence: Evidence[];
 }
 
@@ -54,6 +56,10 @@ export interface ReportFinding {
   /** Critical under this rubric: caps the total below the pass mark. */
   critical: boolean;
   rule: string;
+  /** Every rule of the category that fired on the utterance: one card lists them (FD1). */
+  rules: string[];
+  /** The host line that retracted this claim (CR1): "更正于 mm:ss". */
+  corrected: { seq: number; t: number; streamT: number | null } | null;
   /** The law or guideline the category comes from (CATALOGUE sources). */
   law: string;
   /** The matched words and the whole utterance (UTF-16 offsets into `text`). */

@@ -43,6 +43,7 @@ export const REPORT_TEXT = {
     reviewFailed: '脚本中有严重问题',
     skipped: '反例（跳过）',
     departures: '离开的观众',
+    correctedAt: (at: string) => `更正于 ${at}`,
     leave: { ignored: '提问被忽视', bored: '冷场无聊', curve: '自然流失', offended: '被不当言论冒犯' },
   },
   en: {
@@ -86,6 +87,7 @@ export const REPORT_TEXT = {
     reviewFailed: 'Critical issues in the script',
     skipped: 'counter-example (skipped)',
     departures: 'Viewers who left',
+    correctedAt: (at: string) => `corrected at ${at}`,
     leave: { ignored: 'ignored', bored: 'bored', curve: 'scenario curve', offended: 'offended by a claim' },
   },
 } as const;

@@ -84,7 +84,7 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
   const criteriaRows = r.criteria
     .map(
       (c) =>
-        `<tr><td>${L(c.label)}<div class="evidence">${L(c.summary)}</div>${c.evidence
+        `<tr><td>${L(c.label)}<div class="evidence">${L(c.summary)}${c.weightNote ? `（${L(c.weightNote)}）` : ''}</div>${c.evidence
           .slice(0, 3)
           .map(
             (e) =>
@@ -103,7 +103,8 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
 <div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatStreamTime(f.streamT, lang)} (#${f.seq})</a></div>
 <div><span class="k">${t.quote}</span>${text} <small>(${f.source === 'host' ? t.host : t.chat})</small></div>
 <div><span class="k">${t.why}</span>${L(f.explanation)}</div>
-<div><span class="k">${t.rule}</span>${esc(f.rule)} — ${esc(f.law)}</div>
+<div><span class="k">${t.rule}</span>${esc(f.rules.join(' · '))} — ${esc(f.law)}</div>
+${f.corrected ? `<div class="corrected" data-corrected><a href="${esc(replayLink(r.sessionId, f.corrected.seq))}">${esc(t.correctedAt(formatStreamTime(f.corrected.streamT, lang)))}</a></div>` : ''}
 <div><span class="k">${t.better}</span>${L(f.suggestion)}</div></div>`;
         })
         .join('\n')

@@ -7,9 +7,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import type { Report } from '../../../core/rubric/report-model.js';
+import { replayLink, type Report } from '../../../core/rubric/report-model.js';
 import { formatStreamTime } from '../../../core/stream-time.js';
-import { statsLine } from '../../../core/rubric/report-text.js';
+import { REPORT_TEXT, statsLine } from '../../../core/rubric/report-text.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
@@ -87,7 +87,10 @@ export default function ReportPage({
                 <tr key={c.kind}>
                   <td>
                     {L(c.label)}
-                    <div className="report-note">{L(c.summary)}</div>
+                    <div className="report-note">
+                      {L(c.summary)}
+                      {c.weightNote ? ` (${L(c.weightNote)})` : ''}
+                    </div>
                   </td>
                   <td>{c.weight}</td>
                   <td>{c.applicable ? c.score : t('notApplicable')}</td>
@@ -118,8 +121,15 @@ export default function ReportPage({
                 {t('why')}: {L(f.explanation)}
               </div>
               <div className="report-note">
-                {t('rule')}: {f.rule} — {f.law}
+                {t('rule')}: {f.rules.join(' · ')} — {f.law}
               </div>
+              {f.corrected && (
+                <div className="report-note" data-testid="report-finding-corrected">
+                  <a href={replayLink(report.sessionId, f.corrected.seq)}>
+                    {REPORT_TEXT[lang].correctedAt(formatStreamTime(f.corrected.streamT, lang))}
+                  </a>
+                </div>
+              )}
               <div className="report-note">
                 {t('better')}: {L(f.suggestion)}
               </div>
