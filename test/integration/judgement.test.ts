@@ -3,12 +3,18 @@
  * real server and real Socket.IO peers: the simulated audience's policy drives real bot sockets,
  * and the trainee is a real peer.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Audience, type AudienceAction } from '../../core/audience/audience.js';
 import type { SessionEvent } from '../../core/events.js';
 import type { Report } from '../../core/rubric/report-model.js';
 import { ManualClock } from '../../server/rooms/clock.js';
 import type { RunningServer } from '../../server/main.js';
+import { writeRecordingFile } from '../../server/recordings/recording-file.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
 import { facilitatorCookie, startTestServer } from '../harness/test-server.js';
 
@@ -170,5 +176,23 @@ describe('one card, a correction that reduces (FD1, CR1–CR2, ST2)', () => {
     const score = (r: Report) => r.criteria.find((c) => c.kind === 'compliance')!.score!;
     expect(score(fixed.report)).toBeGreaterThan(score(left.report));
     expect(fixed.report.pass).toBe(false);
+  });
+
+  it('branchcast score (JSON) gives stream-time finding times, one card, questions and lures apart', async () => {
+    const { id, seqs } = await say([CLAIM, CORRECTION]);
+    const dir = mkdtempSync(join(tmpdir(), 'bc-judgement-'));
+    const file = join(dir, 'rec.jsonl');
+    writeRecordingFile(file, server.store.getSession(id)!, server.store.readEvents(id, 1, 10_000), 'test');
+    const out = await promisify(execFile)(process.execPath, ['bin/branchcast.js', 'score', file]).then(
+      (r) => r.stdout,
+      (e: { stdout: string }) => e.stdout,
+    );
+    const r = JSON.parse(out) as Report;
+    const card = r.findings.find((f) => f.seq === seqs[0] && f.category === 'promise_of_returns')!;
+    expect(card.streamT).toBe(15_000);
+    expect(card.t).toBeGreaterThan(180_000);
+    expect(card.corrected).toMatchObject({ seq: seqs[1], streamT: 30_000 });
+    expect(r.findings.filter((f) => f.seq === seqs[1])).toEqual([]);
+    expect(r.stats).toMatchObject({ questions: 0, lures: 0 });
   });
 });
