@@ -15,7 +15,7 @@ const scenario = scenes.get('anti-fraud-live')!;
 const rubric = rubrics.get(scenario.rubric)!;
 const crit = (r: ReturnType<typeof scoreEvents>, kind: string) => r.criteria.find((c) => c.kind === kind)!;
 
-describe('CK1 lures are not questions', () => {
+describe('CK1 CT1 lures are not questions; one count everywhere', () => {
   it('a lure posted as a question, or as kind lure, never enters question coverage or latency', () => {
     const r = new Recording(scenario).start(1000);
     r.ask(5000, '有想赚快钱的吗？扣1拉你进群？');
@@ -111,7 +111,7 @@ describe('CR1–CR2 credit for correcting', () => {
   });
 });
 
-describe('DN1–DN2 doing nothing scores nothing', () => {
+describe('DN1–DN2 CT2 doing nothing scores nothing, in whole counts', () => {
   it('a host who only presses start and next scores 0 where speaking or replying was needed', () => {
     const r = new Recording(scenario).start(0);
     r.join(1000, 1);
@@ -131,6 +131,7 @@ describe('DN1–DN2 doing nothing scores nothing', () => {
     expect(crit(rep, 'response_latency').summary.zh).toBe('0/2 个提问得到回复');
     expect(crit(rep, 'question_coverage').score).toBe(0);
     expect(crit(rep, 'lure_handling').score).toBe(0);
+    expect(crit(rep, 'lure_handling').summary.zh).toMatch(/^1 条诈骗引流中 0 条得到及时提醒并指向官方渠道，0 条只提醒/);
     expect(rep.rawTotal).toBeLessThan(20);
   });
 
