@@ -71,8 +71,8 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       if (state.paused === cmd.payload.paused) return ok();
       return ok(draft.streamPaused(cmd.payload.paused));
     case 'viewer.signal': {
-      const { sentiment, trust, intent } = cmd.payload;
-      const drafts = [draft.viewerSentiment(sentiment, trust)];
+      const { sentiment, trust, intent, leaving } = cmd.payload;
+      const drafts = [draft.viewerSentiment(sentiment, trust, leaving)];
       if (intent) drafts.push(draft.viewerIntent(intent));
       return ok(...drafts);
     }

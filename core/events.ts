@@ -19,7 +19,16 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'system' };
 
-export type ChatKind = 'chat' | 'question';
+/**
+ * What a viewer's line is (docs/RUBRICS.md CK1): a question for the host, or a lure, troll, spam or
+ * rumour, each scored under its own handling and never as an unanswered question.
+ */
+export const CHAT_KINDS = ['chat', 'question', 'lure', 'troll', 'spam', 'rumour'] as const;
+export type ChatKind = (typeof CHAT_KINDS)[number];
+
+/** Why a simulated viewer left (shown in the HUD, the console and the report). */
+export const VIEWER_LEAVE_REASONS = ['ignored', 'bored', 'curve', 'offended'] as const;
+export type ViewerLeaveReason = (typeof VIEWER_LEAVE_REASONS)[number];
 
 /** The facilitator who spoke as a viewer (director mode): their actor id and name. */
 export interface DirectedBy {
@@ -56,7 +65,8 @@ export interface EventPayloads {
   /** The host paused or resumed the stream (the crisis drill's first step is to pause). */
   'stream.paused': { paused: boolean };
   /** A viewer's mood as it reports it (bots report their policy state; people may too). */
-  'viewer.sentiment': { sentiment: number; trust: number };
+  /** `leaving` is set on a viewer's last report before it leaves: why it goes. */
+  'viewer.sentiment': { sentiment: number; trust: number; leaving?: ViewerLeaveReason };
   /** A viewer formed an intent the rubric counts (conversion, or falling for a lure). */
   'viewer.intent': { intent: ViewerIntent };
   'session.ended': { reason: 'host' | 'facilitator' | 'script-complete' };
@@ -185,7 +195,8 @@ export const draft = {
   }),
   disclosureChanged: (on: boolean): EventDraft => ({ type: 'disclosure.changed', on }),
   streamPaused: (paused: boolean): EventDraft => ({ type: 'stream.paused', paused }),
-  viewerSentiment: (sentiment: number, trust: number): EventDraft => ({ type: 'viewer.sentiment', sentiment, trust }),
+  viewerSentiment: (sentiment: number, trust: number, leaving?: ViewerLeaveReason): EventDraft =>
+    leaving ? { type: 'viewer.sentiment', sentiment, trust, leaving } : { type: 'viewer.sentiment', sentiment, trust },
   viewerIntent: (intent: ViewerIntent): EventDraft => ({ type: 'viewer.intent', intent }),
   sessionEnded: (reason: EventPayloads['session.ended']['reason']): EventDraft => ({
     type: 'session.ended',

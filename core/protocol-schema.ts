@@ -7,7 +7,7 @@
  * board through `invitation` and `trades`.
  */
 import { z } from 'zod';
-import { ROLES, VIEWER_INTENTS } from './events.js';
+import { CHAT_KINDS, ROLES, VIEWER_INTENTS, VIEWER_LEAVE_REASONS } from './events.js';
 import { CommandSchemas, JoinPayload, type JoinOk } from './protocol.js';
 import { Scenario } from './scenario.js';
 import type { SessionState } from './session.js';
@@ -31,7 +31,7 @@ const ChatEntry = z.object({
   t,
   actor: Actor,
   text: z.string(),
-  kind: z.enum(['chat', 'question']),
+  kind: z.enum(CHAT_KINDS),
   replyTo: seq.nullable(),
   answerSeq: seq.nullable(),
   directedBy: z.object({ id: z.string(), name: z.string() }).optional(),
@@ -102,6 +102,9 @@ const StateShape = z.object({
     rejects: z.number().int(),
     unsuitable: z.number().int(),
   }),
+  departures: z
+    .partialRecord(z.enum(VIEWER_LEAVE_REASONS), z.number().int().min(0))
+    .describe('viewers who left, by reason'),
   audienceTarget: z.object({ count: z.number().int(), ratePerMinute: z.number() }).nullable(),
 });
 

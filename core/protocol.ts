@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_BOT_RATE, MAX_BOTS } from './audience/limits.js';
-import { ROLES, VIEWER_INTENTS, type Role, type SessionEvent } from './events.js';
+import { CHAT_KINDS, ROLES, VIEWER_INTENTS, VIEWER_LEAVE_REASONS, type Role, type SessionEvent } from './events.js';
 
 export { MAX_BOT_RATE, MAX_BOTS };
 import type { SessionState } from './session.js';
@@ -92,7 +92,7 @@ export type JoinPayload = z.input<typeof JoinPayload>;
 export const CommandSchemas = {
   'chat.send': z.strictObject({
     text,
-    kind: z.enum(['chat', 'question']).default('chat'),
+    kind: z.enum(CHAT_KINDS).default('chat'),
     /** seq of the message this replies to. */
     replyTo: z.number().int().positive().nullable().default(null),
   }),
@@ -113,6 +113,8 @@ export const CommandSchemas = {
     /** Trust in the host, 0 … 1. */
     trust: z.number().min(0).max(1),
     intent: z.enum(VIEWER_INTENTS).nullable().default(null),
+    /** Set on the viewer's last signal before it leaves: why it goes. */
+    leaving: z.enum(VIEWER_LEAVE_REASONS).optional(),
   }),
   /** The host invites viewers to a mock trade: suggest a quantity (stocks, ETFs) or an amount (funds). */
   'trade.invite': z.strictObject({
@@ -143,7 +145,7 @@ export const CommandSchemas = {
   'director.say': z.strictObject({
     viewerId: z.string().trim().min(1).max(64),
     text,
-    kind: z.enum(['chat', 'question']).default('chat'),
+    kind: z.enum(CHAT_KINDS).default('chat'),
     replyTo: z.number().int().positive().nullable().default(null),
   }),
   /**

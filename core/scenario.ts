@@ -34,6 +34,11 @@ export const Segment = z.strictObject({
   slides: z.array(Bilingual).optional(),
   /** True if the segment contains a product call-to-action (disclosure must precede it). */
   callToAction: z.boolean().optional(),
+  /**
+   * The script takes questions later (e.g. "we'll answer in the Q&A"): a question asked during
+   * this segment waits from the start of the next segment that is not marked so (RUBRICS QL1).
+   */
+  questionsLater: z.boolean().optional(),
 });
 export type Segment = z.infer<typeof Segment>;
 

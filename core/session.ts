@@ -2,7 +2,7 @@
  * SessionState and its reducer. reduce() is total and pure: events are facts that already
  * passed the room's checks (see decide.ts), so it never rejects, it only folds.
  */
-import type { Actor, ChatKind, DirectedBy, Role, SessionEvent, ViewerIntent } from './events.js';
+import type { Actor, ChatKind, DirectedBy, Role, SessionEvent, ViewerIntent, ViewerLeaveReason } from './events.js';
 import type { ExchangeState } from './exchange/index.js';
 import { seedRng, type RngState } from './random.js';
 import type { Scenario } from './scenario.js';
@@ -94,6 +94,8 @@ export interface SessionState {
   /** Recent fills and rejections, newest last (the trade board's ticker). */
   trades: readonly TradeFeedEntry[];
   trading: { orders: number; fills: number; rejects: number; unsuitable: number };
+  /** Viewers who left and said why (`viewer.sentiment.leaving`), by reason. */
+  departures: Readonly<Partial<Record<ViewerLeaveReason, number>>>;
   /** The simulated audience a facilitator last asked for (`audience.configured`), or null. */
   audienceTarget: { count: number; ratePerMinute: number } | null;
 }
@@ -132,6 +134,7 @@ export function initialState(): SessionState {
     trades: [],
     trading: { orders: 0, fills: 0, rejects: 0, unsuitable: 0 },
     audienceTarget: null,
+    departures: {},
   };
 }
 
@@ -244,8 +247,11 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return { ...s, disclosureOn: e.on };
     case 'stream.paused':
       return { ...s, paused: e.paused };
-    case 'viewer.sentiment':
-      return { ...s, mood: { ...s.mood, [e.actor.id]: { sentiment: e.sentiment, trust: e.trust, t: e.t } } };
+    case 'viewer.sentiment': {
+      const mood = { ...s.mood, [e.actor.id]: { sentiment: e.sentiment, trust: e.trust, t: e.t } };
+      if (!e.leaving) return { ...s, mood };
+      return { ...s, mood, departures: { ...s.departures, [e.leaving]: (s.departures[e.leaving] ?? 0) + 1 } };
+    }
     case 'viewer.intent': {
       const who = s.intents[e.intent] ?? [];
       if (who.includes(e.actor.id)) return s;

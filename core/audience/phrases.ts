@@ -11,6 +11,8 @@
  * Questions (kind 'question') end with ？ in Chinese and ? in English; chat lines do not.
  */
 
+import type { ChatKind } from '../events.js';
+
 export const PERSONA_IDS = [
   'genz_newcomer',
   'retiree',
@@ -25,11 +27,15 @@ export type PersonaId = (typeof PERSONA_IDS)[number];
 export interface Phrase {
   zh: string;
   en: string;
-  kind: 'chat' | 'question';
+  kind: ChatKind;
 }
 
 const chat = (zh: string, en: string): Phrase => ({ zh, en, kind: 'chat' });
 const ask = (zh: string, en: string): Phrase => ({ zh, en, kind: 'question' });
+/** Scam funnels, provocations and false rumours: their own kinds, never questions for the host. */
+const lure = (zh: string, en: string): Phrase => ({ zh, en, kind: 'lure' });
+const troll = (zh: string, en: string): Phrase => ({ zh, en, kind: 'troll' });
+const rumour = (zh: string, en: string): Phrase => ({ zh, en, kind: 'rumour' });
 
 export const PHRASES: Record<PersonaId, readonly Phrase[]> = {
   /** 25–30, learns investing from short videos, likes tech and new energy, asks basic questions. */
@@ -119,50 +125,50 @@ export const PHRASES: Record<PersonaId, readonly Phrase[]> = {
 
   /** Fraud lurer: posts scam funnels. Fictional placeholders only, never a real contact. */
   fraud_lurer: [
-    chat('免费荐股，扣1进群，vx: abc123', 'Free stock picks, type 1 to join, vx: abc123'),
-    chat(
+    lure('免费荐股，扣1进群，vx: abc123', 'Free stock picks, type 1 to join, vx: abc123'),
+    lure(
       '老师带单，今天群里已经三只涨停，名额有限',
       'Teacher leads trades, three limit-ups in the group today, places limited',
     ),
-    chat(
+    lure(
       '内幕消息：明天主力拉升，想要的私我',
       'Insider tip: the big players push it up tomorrow, DM me if you want it',
     ),
-    chat(
+    lure(
       '下载XX财富Pro，机构专用通道，打新必中',
       'Download XX Wealth Pro, institutional-only channel, every IPO allotment guaranteed',
     ),
-    chat('配资10倍，门槛低，秒到账，vx: abc123', '10x leverage funding, low threshold, instant, vx: abc123'),
-    chat('我舅舅在私募，有内部消息，进群免费领', 'My uncle works at a private fund, inside info, free in the group'),
-    chat('AI量化信号，胜率95%，QQ群: 000000', 'AI quant signals, 95% win rate, QQ group: 000000'),
-    chat('股神直播间每晚八点开课，扣1领课程', 'The stock guru streams nightly at 8, type 1 for the course'),
-    chat('跟着我们操作一个月翻倍，亏了全额退款', 'Follow our trades and double in a month, full refund if you lose'),
-    chat(
+    lure('配资10倍，门槛低，秒到账，vx: abc123', '10x leverage funding, low threshold, instant, vx: abc123'),
+    lure('我舅舅在私募，有内部消息，进群免费领', 'My uncle works at a private fund, inside info, free in the group'),
+    lure('AI量化信号，胜率95%，QQ群: 000000', 'AI quant signals, 95% win rate, QQ group: 000000'),
+    lure('股神直播间每晚八点开课，扣1领课程', 'The stock guru streams nightly at 8, type 1 for the course'),
+    lure('跟着我们操作一个月翻倍，亏了全额退款', 'Follow our trades and double in a month, full refund if you lose'),
+    lure(
       '官方客服提醒：您的账户异常，请加vx: abc123处理',
       'Official support notice: your account is abnormal, add vx: abc123 to fix it',
     ),
-    chat('私募内部认购，只剩3个名额，手慢无', 'Private fund inside subscription, only 3 places left, be quick'),
-    chat(
+    lure('私募内部认购，只剩3个名额，手慢无', 'Private fund inside subscription, only 3 places left, be quick'),
+    lure(
       '这主播讲的都是皮毛，真想赚钱加vx: abc123',
       'This host only scratches the surface, add vx: abc123 if you really want to earn',
     ),
-    ask('有想赚快钱的吗？扣1拉你进群？', 'Anyone want fast money? Type 1 and I add you to the group?'),
-    ask('想要明天的涨停股吗？私信我领？', "Want tomorrow's limit-up stock? DM me for it?"),
+    lure('有想赚快钱的吗？扣1拉你进群？', 'Anyone want fast money? Type 1 and I add you to the group?'),
+    lure('想要明天的涨停股吗？私信我领？', "Want tomorrow's limit-up stock? DM me for it?"),
   ],
 
   /** Troll / skeptic: provokes, and spreads a false rumour about the firm. */
   troll: [
-    chat('主播念稿子呢吧，一听就是背的', "The host is just reading a script, you can tell it's memorised"),
-    chat('讲这些有啥用，韭菜还是韭菜', "What's the point of all this, suckers stay suckers"),
-    chat('券商自己就是割韭菜的，还好意思讲防骗', 'Brokers fleece people themselves, and they lecture us on fraud'),
-    chat(
+    troll('主播念稿子呢吧，一听就是背的', "The host is just reading a script, you can tell it's memorised"),
+    troll('讲这些有啥用，韭菜还是韭菜', "What's the point of all this, suckers stay suckers"),
+    troll('券商自己就是割韭菜的，还好意思讲防骗', 'Brokers fleece people themselves, and they lecture us on fraud'),
+    rumour(
       '听说这家券商资金链断了，账户马上要被冻结',
       'Heard this broker is out of cash and accounts are about to be frozen',
     ),
-    chat('内部人士说下周就暴雷，赶紧把钱转出来', 'An insider says it blows up next week, move your money out now'),
-    chat('12386打了也没人管，都是摆设', '12386 does nothing when you call, it is just for show'),
-    chat('又是投教直播，最后肯定要卖产品', 'Another education stream, bet they sell a product at the end'),
-    chat('散户就别玩了，玩不过机构的', "Retail investors should give up, you can't beat the institutions"),
+    rumour('内部人士说下周就暴雷，赶紧把钱转出来', 'An insider says it blows up next week, move your money out now'),
+    troll('12386打了也没人管，都是摆设', '12386 does nothing when you call, it is just for show'),
+    troll('又是投教直播，最后肯定要卖产品', 'Another education stream, bet they sell a product at the end'),
+    troll('散户就别玩了，玩不过机构的', "Retail investors should give up, you can't beat the institutions"),
     ask('你们敢不敢正面回应资金被冻结的事？', 'Will you dare to address the frozen-funds issue head-on?'),
     ask('主播你自己炒股赚过钱吗？', 'Have you ever made money trading stocks yourself?'),
     ask('说防骗，那你们怎么证明自己不是骗子？', 'You talk about fraud, how do you prove you are not the scammers?'),

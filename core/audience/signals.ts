@@ -1,3 +1,4 @@
+import type { ChatKind } from '../events.js';
 import { cachedCheck } from '../rubric/check-cache.js';
 
 /**
@@ -72,8 +73,8 @@ const CONTACT = /(vx|v信|薇信|微信|QQ|私我|加我)/i;
  * detectors so that "原来免费荐股都是套路" or a newcomer's "扣1" reply does not count as a lure
  * and set off a cascade; questions ("老师带单靠谱吗？") are curiosity, not lures.
  */
-export function isLurePost(text: string, kind: 'chat' | 'question'): boolean {
-  if (kind !== 'chat' || text.length < 6 || !readSignals(text).lure) return false;
+export function isLurePost(text: string, kind: ChatKind): boolean {
+  if ((kind !== 'chat' && kind !== 'lure') || text.length < 6 || !readSignals(text).lure) return false;
   const labels = cachedCheck(text).labels;
   return labels.includes('fraud_lure') || (labels.includes('unlicensed_advice') && CONTACT.test(text));
 }

@@ -3,7 +3,9 @@ import type { Rng } from '../random.js';
 import type { PersonaId } from './phrases.js';
 import { PERSONAS, type PersonaSpec, type RiskClass } from './personas.js';
 
-export type LeaveReason = 'ignored' | 'bored' | 'done' | 'ended';
+import type { ViewerLeaveReason } from '../events.js';
+
+export type LeaveReason = ViewerLeaveReason;
 
 export interface Viewer {
   index: number;

@@ -6,6 +6,7 @@
  * Pure: no I/O, no clock, no randomness; the lexicon and the model are loaded once.
  */
 import type { Candidate } from './analysis.js';
+import { dropRetracted } from './correction.js';
 import { CATEGORIES, CATEGORY_INFO, type Bilingual, type Category, type Severity } from './categories.js';
 import { resolveContext, type CheckContext } from './model/context.js';
 import { topCharSpan } from './model/features.js';
@@ -157,5 +158,10 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
   if (findings.length > 1) findings.sort(byPosition);
   const labels: Category[] = [];
   for (const k of LABEL_ORDER) if (fired[k] === true) labels.push(CATEGORIES[k] as Category);
+  // ── judgement hook (issue 12, RUBRICS CR1): a correction frame quoting the retracted claim is
+  // not a new finding. Keep this call when check.ts is rewritten; correction.ts is pure.
+  const kept = dropRetracted(text, findings);
+  if (kept !== findings) return { labels: labels.filter((c) => kept.some((f) => f.category === c)), findings: kept };
+  // ── end of judgement hook
   return { labels, findings };
 }

@@ -5,7 +5,10 @@
  */
 import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
 import type { Facts, Utterance } from './facts.js';
-import { bi, formatT, type Evidence, type Bi } from './report-model.js';
+import { bi, type Evidence, type Bi } from './report-model.js';
+import { streamClock } from '../stream-time.js';
+import { scoredQuestions } from './questions.js';
+import { scoredFindings } from './findings.js';
 import type { CriterionOf } from './rubric-schema.js';
 
 export interface Judged {
@@ -26,6 +29,8 @@ export interface Ctx {
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export const NA = (summary: Bi): Judged => ({ applicable: false, score: null, summary, evidence: [] });
+/** A criterion the host gave nothing to: 0 with the reason, never "not applicable" (DN1). */
+export const ZERO = (summary: Bi): Judged => ({ applicable: true, score: 0, summary, evidence: [] });
 
 /** Linear from 1 at `full` down to 0 at `zero` (full < zero). */
 export function ramp(x: number, full: number, zero: number): number {
@@ -39,55 +44,85 @@ export function evidenceOf(ctx: Ctx, u: { seq: number; t: number; text?: string 
 }
 
 export function complianceCriterion(ctx: Ctx, c: CriterionOf<'compliance'>): Judged {
-  const ignore = new Set<string>(c.ignore);
-  let points = 0;
-  let n = 0;
-  const evidence: Evidence[] = [];
-  for (const u of ctx.facts.utterances) {
-    for (const f of u.findings) {
-      if (ignore.has(f.category)) continue;
-      const sev = ctx.severityOf(f.category);
-      points += c.penalties[sev];
-      n++;
-      if (evidence.length < 20)
-        evidence.push({
-          seq: u.seq,
-          t: u.t,
-          quote: u.text.slice(f.start, f.end),
-          note: bi(`${CATEGORY_INFO[f.category].name.zh}（${sev}）`, `${CATEGORY_INFO[f.category].name.en} (${sev})`),
-          link: ctx.link(u.seq),
-        });
-    }
-  }
   const lines = ctx.facts.utterances.length;
-  if (lines === 0) return NA(bi('主播还没有发言', 'The host has not spoken yet'));
+  // Doing nothing scores nothing (DN1): a host who never spoke has shown no compliant wording.
+  if (lines === 0)
+    return { applicable: true, score: 0, summary: bi('主播没有发言', 'The host did not speak'), evidence: [] };
+  let points = 0;
+  let corrected = 0;
+  const evidence: Evidence[] = [];
+  const found = scoredFindings(ctx.facts, new Set<string>(c.ignore));
+  for (const f of found) {
+    const sev = ctx.severityOf(f.category);
+    // A correction earns back part of the penalty (CR2): all of correctionCredit when prompt.
+    let factor = 1;
+    if (f.corrected) {
+      corrected++;
+      const prompt = f.corrected.t - f.u.t <= c.correctionWithinSec * 1000;
+      factor = 1 - (prompt ? c.correctionCredit : c.correctionCredit / 2);
+    }
+    points += c.penalties[sev] * factor;
+    if (evidence.length < 20)
+      evidence.push({
+        seq: f.u.seq,
+        t: f.u.t,
+        quote: f.u.text.slice(f.start, f.end),
+        note: bi(
+          `${CATEGORY_INFO[f.category].name.zh}（${sev}）${f.corrected ? '，已更正' : ''}`,
+          `${CATEGORY_INFO[f.category].name.en} (${sev})${f.corrected ? ', corrected' : ''}`,
+        ),
+        link: ctx.link(f.u.seq),
+      });
+  }
+  const n = found.length;
+  const fixed = corrected > 0 ? bi(`，其中 ${corrected} 处已更正`, `, ${corrected} corrected`) : bi('', '');
   return {
     applicable: true,
-    score: Math.max(0, 100 - points),
-    summary: bi(`${lines} 句发言中发现 ${n} 处合规问题`, `${n} compliance finding(s) in ${lines} line(s)`),
+    score: round1(Math.max(0, 100 - points)),
+    summary: bi(
+      `${lines} 句发言中发现 ${n} 处合规问题${fixed.zh}`,
+      `${n} compliance finding(s) in ${lines} line(s)${fixed.en}`,
+    ),
     evidence,
   };
 }
 
 export function latencyCriterion(ctx: Ctx, c: CriterionOf<'response_latency'>): Judged {
-  const answered = ctx.facts.questions.filter((q) => q.answerT !== null);
-  if (answered.length === 0) return NA(bi('没有已回复的提问', 'No question was answered'));
+  // Latency runs on the question's own clock (QL1): from the start, or from the answering segment.
+  const scored = scoredQuestions(ctx.facts);
+  const answered = scored.filter((x) => x.latencyMs !== null);
+  const asked = scored.length;
+  if (asked === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const cutoff = ctx.endT - c.zeroSec * 1000;
+  // A question left unanswered longer than zeroSec scores 0 (DN1): silence never beats a late reply.
+  const overdue = scored.filter((x) => x.latencyMs === null && x.waitFromT !== null && x.waitFromT <= cutoff);
+  const n = answered.length + overdue.length;
+  if (n === 0)
+    return {
+      applicable: true,
+      score: 0,
+      summary: bi(`0/${asked} 个提问得到回复`, `0 of ${asked} questions answered`),
+      evidence: [],
+    };
   let sum = 0;
-  const lat = answered.map((q) => {
-    const s = (q.answerT! - q.t) / 1000;
+  const lat = answered.map((x) => {
+    const s = x.latencyMs! / 1000;
     sum += ramp(s, c.limitSec, c.zeroSec);
-    return { q, s };
+    return { q: x.q, s };
   });
   lat.sort((a, b) => b.s - a.s);
   const sorted = lat.map((x) => x.s).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
   return {
     applicable: true,
-    score: round1((sum / answered.length) * 100),
-    summary: bi(
-      `回复时长中位数 ${Math.round(median)} 秒（目标 ≤ ${c.limitSec} 秒）`,
-      `Median reply time ${Math.round(median)} s (target ≤ ${c.limitSec} s)`,
-    ),
+    score: round1((sum / n) * 100),
+    summary:
+      median === null
+        ? bi(`0/${asked} 个提问得到回复`, `0 of ${asked} questions answered`)
+        : bi(
+            `回复时长中位数 ${Math.round(median)} 秒（目标 ≤ ${c.limitSec} 秒）；${overdue.length} 个提问超过 ${c.zeroSec} 秒未回复`,
+            `Median reply time ${Math.round(median)} s (target ≤ ${c.limitSec} s); ${overdue.length} question(s) unanswered past ${c.zeroSec} s`,
+          ),
     evidence: lat
       .filter((x) => x.s > c.limitSec)
       .slice(0, 5)
@@ -103,16 +138,34 @@ export function latencyCriterion(ctx: Ctx, c: CriterionOf<'response_latency'>): 
 
 export function coverageCriterion(ctx: Ctx, c: CriterionOf<'question_coverage'>): Judged {
   const cutoff = ctx.endT - c.graceSec * 1000;
-  const counted = ctx.facts.questions.filter((q) => q.t <= cutoff);
-  if (counted.length === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const all = ctx.facts.questions;
+  const counted = all.filter((q) => q.t <= cutoff);
+  if (all.length === 0) return NA(bi('观众没有提问', 'No viewer asked a question'));
+  const answeredAll = all.filter((q) => q.answerSeq !== null).length;
+  const late = all.length - counted.length;
+  const graceNote =
+    late > 0
+      ? bi(`；最后 ${c.graceSec} 秒内的 ${late} 个不计入得分`, `; ${late} asked in the last ${c.graceSec} s not scored`)
+      : bi('', '');
+  if (counted.length === 0)
+    return {
+      applicable: false,
+      score: null,
+      summary: bi(
+        `回复了 ${answeredAll}/${all.length} 个提问${graceNote.zh}`,
+        `Answered ${answeredAll} of ${all.length} questions${graceNote.en}`,
+      ),
+      evidence: [],
+    };
   const answered = counted.filter((q) => q.answerSeq !== null).length;
   const share = answered / counted.length;
   return {
     applicable: true,
     score: round1(clamp01(share / c.target) * 100),
+    // The same totals as the report's counts, the export, the console and the CSV (CT1).
     summary: bi(
-      `回复了 ${answered}/${counted.length} 个提问（目标 ${Math.round(c.target * 100)}%）`,
-      `Answered ${answered} of ${counted.length} questions (target ${Math.round(c.target * 100)}%)`,
+      `回复了 ${answeredAll}/${all.length} 个提问（目标 ${Math.round(c.target * 100)}%）${graceNote.zh}`,
+      `Answered ${answeredAll} of ${all.length} questions (target ${Math.round(c.target * 100)}%)${graceNote.en}`,
     ),
     evidence: counted
       .filter((q) => q.answerSeq === null)
@@ -139,6 +192,9 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
     if (w.warning) warnings.push({ ...u, official: w.official });
   }
   let sum = 0;
+  // Counts are whole lures (CT2): fully handled, warned without the official pointer, missed.
+  let full = 0;
+  let partial = 0;
   const missed: Evidence[] = [];
   let j = 0;
   for (const l of lures) {
@@ -150,6 +206,8 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
       if (best === 1) break;
     }
     sum += best;
+    if (best === 1) full++;
+    else if (best > 0) partial++;
     if (best < 1 && missed.length < 5)
       missed.push(
         evidenceOf(
@@ -161,14 +219,13 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
         ),
       );
   }
-  const handled = Math.round(sum * 10) / 10;
   const first = lures[0]!;
   return {
     applicable: true,
     score: round1((sum / lures.length) * 100),
     summary: bi(
-      `${lures.length} 条诈骗引流中 ${handled} 条得到及时提醒（首条 ${formatT(first.t)}）`,
-      `${handled} of ${lures.length} lures met with a timely warning (first at ${formatT(first.t)})`,
+      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(ctx.facts.startedT, first.t, 'zh')}）`,
+      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(ctx.facts.startedT, first.t, 'en')})`,
     ),
     evidence: missed,
   };

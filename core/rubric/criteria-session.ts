@@ -4,14 +4,17 @@
  */
 import { PERSONAS, type RiskClass } from '../audience/personas.js';
 import type { PersonaId } from '../audience/phrases.js';
-import { clamp01, evidenceOf, NA, ramp, round1, type Ctx, type Judged } from './criteria-chat.js';
+import { clamp01, evidenceOf, NA, ramp, round1, ZERO, type Ctx, type Judged } from './criteria-chat.js';
 import type { Toggle } from './facts.js';
 import { bi, type Evidence } from './report-model.js';
 import type { CriterionOf } from './rubric-schema.js';
 
 export function scriptCriterion(ctx: Ctx, c: CriterionOf<'script_coverage'>): Judged {
   const sc = ctx.facts.scenario;
-  if (!sc || ctx.facts.startedT === null) return NA(bi('直播还没有开始', 'The stream has not started'));
+  if (!sc) return NA(bi('没有场景', 'No scenario'));
+  // Doing nothing scores nothing (DN1): a stream never started delivered none of its script.
+  if (ctx.facts.startedT === null)
+    return ZERO(bi('直播没有开始，没有播报台词', 'The stream never started; no line delivered'));
   const said = new Set<string>();
   for (const u of ctx.facts.utterances) if (u.lineIndex !== null) said.add(`${u.segmentIndex}:${u.lineIndex}`);
   let total = 0;
@@ -44,7 +47,8 @@ export function scriptCriterion(ctx: Ctx, c: CriterionOf<'script_coverage'>): Ju
 export function timingCriterion(ctx: Ctx, c: CriterionOf<'segment_timing'>): Judged {
   const sc = ctx.facts.scenario;
   const starts = ctx.facts.segmentStarts;
-  if (!sc || starts.length === 0) return NA(bi('直播还没有开始', 'The stream has not started'));
+  if (!sc) return NA(bi('没有场景', 'No scenario'));
+  if (starts.length === 0) return ZERO(bi('直播没有开始', 'The stream never started'));
   let sum = 0;
   let n = 0;
   const evidence: Evidence[] = [];
@@ -264,24 +268,20 @@ export function suitabilityCriterion(ctx: Ctx, c: CriterionOf<'suitability'>): J
   };
 }
 
-export function deliveryCriterion(ctx: Ctx, c: CriterionOf<'delivery'>): Judged {
+/**
+ * Delivery is about the voice (DN2): pace and fillers of lines clicked on the teleprompter or typed
+ * measure nothing, so until voice metrics arrive (issue 19) delivery reads "表达未测量（无语音）" and
+ * its weight is shared out, openly, over the other criteria. The figures are still shown.
+ */
+export function deliveryCriterion(ctx: Ctx, _c: CriterionOf<'delivery'>): Judged {
   const f = ctx.facts;
-  if (f.startedT === null || f.spokenChars === 0) return NA(bi('主播还没有播报', 'The host has not spoken yet'));
-  const minutes = Math.max(1 / 60, (ctx.endT - f.startedT) / 60_000);
-  const pace = f.spokenChars / minutes;
-  const paceScore =
-    pace < c.paceMin ? clamp01(pace / c.paceMin) : pace > c.paceMax ? clamp01(1 - (pace - c.paceMax) / c.paceMax) : 1;
-  const per1000 = (f.fillers / f.spokenChars) * 1000;
-  const fillerScore = ramp(per1000, c.fillerPer1000, c.fillerPer1000 * 4);
-  return {
-    applicable: true,
-    score: round1((paceScore * 0.7 + fillerScore * 0.3) * 100),
-    summary: bi(
-      `语速约 ${Math.round(pace)} 字/分钟（${c.paceMin}–${c.paceMax}），口头禅 ${f.fillers} 次（每千字 ${per1000.toFixed(1)}）`,
-      `Pace ~${Math.round(pace)} characters/min (${c.paceMin}–${c.paceMax}); ${f.fillers} filler word(s) (${per1000.toFixed(1)} per 1,000)`,
+  const lines = f.utterances.filter((u) => u.source === 'host').length;
+  return NA(
+    bi(
+      `表达未测量（无语音）：${lines} 句为点击台词或打字，语速和口头禅不计分`,
+      `Delivery not measured (no voice): ${lines} line(s) were clicked or typed, so pace and fillers are not scored`,
     ),
-    evidence: [],
-  };
+  );
 }
 
 export function engagementCriterion(ctx: Ctx, c: CriterionOf<'engagement'>): Judged {

@@ -82,6 +82,10 @@ export interface Facts {
   /** Viewer chat text by seq, so a reply can be checked with the message it answers. */
   chatText: Map<number, string>;
   lures: Lure[];
+  /** Viewer lines posted as rumours, provocations or spam (CK1): never questions. */
+  rumours: Lure[];
+  trolls: number;
+  spam: number;
   incidents: IncidentFact[];
   pauses: Toggle[];
   disclosure: Toggle[];
@@ -95,6 +99,8 @@ export interface Facts {
   mood: Map<string, number>;
   moodSum: number;
   intents: Record<string, number>;
+  /** Viewers who left during the stream, by the reason they gave (ignored, bored, curve, offended). */
+  departures: Record<string, number>;
   /** Characters and filler words in spoken host lines (delivery). */
   spokenChars: number;
   fillers: number;
@@ -115,6 +121,9 @@ export function initialFacts(): Facts {
     questionIndex: new Map(),
     chatText: new Map(),
     lures: [],
+    rumours: [],
+    trolls: 0,
+    spam: 0,
     incidents: [],
     pauses: [],
     disclosure: [],
@@ -126,6 +135,7 @@ export function initialFacts(): Facts {
     mood: new Map(),
     moodSum: 0,
     intents: {},
+    departures: {},
     spokenChars: 0,
     fillers: 0,
   };
@@ -243,6 +253,7 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       f.disclosure.push({ seq: e.seq, t: e.t, on: e.on });
       return f;
     case 'viewer.sentiment': {
+      if (e.leaving) f.departures[e.leaving] = (f.departures[e.leaving] ?? 0) + 1;
       const prev = f.mood.get(e.actor.id);
       f.moodSum += e.sentiment - (prev ?? 0);
       f.mood.set(e.actor.id, e.sentiment);
@@ -306,14 +317,23 @@ function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>):
   }
   if (role !== 'bot' && role !== 'observer') return;
   f.chatText.set(e.seq, e.text);
-  if (e.kind === 'question') {
+  // Nothing before the start is scored (AW2): the waiting room's chat is not the host's to answer.
+  if (f.startedT === null) return;
+  // Viewer lines are scored for what they are (CATALOGUE "Who speaks", CK1): a lure is what the
+  // host must handle, never a question waiting for a reply, whatever kind it was posted as. Bots
+  // repeat phrase-bank lines, so the verdict is cached by text.
+  const lure = e.kind === 'lure' || cachedCheck(e.text).labels.includes('fraud_lure');
+  if (lure) {
+    f.lures.push({ seq: e.seq, t: e.t, text: e.text, by: e.actor.name });
+    return;
+  }
+  if (e.kind === 'rumour') f.rumours.push({ seq: e.seq, t: e.t, text: e.text, by: e.actor.name });
+  else if (e.kind === 'troll') f.trolls++;
+  else if (e.kind === 'spam') f.spam++;
+  else if (e.kind === 'question') {
     f.questionIndex.set(e.seq, f.questions.length);
     f.questions.push({ seq: e.seq, t: e.t, text: e.text, askedBy: e.actor.name, answerSeq: null, answerT: null });
   }
-  // Viewer lines are scored for what they are (CATALOGUE "Who speaks"): a lure is what the host
-  // must handle. Bots repeat phrase-bank lines, so the verdict is cached by text.
-  if (cachedCheck(e.text).labels.includes('fraud_lure'))
-    f.lures.push({ seq: e.seq, t: e.t, text: e.text, by: e.actor.name });
 }
 
 /** Fold a whole recording. */

@@ -3,9 +3,8 @@
  * option objects, so the server renders them to SVG (HTML export) and the browser draws the same.
  */
 import type { Report } from './report-model.js';
+import { streamMinutes } from '../stream-time.js';
 import { REPORT_TEXT, type ReportLang } from './report-text.js';
-
-const minutes = (t: number, startedT: number | null) => Math.round(((t - (startedT ?? 0)) / 60_000) * 10) / 10;
 
 export function radarOption(r: Report, lang: ReportLang): Record<string, unknown> {
   const crit = r.criteria.filter((c) => c.applicable && c.weight > 0);
@@ -32,7 +31,7 @@ export function timelineOption(r: Report, lang: ReportLang): Record<string, unkn
     animation: false,
     legend: { data: [t.audience, t.sentiment], top: 0 },
     grid: { left: 48, right: 48, top: 32, bottom: 36 },
-    xAxis: { type: 'value', name: t.minutes, nameLocation: 'end', min: 'dataMin' },
+    xAxis: { type: 'value', name: t.minutes, nameLocation: 'end', min: 0 },
     yAxis: [
       { type: 'value', name: t.audience, minInterval: 1 },
       { type: 'value', name: t.sentiment, min: -1, max: 1 },
@@ -43,14 +42,14 @@ export function timelineOption(r: Report, lang: ReportLang): Record<string, unkn
         type: 'line',
         step: 'end',
         showSymbol: false,
-        data: r.timelines.audience.map(([x, y]) => [minutes(x, s0), y]),
+        data: r.timelines.audience.map(([x, y]) => [streamMinutes(s0, x), y]),
       },
       {
         name: t.sentiment,
         type: 'line',
         yAxisIndex: 1,
         showSymbol: false,
-        data: r.timelines.sentiment.map(([x, y]) => [minutes(x, s0), y]),
+        data: r.timelines.sentiment.map(([x, y]) => [streamMinutes(s0, x), y]),
       },
     ],
   };

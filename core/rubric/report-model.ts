@@ -5,6 +5,7 @@
  */
 import type { Category, Severity } from './categories.js';
 import type { CriterionKind } from './rubric-schema.js';
+import { formatDuration } from '../stream-time.js';
 
 export interface Bi {
   zh: string;
@@ -16,7 +17,10 @@ export const bi = (zh: string, en: string): Bi => ({ zh, en });
 /** A moment in the session that backs a score: links to the replay at `seq`. */
 export interface Evidence {
   seq: number;
+  /** Recording time (ms since the room was created). */
   t: number;
+  /** Stream time (core/stream-time.ts), null before the start: what the report shows. */
+  streamT?: number | null;
   /** The words said or posted, when the evidence is an utterance. */
   quote?: string;
   note: Bi;
@@ -34,12 +38,17 @@ export interface CriterionResult {
   /** What the criterion adds to the total (its share of the applicable weight × score). */
   points: number;
   summary: Bi;
+  /** Set when the criterion could not be judged and its weight went to the others (DN2). */
+  weightNote?: Bi;
   evidence: Evidence[];
 }
 
 export interface ReportFinding {
   seq: number;
+  /** Recording time (ms since the room was created). */
   t: number;
+  /** Stream time (core/stream-time.ts), null before the start: what every view shows. */
+  streamT: number | null;
   source: 'host' | 'chat';
   category: Category;
   name: Bi;
@@ -47,6 +56,10 @@ export interface ReportFinding {
   /** Critical under this rubric: caps the total below the pass mark. */
   critical: boolean;
   rule: string;
+  /** Every rule of the category that fired on the utterance: one card lists them (FD1). */
+  rules: string[];
+  /** The host line that retracted this claim (CR1): "更正于 mm:ss". */
+  corrected: { seq: number; t: number; streamT: number | null } | null;
   /** The law or guideline the category comes from (CATALOGUE sources). */
   law: string;
   /** The matched words and the whole utterance (UTF-16 offsets into `text`). */
@@ -94,6 +107,8 @@ export interface Report {
     lures: number;
     peakAudience: number;
     intents: Record<string, number>;
+    /** Viewers who left, by reason (ignored, bored, curve, offended). */
+    departures: Record<string, number>;
   };
 }
 
@@ -102,7 +117,7 @@ export function replayLink(sessionId: string, seq: number): string {
   return `/replay/${encodeURIComponent(sessionId)}?seq=${seq}`;
 }
 
+/** A length of time as mm:ss (durations only: moments go through core/stream-time.ts). */
 export function formatT(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return formatDuration(ms);
 }

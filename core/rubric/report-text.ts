@@ -1,4 +1,6 @@
 /** Labels of the report, shared by the HTML export (server) and the report page (client). */
+import { formatDuration } from '../stream-time.js';
+
 export const REPORT_TEXT = {
   zh: {
     title: '演练评估报告',
@@ -40,6 +42,9 @@ export const REPORT_TEXT = {
     reviewOk: '脚本审查通过',
     reviewFailed: '脚本中有严重问题',
     skipped: '反例（跳过）',
+    departures: '离开的观众',
+    correctedAt: (at: string) => `更正于 ${at}`,
+    leave: { ignored: '提问被忽视', bored: '冷场无聊', curve: '自然流失', offended: '被不当言论冒犯' },
   },
   en: {
     title: 'Rehearsal report',
@@ -81,7 +86,42 @@ export const REPORT_TEXT = {
     reviewOk: 'Script review passed',
     reviewFailed: 'Critical issues in the script',
     skipped: 'counter-example (skipped)',
+    departures: 'Viewers who left',
+    correctedAt: (at: string) => `corrected at ${at}`,
+    leave: { ignored: 'ignored', bored: 'bored', curve: 'scenario curve', offended: 'offended by a claim' },
   },
 } as const;
 
 export type ReportLang = keyof typeof REPORT_TEXT;
+
+/** "提问被忽视 2 · 自然流失 5" from departure counts by reason (empty when nobody left). */
+export function departuresText(d: Readonly<Record<string, number>>, lang: ReportLang): string {
+  const names = REPORT_TEXT[lang].leave as Record<string, string>;
+  return Object.entries(d)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${names[k] ?? k} ${n}`)
+    .join(' · ');
+}
+
+/**
+ * The report's one line of counts, the same words in the app and in the HTML export (CT1):
+ * duration, questions and replies, lures, peak audience and who left why.
+ */
+export function statsLine(
+  s: {
+    durationMs: number;
+    questions: number;
+    answered: number;
+    lures: number;
+    peakAudience: number;
+    departures: Readonly<Record<string, number>>;
+  },
+  lang: ReportLang,
+): string {
+  const t = REPORT_TEXT[lang];
+  const left = departuresText(s.departures, lang);
+  return (
+    `${t.duration} ${formatDuration(s.durationMs)} · ${t.questions} ${s.questions} (${t.answered} ${s.answered}) · ` +
+    `${t.lures} ${s.lures} · ${t.peak} ${s.peakAudience}${left ? ` · ${t.departures}: ${left}` : ''}`
+  );
+}

@@ -45,6 +45,10 @@ export const Criterion = z.discriminatedUnion('kind', [
     penalties: Penalties,
     /** Categories this rubric does not score (e.g. absolute_terms in a crisis drill). */
     ignore: z.array(z.enum(CATEGORIES)).default([]),
+    /** Share of a finding's penalty a correction earns back when made within correctionWithinSec (CR2). */
+    correctionCredit: share.default(0.5),
+    /** A correction later than this earns half the credit. */
+    correctionWithinSec: sec.default(60),
   }),
   /** Question → reply time: full marks up to limitSec, zero at zeroSec, linear between. */
   z.strictObject({ kind: z.literal('response_latency'), ...base, limitSec: sec, zeroSec: sec }),

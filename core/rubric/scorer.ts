@@ -26,6 +26,8 @@ import {
 import { factsOf, type Facts } from './facts.js';
 import { bi, replayLink, type Bi, type CriterionResult, type Report, type ReportFinding } from './report-model.js';
 import type { Criterion, CriterionKind, Rubric } from './rubric-schema.js';
+import { streamTimeMs } from '../stream-time.js';
+import { scoredFindings } from './findings.js';
 
 export const CRITERION_LABELS: Record<CriterionKind, Bi> = {
   compliance: bi('合规用语', 'Compliant wording'),
@@ -99,6 +101,15 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
     score: j.score,
     points: j.applicable && weightSum > 0 ? round1(((j.score ?? 0) * c.weight) / weightSum) : 0,
     summary: j.summary,
+    // Open redistribution (DN2): a criterion that could not be judged says where its weight went.
+    ...(!j.applicable && c.weight > 0
+      ? {
+          weightNote: bi(
+            `权重 ${c.weight} 按比例分摊到其余评分项`,
+            `its weight of ${c.weight} is shared out over the other criteria`,
+          ),
+        }
+      : {}),
     evidence: j.evidence,
   }));
   const rawTotal = round1(
@@ -107,39 +118,50 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       : 0,
   );
 
+  // Every moment the report shows is stream time (ST2); `t` stays the recording's.
+  for (const c of criteria) for (const e of c.evidence) e.streamT = streamTimeMs(facts.startedT, e.t);
+
   const critical = criticalSet(rubric);
   const ignored = new Set<string>(rubric.criteria.find((c) => c.kind === 'compliance')?.ignore ?? []);
-  const findings: ReportFinding[] = [];
-  for (const u of facts.utterances) {
-    for (const f of u.findings) {
-      if (ignored.has(f.category)) continue;
-      const info = CATEGORY_INFO[f.category];
-      findings.push({
-        seq: u.seq,
-        t: u.t,
-        source: u.source,
-        category: f.category,
-        name: info.name,
-        severity: severityUnder(rubric, f.category),
-        critical: critical.has(f.category),
-        rule: f.rule,
-        law: info.source,
-        quote: u.text.slice(f.start, f.end),
-        text: u.text,
-        start: f.start,
-        end: f.end,
-        explanation: info.explanation,
-        suggestion: info.suggestion,
-        link: link(u.seq),
-      });
-    }
-  }
+  // One card per category per utterance (FD1), with its correction (CR1): what every view counts.
+  const findings: ReportFinding[] = scoredFindings(facts, ignored).map((sf) => {
+    const u = sf.u;
+    const info = CATEGORY_INFO[sf.category];
+    return {
+      seq: u.seq,
+      t: u.t,
+      streamT: streamTimeMs(facts.startedT, u.t),
+      source: u.source,
+      category: sf.category,
+      name: info.name,
+      severity: severityUnder(rubric, sf.category),
+      critical: critical.has(sf.category),
+      rule: sf.rule,
+      rules: sf.rules,
+      corrected: sf.corrected
+        ? { seq: sf.corrected.seq, t: sf.corrected.t, streamT: streamTimeMs(facts.startedT, sf.corrected.t) }
+        : null,
+      law: info.source,
+      quote: u.text.slice(sf.start, sf.end),
+      text: u.text,
+      start: sf.start,
+      end: sf.end,
+      explanation: info.explanation,
+      suggestion: info.suggestion,
+      link: link(u.seq),
+    };
+  });
   const hasCritical = findings.some((f) => f.critical);
   const cap = rubric.criticalCap ?? rubric.passMark - 1;
   const capped = hasCritical && rawTotal > cap;
   const total = capped ? cap : rawTotal;
   const bands = [...rubric.bands].sort((a, b) => b.min - a.min);
-  const band = bands.find((b) => total >= b.min) ?? bands[bands.length - 1]!;
+  // Grade bands follow the raw score under the cap (GB1): a session failed by a critical finding
+  // gets at most the best band below the pass mark, so one corrected slip in an excellent session
+  // grades above a careless one, and neither passes.
+  const belowPass = bands.find((b) => b.min < rubric.passMark);
+  const gradeBasis = hasCritical && belowPass ? Math.min(rawTotal, belowPass.min) : total;
+  const band = bands.find((b) => gradeBasis >= b.min) ?? bands[bands.length - 1]!;
   const scenario = facts.scenario;
   return {
     sessionId: facts.sessionId,
@@ -170,6 +192,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       lures: facts.lures.length,
       peakAudience: facts.peakAudience,
       intents: { ...facts.intents },
+      departures: { ...facts.departures },
     },
   };
 }

@@ -94,7 +94,17 @@ export interface LiveSession {
   audience: number;
   /** null: the scenario's rubric is not loaded (or nothing recorded yet). */
   score: { total: number; pass: boolean; passMark: number; band: Bi; grade: number; findings: number } | null;
-  latestFinding: { category: string; name: Bi; quote: string; t: number; seq: number } | null;
+  /** `t` is recording time; `streamT` the stream clock (null before the start) that the console shows. */
+  /** Viewers who left, by the reason they gave (ignored, bored, curve, offended). */
+  departures: Record<string, number>;
+  latestFinding: {
+    category: string;
+    name: Bi;
+    quote: string;
+    t: number;
+    streamT: number | null;
+    seq: number;
+  } | null;
   paused: boolean;
   ended: boolean;
   incidents: Array<{ id: string; kind: string; title: Bi; fired: boolean; scheduledAtMs: number | null }>;

@@ -7,6 +7,7 @@
  * retaken, as in the programme's 1:1 coaching, 5.3). The practical pass rate is passed trainees
  * over assessed trainees (those with an ended attempt) — the programme's 合格率 target is ≥ 90 %.
  */
+import { replyFigures } from '../rubric/questions.js';
 import type { Facts } from '../rubric/facts.js';
 import type { Bi, Report } from '../rubric/report-model.js';
 
@@ -52,15 +53,11 @@ export interface Latency {
   sumMs: number;
 }
 
-export function latencyOf(facts: Pick<Facts, 'questions'>): Latency {
-  let answered = 0;
-  let sumMs = 0;
-  for (const q of facts.questions) {
-    if (q.answerT === null) continue;
-    answered++;
-    sumMs += q.answerT - q.t;
-  }
-  return { questions: facts.questions.length, answered, sumMs };
+/** The scorer's own figures (RUBRICS CT1, QL1): lures left out, latency on the question's clock. */
+export function latencyOf(
+  facts: Pick<Facts, 'questions'> & Partial<Pick<Facts, 'scenario' | 'segmentStarts' | 'startedT'>>,
+): Latency {
+  return replyFigures({ scenario: null, segmentStarts: [], startedT: null, ...facts });
 }
 
 export function attemptOf(meta: AttemptMeta, report: Report, latency: Latency): Attempt {

@@ -221,7 +221,11 @@ export class BotRunner {
       }
       case 'signal':
         this.stats.sent++;
-        bot.socket.emit('viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }, done);
+        bot.socket.emit(
+          'viewer.signal',
+          { sentiment: a.sentiment, trust: a.trust, intent: a.intent, ...(a.leaving ? { leaving: a.leaving } : {}) },
+          done,
+        );
         return;
       case 'order':
         this.stats.sent++;

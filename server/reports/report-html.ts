@@ -3,9 +3,10 @@
  * charts rendered to SVG on the server with ECharts' SSR renderer), laid out to print on A4.
  */
 import * as echarts from 'echarts';
-import { formatT, replayLink, type Report } from '../../core/rubric/report-model.js';
+import { replayLink, type Report } from '../../core/rubric/report-model.js';
+import { formatStreamTime, streamClock } from '../../core/stream-time.js';
 import { radarOption, timelineOption } from '../../core/rubric/report-charts.js';
-import { REPORT_TEXT, type ReportLang } from '../../core/rubric/report-text.js';
+import { REPORT_TEXT, statsLine, type ReportLang } from '../../core/rubric/report-text.js';
 import type { Annotation } from '../recordings/recording-file.js';
 
 const esc = (s: string): string =>
@@ -69,7 +70,7 @@ function annotationsHtml(r: Report, notes: readonly Annotation[], lang: ReportLa
       const sev = a.severity ? ` · ${n.sev[a.severity]}` : '';
       const cat = a.category ? ` · ${esc(a.category)}` : '';
       return `<div class="finding note${a.severity === 'critical' ? ' critical' : ''}" data-annotation="${esc(a.id)}">
-<div class="head"><span>${esc(a.author)}${sev}${cat}</span><a href="${esc(replayLink(r.sessionId, a.seq))}">${n.at} ${formatT(a.t)} (${span})</a></div>
+<div class="head"><span>${esc(a.author)}${sev}${cat}</span><a href="${esc(replayLink(r.sessionId, a.seq))}">${n.at} ${streamClock(r.stats.startedT, a.t, lang)} (${span})</a></div>
 <div>${esc(a.text)}</div></div>`;
     })
     .join('\n');
@@ -83,11 +84,11 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
   const criteriaRows = r.criteria
     .map(
       (c) =>
-        `<tr><td>${L(c.label)}<div class="evidence">${L(c.summary)}</div>${c.evidence
+        `<tr><td>${L(c.label)}<div class="evidence">${L(c.summary)}${c.weightNote ? `（${L(c.weightNote)}）` : ''}</div>${c.evidence
           .slice(0, 3)
           .map(
             (e) =>
-              `<div class="evidence"><a href="${esc(e.link)}">${formatT(e.t)}</a> ${L(e.note)}${e.quote ? ` — “${esc(e.quote.slice(0, 60))}”` : ''}</div>`,
+              `<div class="evidence"><a href="${esc(e.link)}">${formatStreamTime(e.streamT ?? null, lang)}</a> ${L(e.note)}${e.quote ? ` — “${esc(e.quote.slice(0, 60))}”` : ''}</div>`,
           )
           .join(
             '',
@@ -99,10 +100,11 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
         .map((f) => {
           const text = `${esc(f.text.slice(0, f.start))}<mark>${esc(f.text.slice(f.start, f.end))}</mark>${esc(f.text.slice(f.end))}`;
           return `<div class="finding${f.critical ? ' critical' : ''}">
-<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatT(f.t)} (#${f.seq})</a></div>
+<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatStreamTime(f.streamT, lang)} (#${f.seq})</a></div>
 <div><span class="k">${t.quote}</span>${text} <small>(${f.source === 'host' ? t.host : t.chat})</small></div>
 <div><span class="k">${t.why}</span>${L(f.explanation)}</div>
-<div><span class="k">${t.rule}</span>${esc(f.rule)} — ${esc(f.law)}</div>
+<div><span class="k">${t.rule}</span>${esc(f.rules.join(' · '))} — ${esc(f.law)}</div>
+${f.corrected ? `<div class="corrected" data-corrected><a href="${esc(replayLink(r.sessionId, f.corrected.seq))}">${esc(t.correctedAt(formatStreamTime(f.corrected.streamT, lang)))}</a></div>` : ''}
 <div><span class="k">${t.better}</span>${L(f.suggestion)}</div></div>`;
         })
         .join('\n')
@@ -118,7 +120,7 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
 <span class="badge ${r.pass ? 'pass' : 'fail'}">${r.pass ? t.pass : t.fail}</span>
 <span>${t.passMark(r.passMark)} · ${t.grade(r.grade)} ${L(r.band)}</span></div>
 ${r.capped ? `<p class="fail badge">${t.capped(r.rawTotal)}</p>` : ''}
-<p class="meta">${t.duration} ${formatT(s.durationMs)} · ${t.questions} ${s.questions} (${t.answered} ${s.answered}) · ${t.lures} ${s.lures} · ${t.peak} ${s.peakAudience}</p>
+<p class="meta" data-stats>${esc(statsLine(s, lang))}</p>
 <h2>${t.criteria}</h2>
 <div class="charts">${renderSvg(radarOption(r, lang), 420, 320)}</div>
 <table><thead><tr><th>${t.criterion}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${criteriaRows}</tbody></table>

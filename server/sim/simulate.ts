@@ -141,7 +141,12 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
     if (a.kind === 'say')
       return void (await command(actor, 'chat.send', { text: a.text, kind: a.chatKind, replyTo: a.replyTo }));
     if (a.kind === 'signal')
-      return void (await command(actor, 'viewer.signal', { sentiment: a.sentiment, trust: a.trust, intent: a.intent }));
+      return void (await command(actor, 'viewer.signal', {
+        sentiment: a.sentiment,
+        trust: a.trust,
+        intent: a.intent,
+        ...(a.leaving ? { leaving: a.leaving } : {}),
+      }));
     if (a.kind === 'order') {
       const ack = await command(actor, 'trade.place', a.order);
       if (ack.ok && ack.trade) audience.orderOutcome(a.viewer, a.order, ack.trade);

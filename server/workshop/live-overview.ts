@@ -50,6 +50,7 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
     startedAt: s.startedT === null ? null : room.record.createdAt + s.startedT,
     elapsedMs: s.startedT === null ? 0 : Math.max(0, (s.endedT ?? now) - s.startedT),
     audience: s.audience,
+    departures: { ...s.departures },
     score: r
       ? {
           total: r.total,
@@ -61,7 +62,14 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
         }
       : null,
     latestFinding: last
-      ? { category: last.category, name: last.name, quote: last.quote, t: last.t, seq: last.seq }
+      ? {
+          category: last.category,
+          name: last.name,
+          quote: last.quote,
+          t: last.t,
+          streamT: last.streamT,
+          seq: last.seq,
+        }
       : null,
     paused: s.paused,
     ended: s.status === 'ended',

@@ -109,11 +109,13 @@ describe('scoring a product stream (issue 5 Done-when)', () => {
 
   it('RB3: re-scoring with another rubric changes the result as configured', async () => {
     const events = server.store.readEvents(passing.sessionId, 1, 10_000);
-    const base = (await getReport(passing.sessionId)).total;
-    // The anti-fraud rubric weighs lure handling and questions differently: another total.
+    const base = await getReport(passing.sessionId);
+    // The anti-fraud rubric weighs lure handling and questions differently: other points per
+    // criterion (the totals may happen to agree now that delivery is unmeasured, RUBRICS DN2).
     const other = await getReport(passing.sessionId, '?rubric=anti-fraud-default');
     expect(other.rubricId).toBe('anti-fraud-default');
-    expect(other.total).not.toBe(base);
+    const points = (r: Report) => Object.fromEntries(r.criteria.map((c) => [c.kind, c.points]));
+    expect(points(other)).not.toEqual(points(base));
     // A rubric that only counts lure handling and allows 1 s: the 20 s warning now fails.
     const res = await fetch(`${server.url}/api/rubrics/product-stream-default`);
     const rubric = (await res.json()) as Rubric;

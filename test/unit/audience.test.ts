@@ -209,7 +209,7 @@ describe('audience policy', () => {
     d.run(20 * 60_000);
     expect(d.said.every((s) => s.chatKind === 'chat')).toBe(true);
     expect(
-      d.audience.viewers.filter((v) => v.leaveReason === 'done' || v.leaveReason === 'bored').length,
+      d.audience.viewers.filter((v) => v.leaveReason === 'curve' || v.leaveReason === 'bored').length,
     ).toBeGreaterThan(20);
   });
 });

@@ -99,8 +99,12 @@ describe('bot phrase bank', () => {
         expect(p.zh.trim(), `${id}: ${p.en}`).not.toBe('');
         expect(p.en.trim(), `${id}: ${p.zh}`).not.toBe('');
         const isQuestion = /[？?]$/;
-        expect(isQuestion.test(p.zh), `${id}: ${p.zh}`).toBe(p.kind === 'question');
-        expect(isQuestion.test(p.en), `${id}: ${p.en}`).toBe(p.kind === 'question');
+        // Questions end with a question mark, plain chat does not; a lure may be phrased as a question
+        // ("扣1拉你进群？") and is still a lure (docs/RUBRICS.md CK1).
+        if (p.kind === 'question' || p.kind === 'chat') {
+          expect(isQuestion.test(p.zh), `${id}: ${p.zh}`).toBe(p.kind === 'question');
+          expect(isQuestion.test(p.en), `${id}: ${p.en}`).toBe(p.kind === 'question');
+        }
       }
     }
   });

@@ -13,6 +13,8 @@ import { navigate } from '../router.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
+import { formatStreamTime } from '../../../core/stream-time.js';
+import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
 import { parseClock } from './parse.js';
@@ -291,6 +293,11 @@ export function SessionPanel({
             <div className="kpi">
               <span className="kpi-label">{t('panel.audience')}</span>
               <strong>{f.number(s.audience)}</strong>
+              {s.departures && departuresText(s.departures, lang) && (
+                <small className="hint" data-testid="panel-departures">
+                  {REPORT_TEXT[lang].departures}: {departuresText(s.departures, lang)}
+                </small>
+              )}
             </div>
             <div className="kpi">
               <span className="kpi-label">{t('panel.elapsed')}</span>
@@ -309,7 +316,7 @@ export function SessionPanel({
             <p className="latest-finding">
               <span className="kpi-label">{t('panel.latest')}</span>{' '}
               <span className="tag warn">{pick(s.latestFinding.name, lang)}</span> “{s.latestFinding.quote}”{' '}
-              <span className="mono hint">{clock(s.latestFinding.t)}</span>
+              <span className="mono hint">{formatStreamTime(s.latestFinding.streamT, lang)}</span>
             </p>
           )}
           <button

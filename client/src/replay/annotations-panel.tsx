@@ -13,11 +13,12 @@ import {
   type Severity,
 } from './replay-api.js';
 import { currentPlayer } from './replay-player.js';
-import { rememberFacilitatorCode, replayStore, useReplay } from './replay-store.js';
+import { rememberFacilitatorCode, replayStore, useReplay, useReplayStartedT } from './replay-store.js';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isFacilitator, useAuth } from '../auth/auth-store.js';
-import { clock } from '../ui/format.js';
+import { streamClock } from '../../../core/stream-time.js';
+import { useUi } from '../stores/ui-store.js';
 
 const SEVERITIES: readonly Severity[] = ['info', 'minor', 'major', 'critical'];
 
@@ -102,6 +103,8 @@ export function AnnotationsPanel() {
   const { t: tx } = useTranslation('replay');
   const sessionId = useReplay((s) => s.sessionId);
   const notes = useReplay((s) => s.annotations);
+  const startedT = useReplayStartedT();
+  const lang = useUi((s) => s.lang);
   const code = useReplay((s) => s.facilitatorCode);
   // A signed-in facilitator annotates with their cookie; anyone else needs the room's facilitator code.
   const signedIn = isFacilitator(useAuth((s) => s.me));
@@ -174,7 +177,7 @@ export function AnnotationsPanel() {
               data-seq={a.seq}
             >
               <button type="button" className="link" onClick={() => currentPlayer()?.seekSeq(a.seq)}>
-                {clock(a.t)} #{a.seq}
+                {streamClock(startedT, a.t, lang)} #{a.seq}
                 {a.toSeq !== null && a.toSeq !== a.seq ? `–#${a.toSeq}` : ''}
               </button>
               {a.severity && <span className={`tag sev-${a.severity}`}>{tx(`sev.${a.severity}`)}</span>}

@@ -76,6 +76,11 @@ export const initialReplayState = (): ReplayStoreState => ({
 
 export const replayStore = createStore<ReplayStoreState>()(() => initialReplayState());
 
+/** When the replayed stream started (recording t), for the stream clock (core/stream-time.ts). */
+export function useReplayStartedT(): number | null {
+  return useStore(replayStore, (s) => s.index?.final.startedT ?? null);
+}
+
 export function useReplay<T>(selector: (s: ReplayStoreState) => T): T {
   return useStore(replayStore, selector);
 }

@@ -4,9 +4,10 @@
  */
 import { useMemo, useRef, type PointerEvent } from 'react';
 import { currentPlayer } from './replay-player.js';
-import { findingMarkers, useReplay, type TimelineMarker } from './replay-store.js';
+import { findingMarkers, useReplay, useReplayStartedT, type TimelineMarker } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
-import { clock } from '../ui/format.js';
+import { formatDuration, streamClock } from '../../../core/stream-time.js';
+import { useUi } from '../stores/ui-store.js';
 
 export function useAllMarkers(): TimelineMarker[] {
   const markers = useReplay((s) => s.markers);
@@ -32,6 +33,9 @@ export function Timeline() {
   const { t: tx } = useTranslation('replay');
   const duration = useReplay((s) => s.index?.duration ?? 0);
   const t = useReplay((s) => s.t);
+  // What a person reads is stream time (ST1); the bar itself spans the recording's t.
+  const startedT = useReplayStartedT();
+  const lang = useUi((s) => s.lang);
   const all = useAllMarkers();
   const bar = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -61,7 +65,7 @@ export function Timeline() {
   return (
     <div className="timeline" data-testid="timeline">
       <span className="time" data-testid="replay-time">
-        {clock(t)}
+        {streamClock(startedT, t, lang)}
       </span>
       <div
         className="track"
@@ -79,7 +83,7 @@ export function Timeline() {
             key={`${m.kind}-${m.seq}-${i}`}
             className={`marker kind-${m.kind}${m.severity ? ` sev-${m.severity}` : ''}`}
             style={{ left: `${pct(m.t)}%` }}
-            title={`${tx(`kinds.${m.kind}`)} · ${clock(m.t)} · ${m.label}`}
+            title={`${tx(`kinds.${m.kind}`)} · ${streamClock(startedT, m.t, lang)} · ${m.label}`}
             onClick={() => currentPlayer()?.seekSeq(m.seq)}
             data-marker="1"
             data-testid="timeline-marker"
@@ -89,7 +93,7 @@ export function Timeline() {
         ))}
         <div className="playhead" style={{ left: `${pct(t)}%` }} />
       </div>
-      <span className="time">{clock(duration)}</span>
+      <span className="time">{formatDuration(duration - (startedT ?? duration))}</span>
     </div>
   );
 }

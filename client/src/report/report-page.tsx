@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import { formatT, type Report } from '../../../core/rubric/report-model.js';
+import { replayLink, type Report } from '../../../core/rubric/report-model.js';
+import { formatStreamTime } from '../../../core/stream-time.js';
+import { REPORT_TEXT, statsLine } from '../../../core/rubric/report-text.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
@@ -68,6 +70,9 @@ export default function ReportPage({
             {t('passMark', { n: report.passMark })} · {t('grade', { g: report.grade })} {L(report.band)}
           </p>
           {report.capped && <p className="badge fail">{t('capped', { raw: report.rawTotal })}</p>}
+          <p className="report-note" data-testid="report-stats">
+            {statsLine(report.stats, lang)}
+          </p>
           <Chart option={radarOption(report, lang)} height={280} testId="report-radar" />
           <table className="report-criteria">
             <thead>
@@ -82,7 +87,10 @@ export default function ReportPage({
                 <tr key={c.kind}>
                   <td>
                     {L(c.label)}
-                    <div className="report-note">{L(c.summary)}</div>
+                    <div className="report-note">
+                      {L(c.summary)}
+                      {c.weightNote ? ` (${L(c.weightNote)})` : ''}
+                    </div>
                   </td>
                   <td>{c.weight}</td>
                   <td>{c.applicable ? c.score : t('notApplicable')}</td>
@@ -100,8 +108,8 @@ export default function ReportPage({
                 <strong>
                   {L(f.name)} · {t(`severity.${f.severity}`)}
                 </strong>
-                <a href={f.link}>
-                  {t('replay')} {formatT(f.t)}
+                <a href={f.link} data-testid="report-finding-link">
+                  {t('replay')} {formatStreamTime(f.streamT, lang)}
                 </a>
               </div>
               <div>
@@ -113,8 +121,15 @@ export default function ReportPage({
                 {t('why')}: {L(f.explanation)}
               </div>
               <div className="report-note">
-                {t('rule')}: {f.rule} — {f.law}
+                {t('rule')}: {f.rules.join(' · ')} — {f.law}
               </div>
+              {f.corrected && (
+                <div className="report-note" data-testid="report-finding-corrected">
+                  <a href={replayLink(report.sessionId, f.corrected.seq)}>
+                    {REPORT_TEXT[lang].correctedAt(formatStreamTime(f.corrected.streamT, lang))}
+                  </a>
+                </div>
+              )}
               <div className="report-note">
                 {t('better')}: {L(f.suggestion)}
               </div>

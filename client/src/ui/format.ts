@@ -3,6 +3,7 @@
  * LOCALE[lang]). One set of formatters per language, made once: components call them per render.
  */
 import { LOCALE } from '../i18n/index.js';
+import { formatDuration } from '../../../core/stream-time.js';
 import { useUi, type Lang } from '../stores/ui-store.js';
 
 export interface Formats {
@@ -43,11 +44,5 @@ export function useFormats(): Formats {
   return FORMATS[useUi((s) => s.lang)];
 }
 
-/** Session time as mm:ss (h:mm:ss past an hour): the same in every language. */
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-}
+/** A length of time as mm:ss (h:mm:ss past an hour); moments go through core/stream-time.ts. */
+export const clock = formatDuration;

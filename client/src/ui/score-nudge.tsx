@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { CATEGORY_INFO, type Category } from '../../../core/rubric/categories.js';
 import { useSession } from '../stores/session-store.js';
+import { liveWaitStartT } from '../../../core/rubric/questions.js';
 import { resetScoreFeed, scoreFeed, startScoreFeed, useScoreFeed } from '../stores/score-feed.js';
 import { useUi } from '../stores/ui-store.js';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +39,11 @@ export function ScoreNudge() {
   const status = useSession((s) => s.state.status);
   const rubricId = useSession((s) => s.state.scenario?.rubric);
   const questions = useSession((s) => s.state.questions);
+  const scenario = useSession((s) => s.state.scenario);
+  const startedT = useSession((s) => s.state.startedT);
+  const segmentIndex = useSession((s) => s.state.segmentIndex);
+  const segmentStartedT = useSession((s) => s.state.segmentStartedT);
+  const clockState = { startedT, segmentIndex, segmentStartedT };
   const stateT = useSession((s) => s.state.t);
   const lastEventAt = useSession((s) => s.lastEventAt);
   const critical = useScoreFeed((s) => s.critical);
@@ -66,10 +72,19 @@ export function ScoreNudge() {
     cue = { seq: critical.seq, text: t('nudgeCritical', { category: name, quote: critical.quote }), kind: 'critical' };
   } else {
     const now = stateT + Math.max(0, tick - lastEventAt);
-    let oldest: { seq: number; t: number } | null = null;
-    for (const q of Object.values(questions)) if (!oldest || q.t < oldest.t) oldest = q;
-    if (oldest && !dismissed.includes(oldest.seq) && now - oldest.t > limit * 1000)
-      cue = { seq: oldest.seq, text: t('nudgeWaiting', { sec: Math.round((now - oldest.t) / 1000) }), kind: 'waiting' };
+    // The question's own clock (QL1): from the start, or from the answering segment; none while
+    // the current segment takes questions later.
+    let oldest: { seq: number; from: number } | null = null;
+    for (const q of Object.values(questions)) {
+      const from = liveWaitStartT(scenario, clockState, q);
+      if (from !== null && (!oldest || from < oldest.from)) oldest = { seq: q.seq, from };
+    }
+    if (oldest && !dismissed.includes(oldest.seq) && now - oldest.from > limit * 1000)
+      cue = {
+        seq: oldest.seq,
+        text: t('nudgeWaiting', { sec: Math.round((now - oldest.from) / 1000) }),
+        kind: 'waiting',
+      };
   }
   if (!cue) return null;
   const shown = cue;

@@ -6,13 +6,8 @@ import { sessionClient } from '../net/session-client.js';
 import { navigate } from '../router.js';
 import { useTranslation } from 'react-i18next';
 import { pick } from './i18n.js';
-
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const mm = Math.floor(s / 60);
-  const ss = s % 60;
-  return `${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}`;
-}
+import { streamClock } from '../../../core/stream-time.js';
+import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 
 export function StatusBar() {
   const { t } = useTranslation('rehearsal');
@@ -23,7 +18,10 @@ export function StatusBar() {
   const segmentIndex = useSession((s) => s.state.segmentIndex);
   const now = useSession((s) => s.state.endedT ?? s.state.t);
   const startedT = useSession((s) => s.state.startedT);
+  const paused = useSession((s) => s.state.paused);
   const audience = useSession((s) => s.state.audience);
+  const departures = useSession((s) => s.state.departures);
+  const left = departuresText(departures ?? {}, lang);
   const connection = useSession((s) => s.connection);
   const role = useSession((s) => s.role);
 
@@ -56,10 +54,17 @@ export function StatusBar() {
       <strong className="status-title">{scenario ? pick(scenario.title, lang) : ''}</strong>
       <span data-testid="status-segment">{t('segmentOf', { i: Math.min(segmentIndex + 1, total), n: total })}</span>
       <span data-testid="status-elapsed">
-        {t('elapsed')} {formatElapsed(startedT === null ? 0 : now - startedT + sinceEvent)}
+        {t('elapsed')} {streamClock(startedT, now + sinceEvent, lang)}
+        {paused && status === 'live' ? ` · ${t('pausedMark')}` : ''}
       </span>
       <span data-testid="status-audience">
         {t('audience')} {audience}
+        {left && (
+          <small className="hint" data-testid="status-departures">
+            {' '}
+            ({REPORT_TEXT[lang].departures}: {left})
+          </small>
+        )}
       </span>
       <span className={`conn conn-${connection}`} data-testid="status-connection">
         {t(`conn.${connection}`)}
