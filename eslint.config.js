@@ -102,6 +102,11 @@ export default tseslint.config(
           patterns: [
             ...NODE_ONLY,
             { group: ['**/server/**'], message: 'the client talks to the server over the wire, never by import' },
+            {
+              group: ['**/core/protocol.js'],
+              allowTypeImports: true,
+              message: 'a value import bundles zod and every schema; PROTOCOL_VERSION is in core/protocol-version.ts',
+            },
           ],
         },
       ],

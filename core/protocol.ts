@@ -11,7 +11,7 @@ export { MAX_BOT_RATE, MAX_BOTS };
 import type { SessionState } from './session.js';
 import type { TradeOutcome } from './trade.js';
 
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol-version.js';
 
 export const ErrorCode = {
   /** The payload did not match the command's schema. */

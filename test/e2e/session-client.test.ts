@@ -7,17 +7,11 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { SessionEvent } from '../../core/events.js';
-import { PROTOCOL_VERSION } from '../../core/protocol.js';
 import { fold } from '../../core/session.js';
 import { startServer, type RunningServer } from '../../server/main.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
-// Type-only: erased, so it does not load the module before the global below is set.
-import type { SessionStore as Store } from '../../client/src/stores/session-store.js';
-
-// Vite injects this at build time (vite.config.ts `define`); here the global stands in for it.
-(globalThis as Record<string, unknown>).__BRANCHCAST_PROTOCOL_VERSION__ = PROTOCOL_VERSION;
-const { SessionClient } = await import('../../client/src/net/session-client.js');
-const { initialSessionStore } = await import('../../client/src/stores/session-store.js');
+import { SessionClient } from '../../client/src/net/session-client.js';
+import { initialSessionStore, type SessionStore as Store } from '../../client/src/stores/session-store.js';
 
 let server: RunningServer;
 let peer: Peer;

@@ -6,7 +6,7 @@
 import type { Role, SessionEvent } from '../../../core/events.js';
 import type { CommandInput, CommandOk, JoinOk } from '../../../core/protocol.js';
 import { reduce } from '../../../core/session.js';
-import { PROTOCOL_VERSION } from './protocol-version.js';
+import { PROTOCOL_VERSION } from '../../../core/protocol-version.js';
 import { initialSessionStore, sessionStore, type SessionStore } from '../stores/session-store.js';
 import {
   createSocket,
