@@ -73,6 +73,11 @@ export const JoinPayload = z
     /** Optional with a code: the role the client expects the code to grant (refused if it does not). */
     role: z.enum(ROLES).optional(),
     name: z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `at most ${MAX_NAME} characters`),
+    /**
+     * Watch without a seat (the console): the observer role with a facilitator login; nothing is
+     * recorded, the seat is listed nowhere, it sees the staff view and may only `sync`.
+     */
+    watch: z.literal(true).optional(),
   })
   .refine((p) => (p.code === undefined) !== (p.sessionId === undefined), {
     message: 'give either a join code or a sessionId',

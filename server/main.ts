@@ -17,8 +17,9 @@ import type { RateLimit } from './rooms/rate-limit.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadRubrics } from './content/rubrics.js';
 import { loadScenes } from './content/scenes.js';
-import { attachGateway, botChannel, roomChannel, type GatewayCounters, type IoServer } from './edge/socket-gateway.js';
-import { botsNeed } from '../core/audience/subscription.js';
+import { attachGateway, type GatewayCounters, type IoServer } from './edge/socket-gateway.js';
+import { SocketIoTransport } from './edge/socketio-transport.js';
+import type { Scheduler } from './rooms/room-transport.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   /** Use this store instead of opening one (tests). */
   store?: RecordingStore;
   clock?: Clock;
+  /** The rooms' flush timer (default: Node's timers). */
+  scheduler?: Scheduler;
   scenesDir?: string;
   /** Built client to serve; null serves none (dev, where Vite serves it). */
   clientDir?: string | null;
@@ -99,26 +102,28 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   for (const e of rubricErrors) log(`rubric error: ${e}`);
 
   const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
-  let io: IoServer | null = null;
-  let workshop: Workshop | null = null;
-  let selfUrl = '';
+  // The HTTP server first (Socket.IO attaches to it), its handler once the rooms exist: requests
+  // only arrive after listen(), by which time `handle` is set.
+  const httpServer = createServer((req, res) => handle(req, res));
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    // Commands are tiny; anything near this is abuse and Socket.IO drops that one connection.
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  // One frame per seat per flush, through the seat's view (staff, room, bots: core/views.ts).
   const rooms = new RoomRegistry({
     store,
     clock,
-    broadcast: (sessionId, batch) => {
-      if (!io) return;
-      // One frame per peer per flush; bots get only what their policy reads.
-      io.to(roomChannel(sessionId)).emit('events', batch);
-      const forBots = batch.filter(botsNeed);
-      if (forBots.length > 0) io.to(botChannel(sessionId)).emit('events', forBots);
-      // The live overview's score fold, and stopping a session's bots when it ends.
-      workshop?.observe(sessionId, batch);
-    },
+    transport: new SocketIoTransport(io),
+    scheduler: opts.scheduler,
     flushMs: opts.flushMs ?? 10,
     log,
   });
+  let selfUrl = '';
   const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
-  workshop = new Workshop({
+  const workshop = new Workshop({
     store: workshopStore,
     recordings: store,
     rooms,
@@ -129,24 +134,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
     botTickMs: opts.workshopBotTickMs,
   });
-  const httpServer = createServer(
-    createHttpHandler({
-      rooms,
-      scenarios,
-      clientDir: clientDir ? resolve(clientDir) : null,
-      guard: access.guard,
-      demoAccess: access.demo,
-      reports: { store, scenarios, rubrics },
-      recordings: { store, now: () => clock.now(), rooms },
-      routes: [workshopRoutes(workshop)],
-    }),
-  );
-  io = new Server(httpServer, {
-    serveClient: false,
-    // Commands are tiny; anything near this is abuse and Socket.IO drops that one connection.
-    maxHttpBufferSize: 64 * 1024,
-    pingInterval: 10_000,
-    pingTimeout: 10_000,
+  // The live overview's score fold, and stopping a session's bots when it ends.
+  rooms.onDurable((sessionId, batch) => workshop.observe(sessionId, batch));
+  const handle = createHttpHandler({
+    rooms,
+    scenarios,
+    clientDir: clientDir ? resolve(clientDir) : null,
+    guard: access.guard,
+    demoAccess: access.demo,
+    reports: { store, scenarios, rubrics },
+    recordings: { store, now: () => clock.now(), rooms },
+    routes: [workshopRoutes(workshop)],
   });
   const counters = attachGateway(io, rooms, { clock, rateLimit: opts.rateLimit, log, guard: access.guard });
 
@@ -216,9 +214,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       closed = true;
       clearInterval(ticker);
       await bots?.stop();
-      await workshop!.close();
+      await workshop.close();
       rooms.closeAll();
-      await new Promise<void>((res) => io!.close(() => res()));
+      await new Promise<void>((res) => io.close(() => res()));
       if (!opts.store) store.close();
       if (!opts.workshopStore) workshopStore.close();
       access.close();

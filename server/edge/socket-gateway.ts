@@ -24,6 +24,7 @@ import {
   type ServerToClientEvents,
 } from '../../core/protocol.js';
 import { formatPath } from '../../core/scenario.js';
+import { viewOf, viewState, type View } from '../../core/views.js';
 import { cookieSessionId, type Guard } from '../auth/guard.js';
 import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
@@ -41,10 +42,6 @@ export interface GatewayCounters {
   tooLarge: number;
   internalErrors: number;
 }
-
-export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
-/** Bots listen here: the same events, filtered to what their policy reads (core/audience/subscription.ts). */
-export const botChannel = (sessionId: string): string => `b:${sessionId}`;
 
 const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
 
@@ -99,7 +96,10 @@ export function attachGateway(
     // Read once: a cookie or token is what the handshake carried, not what arrives later.
     const creds = opts.guard?.principalOfHandshake(socket.handshake) ?? { facilitator: null, botToken: false };
     const bucket = new TokenBucket(limit, opts.clock);
-    let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
+    // `watching`: the console's invisible staff seat: no participant is recorded, so it is listed
+    // nowhere (not among the room's viewers, not in director mode's list) and may only `sync`.
+    let joined: { room: SessionRoom; actor: Actor & { role: Role }; view: View; watching: boolean } | null = null;
+    let unseat: (() => void) | null = null;
     let joining = false;
 
     /** Socket.IO passes the ack as the last argument; a client may omit the payload or the ack. */
@@ -207,18 +207,27 @@ export function attachGateway(
           : fail(ErrorCode.BAD_CODE, 'join: unknown join code');
       }
       if (p.role && p.role !== hit.role) return fail(ErrorCode.BAD_CODE, `join: that code is not a ${p.role} code`);
-      const participantId = `p-${randomUUID().slice(0, 12)}`;
-      joining = true;
-      try {
-        await hit.room.join(participantId, hit.role, p.name);
-      } finally {
-        joining = false;
+      const watching = p.watch === true;
+      if (watching && (hit.role !== 'observer' || !creds.facilitator))
+        return fail(
+          ErrorCode.UNAUTHENTICATED,
+          'join: watching without a seat needs a facilitator login and the observer role',
+        );
+      const participantId = `${watching ? 'w' : 'p'}-${randomUUID().slice(0, 12)}`;
+      if (!watching) {
+        joining = true;
+        try {
+          await hit.room.join(participantId, hit.role, p.name);
+        } finally {
+          joining = false;
+        }
+        if (!socket.connected) {
+          void hit.room.leave({ id: participantId, role: hit.role, name: p.name });
+          return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
+        }
       }
-      if (!socket.connected) {
-        void hit.room.leave({ id: participantId, role: hit.role, name: p.name });
-        return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
-      }
-      joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
+      const view = viewOf(hit.role, watching);
+      joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name }, view, watching };
       if (p.code === undefined && creds.facilitator) {
         const loginId = cookieSessionId(socket.handshake.headers.cookie);
         if (loginId) {
@@ -232,8 +241,9 @@ export function attachGateway(
         }
       }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
-      void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
-      return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state: hit.room.snapshot() };
+      unseat = rooms.transport.seat(hit.room.id, { id: socket.id, view });
+      const state = viewState(view, hit.room.snapshot());
+      return { ok: true, sessionId: hit.room.id, participantId, role: hit.role, state };
     };
 
     for (const name of COMMAND_NAMES) {
@@ -244,8 +254,8 @@ export function attachGateway(
           reply(fail(ErrorCode.NOT_JOINED, `${name}: join a session first`));
           return;
         }
-        const { room, actor } = joined;
-        room.command(actor, name as CommandName, payload).then(reply, (err: unknown) => {
+        const { room, actor, view } = joined;
+        room.command(actor, name as CommandName, payload, view).then(reply, (err: unknown) => {
           counters.internalErrors++;
           opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
           reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
@@ -254,10 +264,12 @@ export function attachGateway(
     }
 
     socket.on('disconnect', () => {
+      unseat?.();
+      unseat = null;
       if (!joined) return;
-      const { room, actor } = joined;
+      const { room, actor, watching } = joined;
       joined = null;
-      room.leave(actor).catch(() => undefined);
+      if (!watching) room.leave(actor).catch(() => undefined);
     });
   });
 

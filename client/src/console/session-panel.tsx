@@ -255,7 +255,7 @@ export function SessionPanel({
   async function watch3d(code: string) {
     setWatchError(null);
     const name = me?.role === 'facilitator' ? me.username : t('common:role.observer');
-    const ack = await sessionClient.join({ code, role: 'observer', name });
+    const ack = await sessionClient.join({ code, role: 'observer', name, watch: true });
     if (!ack.ok) return setWatchError(errorMessage(t, ack.code, ack.message));
     uiStore.setState({ view: 'rehearsal', replyTo: null, createdCodes: null, returnTo: '/console' });
     navigate('/');

@@ -24,6 +24,8 @@ export interface JoinParams {
   name: string;
   /** The role the user expects the code to grant; the server refuses a mismatch. */
   role?: Role;
+  /** The console: watch as an invisible staff seat (observer code + facilitator login), listed nowhere. */
+  watch?: boolean;
 }
 
 export class SessionClient {
@@ -132,6 +134,7 @@ export class SessionClient {
       code: p.code,
       name: p.name,
       ...(p.role ? { role: p.role } : {}),
+      ...(p.watch ? { watch: true as const } : {}),
     };
     const ack = await sendJoin(socket, payload);
     if (!ack.ok || socket !== this.socket) return ack;
