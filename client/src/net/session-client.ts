@@ -42,6 +42,8 @@ export class SessionClient {
   constructor(
     private readonly store: SessionStore = sessionStore,
     private readonly url?: string,
+    /** Makes the socket (tests: one end of test/harness/memory-socket.ts's in-memory pair). */
+    private readonly openSocket: (url?: string) => TypedSocket = createSocket,
   ) {}
 
   /** Listen to every event as it is folded, in seq order; returns the unsubscribe function. */
@@ -54,7 +56,7 @@ export class SessionClient {
   async join(params: JoinParams): Promise<ClientAck<JoinOk>> {
     this.leave();
     this.params = params;
-    const socket = createSocket(this.url);
+    const socket = this.openSocket(this.url);
     this.socket = socket;
     this.wire(socket);
     this.store.setState({ connection: 'connecting' });
