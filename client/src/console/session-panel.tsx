@@ -16,7 +16,7 @@ import { pick } from '../ui/i18n.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
 import { parseClock } from './parse.js';
-import { ScoreBadge, StatusPill } from './live-page.js';
+import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionChat } from './session-chat.js';
 
 /** Run a control call: busy flag, the error text, a short "done". */
