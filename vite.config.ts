@@ -5,7 +5,6 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { PROTOCOL_VERSION } from './core/protocol.js';
 // VR: ship only the WebXR input profiles the app uses, and keep the dev-only emulator out of builds.
 import { noXrEmulatorPlugin } from './client/src/xr/build/no-emulator-plugin.js';
 import { xrProfilesPlugin } from './client/src/xr/build/xr-profiles-plugin.js';
@@ -15,11 +14,6 @@ const target = `http://localhost:${process.env.BRANCHCAST_PORT ?? 8080}`;
 export default defineConfig({
   root: 'client',
   plugins: [react(), xrProfilesPlugin(), noXrEmulatorPlugin()],
-  define: {
-    // The client needs only this value from core/protocol.ts (everything else it takes from there
-    // is types). Importing the module itself would bundle zod with the schemas it builds at load.
-    __BRANCHCAST_PROTOCOL_VERSION__: JSON.stringify(PROTOCOL_VERSION),
-  },
   server: {
     proxy: {
       '/api': { target, changeOrigin: true },

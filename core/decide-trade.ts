@@ -7,7 +7,7 @@
 import { draft, type Actor, type EventDraft } from './events.js';
 import { getAccount } from './exchange/index.js';
 import { ErrorCode, fail, type CommandPayload } from './protocol.js';
-import type { Decision } from './decide.js';
+import type { Decision } from './decision.js';
 import type { SessionState } from './session.js';
 import { planOrder, tradeRequest } from './trade.js';
 

@@ -4,16 +4,14 @@
  * (COMMAND_ROLES), schema checks before that.
  */
 import { draft, type Actor, type EventDraft } from './events.js';
-import { ErrorCode, fail, type Command, type CommandOk, type Failure } from './protocol.js';
+import { ErrorCode, fail, type Command } from './protocol.js';
 import type { SessionState } from './session.js';
 import { decideTrade, decideTradeInvite } from './decide-trade.js';
 import { decideBotsConfigure, decideDirectorSay } from './workshop/director.js';
 
-/**
- * `reply`: extra ack fields (trade.place answers with the order's outcome). `as`: stamp the drafts
- * with this actor instead of the sender (director mode speaks as a viewer).
- */
-export type Decision = { ok: true; drafts: EventDraft[]; reply?: CommandOk; as?: Actor } | Failure;
+import type { Decision } from './decision.js';
+
+export type { Decision } from './decision.js';
 
 const ok = (...drafts: EventDraft[]): Decision => ({ ok: true, drafts });
 

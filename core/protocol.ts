@@ -11,7 +11,7 @@ export { MAX_BOT_RATE, MAX_BOTS };
 import type { SessionState } from './session.js';
 import type { TradeOutcome } from './trade.js';
 
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol-version.js';
 
 export const ErrorCode = {
   /** The payload did not match the command's schema. */
@@ -78,6 +78,11 @@ export const JoinPayload = z
       .string()
       .regex(/^[A-Za-z0-9_-]{20,64}$/, 'expected the resumeToken of an earlier join')
       .optional(),
+    /**
+     * Watch without a seat (the console): the observer role with a facilitator login; nothing is
+     * recorded, the seat is listed nowhere, it sees the staff view and may only `sync`.
+     */
+    watch: z.literal(true).optional(),
   })
   .refine((p) => (p.code === undefined) !== (p.sessionId === undefined), {
     message: 'give either a join code or a sessionId',

@@ -4,7 +4,7 @@
  * Parsing is pure (text in, value or readable errors out); reading the file is the caller's job.
  */
 import { z } from 'zod';
-import { parseYamlWith, validateWith } from './yaml-source.js';
+import { parseYamlWith } from './yaml-source.js';
 import { MAX_BOT_RATE } from './audience/limits.js';
 import { PERSONA_IDS } from './audience/phrases.js';
 
@@ -57,7 +57,6 @@ export const BotPopulation = z.strictObject({
 export type BotPopulation = z.infer<typeof BotPopulation>;
 
 export const INCIDENT_KINDS = ['wrong_data', 'troll_wave', 'market_shock', 'lure_flood', 'stock_tip_demand'] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export const Incident = z.strictObject({
   id,
@@ -151,17 +150,10 @@ export const Scenario = z
     });
   });
 export type Scenario = z.infer<typeof Scenario>;
-export type ScenarioInput = z.input<typeof Scenario>;
 
 export { formatIssues, formatPath } from './yaml-source.js';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
-
-/** Validate an already-parsed value as a scenario. */
-export function validateScenario(value: unknown, file: string): ScenarioResult {
-  const r = validateWith(Scenario, value, file);
-  return r.ok ? { ok: true, scenario: r.value } : r;
-}
 
 /** Parse scenario YAML (or JSON, which is YAML) text. Never throws. */
 export function parseScenario(text: string, file: string): ScenarioResult {

@@ -5,14 +5,30 @@
 import type { EventOf } from './events.js';
 import { shockExchange, tickExchange, type MarketUpdate } from './exchange/index.js';
 import { Rng } from './random.js';
-import type { SessionState } from './session.js';
-import { passiveEntries, pushFeed, shockOf } from './trade.js';
+import type { ExchangeState } from './exchange/index.js';
+import type { RngState } from './random.js';
+import type { Scenario } from './scenario.js';
+import { passiveEntries, pushFeed, shockOf, type TradeFeedEntry } from './trade.js';
 
-function nameOf(s: SessionState): (id: string) => string {
+/**
+ * The part of SessionState the market reads and writes. Written out here (SessionState satisfies
+ * it) so this file does not import session.ts, which imports it: no circle.
+ */
+export interface MarketSlice {
+  scenario: Scenario | null;
+  rng: RngState;
+  participants: Readonly<Record<string, { name: string }>>;
+  exchange: ExchangeState | null;
+  marketT: number | null;
+  trades: readonly TradeFeedEntry[];
+  trading: { fills: number };
+}
+
+function nameOf(s: MarketSlice): (id: string) => string {
   return (id) => s.participants[id]?.name ?? id;
 }
 
-function withUpdate(s: SessionState, u: MarketUpdate, seq: number, t: number): SessionState {
+function withUpdate<S extends MarketSlice>(s: S, u: MarketUpdate, seq: number, t: number): S {
   if (u.fills.length === 0) return { ...s, exchange: u.state };
   return {
     ...s,
@@ -26,7 +42,7 @@ function withUpdate(s: SessionState, u: MarketUpdate, seq: number, t: number): S
  * Advance prices by the tick's dtMs with the session's PRNG and write its state back, so every
  * price of a recording is a function of the seed and the events before it.
  */
-export function exchangeAfterTick(s: SessionState, e: EventOf<'market.ticked'>): SessionState {
+export function exchangeAfterTick<S extends MarketSlice>(s: S, e: EventOf<'market.ticked'>): S {
   const marketT = (s.marketT ?? e.t) + e.dtMs;
   if (!s.exchange) return { ...s, marketT };
   const rng = new Rng(s.rng);
@@ -35,7 +51,7 @@ export function exchangeAfterTick(s: SessionState, e: EventOf<'market.ticked'>):
 }
 
 /** A fired `market_shock` incident moves its sector (clamped to the daily limits). */
-export function exchangeAfterIncident(s: SessionState, e: EventOf<'incident.fired'>): SessionState {
+export function exchangeAfterIncident<S extends MarketSlice>(s: S, e: EventOf<'incident.fired'>): S {
   if (!s.exchange || !s.scenario) return s;
   const inc = s.scenario.incidents.find((i) => i.id === e.incidentId);
   const shock = inc ? shockOf(inc) : null;

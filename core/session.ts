@@ -332,18 +332,6 @@ export function fold(events: Iterable<SessionEvent>, from: SessionState = initia
   return s;
 }
 
-/** Mean reported sentiment of viewers online now, or null if none reported. */
-export function meanSentiment(state: SessionState): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const [id, m] of Object.entries(state.mood)) {
-    if (!state.participants[id]?.online) continue;
-    sum += m.sentiment;
-    n++;
-  }
-  return n === 0 ? null : sum / n;
-}
-
 /** Questions still waiting for the host, oldest first. */
 export function waitingQuestions(state: SessionState): QuestionState[] {
   return [...state.questions];

@@ -19,15 +19,14 @@ import { loadRubrics } from './content/rubrics.js';
 import { loadScenes } from './content/scenes.js';
 import {
   attachGateway,
-  botChannel,
   CONNECTION_LIMITS,
-  roomChannel,
   type ConnectionLimits,
   type GatewayCounters,
   type IoServer,
 } from './edge/socket-gateway.js';
+import { SocketIoTransport } from './edge/socketio-transport.js';
+import type { Scheduler } from './rooms/room-transport.js';
 import { RoomCaps, ROOM_LIMITS, type RoomLimits } from './rooms/room-caps.js';
-import { botsNeed } from '../core/audience/subscription.js';
 import { MemoryStore } from './store/memory-store.js';
 import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
@@ -49,6 +48,8 @@ export interface ServerOptions {
   /** Use this store instead of opening one (tests). */
   store?: RecordingStore;
   clock?: Clock;
+  /** The rooms' flush timer (default: Node's timers). */
+  scheduler?: Scheduler;
   scenesDir?: string;
   /** Built client to serve; null serves none (dev, where Vite serves it). */
   clientDir?: string | null;
@@ -120,50 +121,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   for (const e of rubricErrors) log(`rubric error: ${e}`);
 
   const clientDir = opts.clientDir === undefined ? join(REPO_ROOT, 'client', 'dist') : opts.clientDir;
-  let io: IoServer | null = null;
-  let workshop: Workshop | null = null;
-  let selfUrl = '';
-  const rooms = new RoomRegistry({
-    store,
-    clock,
-    broadcast: (sessionId, batch) => {
-      if (!io) return;
-      // One frame per peer per flush; bots get only what their policy reads.
-      io.to(roomChannel(sessionId)).emit('events', batch);
-      const forBots = batch.filter(botsNeed);
-      if (forBots.length > 0) io.to(botChannel(sessionId)).emit('events', forBots);
-      // The live overview's score fold, and stopping a session's bots when it ends.
-      workshop?.observe(sessionId, batch);
-    },
-    flushMs: opts.flushMs ?? 10,
-    log,
-  });
-  const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
-  workshop = new Workshop({
-    store: workshopStore,
-    recordings: store,
-    rooms,
-    scenarios,
-    rubrics,
-    clock,
-    botUrl: () => selfUrl,
-    log,
-    botTickMs: opts.workshopBotTickMs,
-  });
-  const httpServer = createServer(
-    createHttpHandler({
-      rooms,
-      scenarios,
-      clientDir: clientDir ? resolve(clientDir) : null,
-      guard: access.guard,
-      demoAccess: access.demo,
-      reports: { store, scenarios, rubrics, signer },
-      recordings: { store, now: () => clock.now(), rooms, signer, signatures },
-      roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
-      routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
-    }),
-  );
-  io = new Server(httpServer, {
+  // The HTTP server first (Socket.IO attaches to it), its handler once the rooms exist: requests
+  // only arrive after listen(), by which time `handle` is set.
+  const httpServer = createServer((req, res) => handle(req, res));
+  const io: IoServer = new Server(httpServer, {
     serveClient: false,
     // Commands are tiny; anything near this is abuse and Socket.IO drops that one connection.
     maxHttpBufferSize: 64 * 1024,
@@ -177,6 +138,41 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const ok = access.guard.originAllowed(req);
       done(ok ? null : 'origin not allowed', ok);
     },
+  });
+  // One frame per seat per flush, through the seat's view (staff, room, bots: core/views.ts).
+  const rooms = new RoomRegistry({
+    store,
+    clock,
+    transport: new SocketIoTransport(io),
+    scheduler: opts.scheduler,
+    flushMs: opts.flushMs ?? 10,
+    log,
+  });
+  let selfUrl = '';
+  const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
+  const workshop = new Workshop({
+    store: workshopStore,
+    recordings: store,
+    rooms,
+    scenarios,
+    rubrics,
+    clock,
+    botUrl: () => selfUrl,
+    log,
+    botTickMs: opts.workshopBotTickMs,
+  });
+  // The live overview's score fold, and stopping a session's bots when it ends.
+  rooms.onDurable((sessionId, batch) => workshop.observe(sessionId, batch));
+  const handle = createHttpHandler({
+    rooms,
+    scenarios,
+    clientDir: clientDir ? resolve(clientDir) : null,
+    guard: access.guard,
+    demoAccess: access.demo,
+    reports: { store, scenarios, rubrics, signer },
+    recordings: { store, now: () => clock.now(), rooms, signer, signatures },
+    roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
+    routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
   // own: every answer under its path gets the security headers before any of them is written.
@@ -268,9 +264,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       closed = true;
       clearInterval(ticker);
       await bots?.stop();
-      await workshop!.close();
+      await workshop.close();
       rooms.closeAll();
-      await new Promise<void>((res) => io!.close(() => res()));
+      await new Promise<void>((res) => io.close(() => res()));
       if (!opts.store) store.close();
       if (!opts.workshopStore) workshopStore.close();
       access.close();

@@ -5,7 +5,6 @@
 import type { PersonaId } from './phrases.js';
 
 export type RiskClass = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
-export const RISK_CLASSES: readonly RiskClass[] = ['C1', 'C2', 'C3', 'C4', 'C5'];
 
 export interface PersonaSpec {
   id: PersonaId;

@@ -3,7 +3,7 @@
  * suitability, and the rejection codes every refusal names.
  */
 import type { Instrument } from '../scenario.js';
-import type { RiskClass, RiskLevel, Side, Suitability } from './types.js';
+import type { ExchangeConfig, RiskClass, RiskLevel, Side, Suitability } from './types.js';
 
 export const REJECT = {
   LOT_SIZE: 'LOT_SIZE',
@@ -21,35 +21,7 @@ export const REJECT = {
 } as const;
 export type RejectCode = (typeof REJECT)[keyof typeof REJECT];
 
-export interface ExchangeConfig {
-  /** Board lot for stock and ETF buys. */
-  lotSize: number;
-  /** Daily limit as a fraction of the previous close, by board (stocks) or kind (ETF, fund). */
-  limitPct: { main: number; chinext: number; star: number; etf: number; fund: number };
-  /** Tick decimals by kind. */
-  priceDecimals: { stock: number; etf: number; fund: number };
-  /** Broker commission on stock and ETF trades, both sides, with a minimum per trade. */
-  commissionRate: number;
-  commissionMinFen: number;
-  /** Stamp duty, stock sells only (ETFs and funds are exempt). */
-  stampDutyRate: number;
-  /** Front-end fund subscription fee, charged as amount - amount / (1 + rate). */
-  fundSubscriptionRate: number;
-  fundRedemptionRate: number;
-  fundMinAmountFen: number;
-  /** Full bid/ask spread in basis points around the simulated price. */
-  spreadBps: number;
-  /** Extra slippage in basis points per 100,000 CNY of order value (linear in size). */
-  slippageBpsPer100k: number;
-  /** Largest quantity accepted (keeps notional × price inside exact integer range). */
-  maxQty: number;
-  /** Annual drift of the price path. */
-  drift: number;
-  /** Simulated market milliseconds per session millisecond (1 = real time). */
-  timeScale: number;
-  tradingDayMs: number;
-  tradingDaysPerYear: number;
-}
+export type { ExchangeConfig } from './types.js';
 
 export const DEFAULT_EXCHANGE_CONFIG: ExchangeConfig = {
   lotSize: 100,

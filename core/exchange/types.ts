@@ -7,7 +7,6 @@
  * to the instrument's tick (0.01, fund NAV 0.0001); fund units have at most two decimals.
  */
 import type { Instrument } from '../scenario.js';
-import type { ExchangeConfig } from './rules.js';
 
 export type RiskLevel = Instrument['risk'];
 export type RiskClass = 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
@@ -171,4 +170,35 @@ export interface Shock {
   codes?: readonly string[];
   /** Percent, e.g. -7 for a 7 % drop. Clamped to the daily limit. */
   pct: number;
+}
+
+/** The exchange's rules as numbers (defaults and makeConfig in rules.ts). */
+export interface ExchangeConfig {
+  /** Board lot for stock and ETF buys. */
+  lotSize: number;
+  /** Daily limit as a fraction of the previous close, by board (stocks) or kind (ETF, fund). */
+  limitPct: { main: number; chinext: number; star: number; etf: number; fund: number };
+  /** Tick decimals by kind. */
+  priceDecimals: { stock: number; etf: number; fund: number };
+  /** Broker commission on stock and ETF trades, both sides, with a minimum per trade. */
+  commissionRate: number;
+  commissionMinFen: number;
+  /** Stamp duty, stock sells only (ETFs and funds are exempt). */
+  stampDutyRate: number;
+  /** Front-end fund subscription fee, charged as amount - amount / (1 + rate). */
+  fundSubscriptionRate: number;
+  fundRedemptionRate: number;
+  fundMinAmountFen: number;
+  /** Full bid/ask spread in basis points around the simulated price. */
+  spreadBps: number;
+  /** Extra slippage in basis points per 100,000 CNY of order value (linear in size). */
+  slippageBpsPer100k: number;
+  /** Largest quantity accepted (keeps notional × price inside exact integer range). */
+  maxQty: number;
+  /** Annual drift of the price path. */
+  drift: number;
+  /** Simulated market milliseconds per session millisecond (1 = real time). */
+  timeScale: number;
+  tradingDayMs: number;
+  tradingDaysPerYear: number;
 }

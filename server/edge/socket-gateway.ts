@@ -25,6 +25,7 @@ import {
   type ServerToClientEvents,
 } from '../../core/protocol.js';
 import { formatPath } from '../../core/scenario.js';
+import { viewOf, viewState, type View } from '../../core/views.js';
 import { cookieSessionId, isLoopback, type Guard } from '../auth/guard.js';
 import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
@@ -50,10 +51,6 @@ export interface GatewayCounters {
   /** Connections closed because their address had too many open. */
   overAddressCap: number;
 }
-
-export const roomChannel = (sessionId: string): string => `s:${sessionId}`;
-/** Bots listen here: the same events, filtered to what their policy reads (core/audience/subscription.ts). */
-export const botChannel = (sessionId: string): string => `b:${sessionId}`;
 
 const KNOWN = new Set<string>(['join', ...COMMAND_NAMES]);
 
@@ -155,7 +152,10 @@ export function attachGateway(
     const address = opts.guard
       ? opts.guard.clientAddress({ headers: socket.handshake.headers, socket: socket.request.socket })
       : socket.handshake.address;
-    let joined: { room: SessionRoom; actor: Actor & { role: Role } } | null = null;
+    // `watching`: the console's invisible staff seat: no participant is recorded, so it is listed
+    // nowhere (not among the room's viewers, not in director mode's list) and may only `sync`.
+    let joined: { room: SessionRoom; actor: Actor & { role: Role }; view: View; watching: boolean } | null = null;
+    let unseat: (() => void) | null = null;
     let joining = false;
     // Joining is what a connection is for: one that has not joined in time is closed.
     const idle = setTimeout(() => {
@@ -295,10 +295,16 @@ export function attachGateway(
           : fail(ErrorCode.BAD_CODE, 'join: unknown join code');
       }
       if (p.role && p.role !== hit.role) return fail(ErrorCode.BAD_CODE, `join: that code is not a ${p.role} code`);
+      const watching = p.watch === true;
+      if (watching && (hit.role !== 'observer' || !creds.facilitator))
+        return fail(
+          ErrorCode.UNAUTHENTICATED,
+          'join: watching without a seat needs a facilitator login and the observer role',
+        );
       // A resume token of this room and role brings the same participant back; the connection
       // that held it (if still open) lets go without a leave, so the seat stays online.
-      const resumed = resumes.seat(p.resume, hit.room.id, hit.role);
-      const participantId = resumed?.participantId ?? `p-${randomUUID().slice(0, 12)}`;
+      const resumed = watching ? null : resumes.seat(p.resume, hit.room.id, hit.role);
+      const participantId = resumed?.participantId ?? `${watching ? 'w' : 'p'}-${randomUUID().slice(0, 12)}`;
       const before = holders.get(participantId);
       if (before && before.socket !== socket) {
         before.release();
@@ -308,23 +314,38 @@ export function attachGateway(
         });
         before.socket.disconnect(true);
       }
-      joining = true;
-      try {
-        await hit.room.join(participantId, hit.role, p.name);
-      } finally {
-        joining = false;
+      if (!watching) {
+        joining = true;
+        try {
+          await hit.room.join(participantId, hit.role, p.name);
+        } finally {
+          joining = false;
+        }
+        if (!socket.connected) {
+          void hit.room.leave({ id: participantId, role: hit.role, name: p.name });
+          return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
+        }
       }
-      if (!socket.connected) {
-        void hit.room.leave({ id: participantId, role: hit.role, name: p.name });
-        return fail(ErrorCode.INVALID_STATE, 'join: disconnected while joining');
+      const view = viewOf(hit.role, watching);
+      joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name }, view, watching };
+      if (!watching) {
+        holders.set(participantId, {
+          socket,
+          release: () => {
+            joined = null;
+            unseat?.();
+            unseat = null;
+          },
+        });
+        socket.once('disconnect', () => {
+          if (holders.get(participantId)?.socket === socket) holders.delete(participantId);
+        });
       }
-      joined = { room: hit.room, actor: { id: participantId, role: hit.role, name: p.name } };
-      holders.set(participantId, { socket, release: () => (joined = null) });
-      socket.once('disconnect', () => {
-        if (holders.get(participantId)?.socket === socket) holders.delete(participantId);
-      });
-      const resumeToken =
-        p.resume && resumed ? p.resume : resumes.issue({ sessionId: hit.room.id, participantId, role: hit.role });
+      const resumeToken = watching
+        ? undefined
+        : p.resume && resumed
+          ? p.resume
+          : resumes.issue({ sessionId: hit.room.id, participantId, role: hit.role });
       if (p.code === undefined && creds.facilitator) {
         const loginId = cookieSessionId(socket.handshake.headers.cookie);
         if (loginId) {
@@ -338,16 +359,16 @@ export function attachGateway(
         }
       }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
-      void socket.join(hit.role === 'bot' ? botChannel(hit.room.id) : roomChannel(hit.room.id));
-      const view = joinSnapshot(hit.room.snapshot());
+      unseat = rooms.transport.seat(hit.room.id, { id: socket.id, view });
+      const snap = joinSnapshot(hit.room.snapshot());
       return {
         ok: true,
         sessionId: hit.room.id,
         participantId,
         role: hit.role,
-        state: view.state,
-        participants: view.participants,
-        resumeToken,
+        state: viewState(view, snap.state),
+        participants: snap.participants,
+        ...(resumeToken ? { resumeToken } : {}),
       };
     };
 
@@ -359,7 +380,7 @@ export function attachGateway(
           reply(fail(ErrorCode.NOT_JOINED, `${name}: join a session first`));
           return;
         }
-        const { room, actor } = joined;
+        const { room, actor, view } = joined;
         let body = payload;
         // The role is checked first (by the room): a command a role may not send is FORBIDDEN whatever it carries.
         if (COMMAND_ROLES[name].includes(actor.role)) {
@@ -369,7 +390,7 @@ export function attachGateway(
             return;
           }
         }
-        room.command(actor, name as CommandName, body).then(reply, (err: unknown) => {
+        room.command(actor, name as CommandName, body, view).then(reply, (err: unknown) => {
           counters.internalErrors++;
           opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
           reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
@@ -378,10 +399,12 @@ export function attachGateway(
     }
 
     socket.on('disconnect', () => {
+      unseat?.();
+      unseat = null;
       if (!joined) return;
-      const { room, actor } = joined;
+      const { room, actor, watching } = joined;
       joined = null;
-      room.leave(actor).catch(() => undefined);
+      if (!watching) room.leave(actor).catch(() => undefined);
     });
   });
 

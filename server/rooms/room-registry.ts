@@ -6,26 +6,46 @@ import type { Scenario } from '../../core/scenario.js';
 import type { Clock } from './clock.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 import { newCodes } from './join-codes.js';
+import type { RoomTransport, Scheduler } from './room-transport.js';
 import { SessionRoom } from './session-room.js';
 
 export interface RegistryDeps {
   store: RecordingStore;
   clock: Clock;
-  broadcast: (sessionId: string, batch: SessionEvent[]) => void;
+  /** Carries every durable batch to the session's seats, each through its view. */
+  transport: RoomTransport;
+  scheduler?: Scheduler;
   log: (msg: string) => void;
   flushMs?: number;
 }
 
 export class RoomRegistry {
   private rooms = new Map<string, SessionRoom>();
+  private observers: Array<(sessionId: string, batch: readonly SessionEvent[]) => void> = [];
 
   constructor(private deps: RegistryDeps) {}
+
+  /**
+   * Every durable batch of every room, whole (the staff view), after the transport has sent it:
+   * the workshop's live score fold and the simulator listen here.
+   */
+  onDurable(fn: (sessionId: string, batch: readonly SessionEvent[]) => void): void {
+    this.observers.push(fn);
+  }
+
+  get transport(): RoomTransport {
+    return this.deps.transport;
+  }
 
   private roomDeps(sessionId: string) {
     return {
       store: this.deps.store,
       clock: this.deps.clock,
-      broadcast: (batch: SessionEvent[]) => this.deps.broadcast(sessionId, batch),
+      scheduler: this.deps.scheduler,
+      broadcast: (batch: SessionEvent[]) => {
+        this.deps.transport.broadcast(sessionId, batch);
+        for (const fn of this.observers) fn(sessionId, batch);
+      },
       flushMs: this.deps.flushMs,
       onStoreError: (err: unknown) =>
         this.deps.log(

@@ -30,13 +30,17 @@ import { fold, initialState, reduce, type SessionState } from '../../core/sessio
 import type { Scenario } from '../../core/scenario.js';
 import { dueIncidents, formatPath } from '../../core/scenario.js';
 import { MARKET_TICK_MS } from '../../core/trade.js';
+import { viewOf, viewSync, type View } from '../../core/views.js';
 import type { Clock } from './clock.js';
+import { systemScheduler, type Scheduler } from './room-transport.js';
 import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
 
 export interface RoomDeps {
   store: RecordingStore;
   clock: Clock;
-  /** Send a durable batch to every peer of the room. */
+  /** Runs the flush later; tests pass a ManualScheduler (default: Node's timers). */
+  scheduler?: Scheduler;
+  /** A durable batch, to every seat of the room (through RoomTransport) and the room's observers. */
   broadcast: (batch: SessionEvent[]) => void;
   /** Gather commands for this many ms before a flush; 0 flushes at the end of the I/O turn. */
   flushMs?: number;
@@ -106,7 +110,7 @@ export class SessionRoom {
     return this.record.sessionId;
   }
 
-  /** The durable state (what a joiner receives). */
+  /** The durable state, whole (staff view); a joiner gets `viewState(view, snapshot())`. */
   snapshot(): SessionState {
     return this.committed;
   }
@@ -147,9 +151,7 @@ export class SessionRoom {
     this.flushScheduled = true;
     // Gather every command of this I/O turn (or of the flush window) into one transaction and
     // one frame per peer: fan-out is batched, not per message.
-    const ms = this.deps.flushMs ?? 0;
-    if (ms > 0) setTimeout(() => this.flush(), ms);
-    else setImmediate(() => this.flush());
+    (this.deps.scheduler ?? systemScheduler).later(this.deps.flushMs ?? 0, () => this.flush());
   }
 
   /** Persist pending events, fan them out, then resolve their acks. */
@@ -194,7 +196,13 @@ export class SessionRoom {
    * Handle one command from a joined participant. Never throws: every outcome is an ack.
    * `raw` is untrusted input straight from the socket.
    */
-  async command(actor: Actor & { role: Role }, name: CommandName, raw: unknown): Promise<Ack<CommandOk | SyncOk>> {
+  async command(
+    actor: Actor & { role: Role },
+    name: CommandName,
+    raw: unknown,
+    /** The asking seat's view (core/views.ts): what `sync` may hand back. Default: the actor's role's. */
+    view: View = viewOf(actor.role),
+  ): Promise<Ack<CommandOk | SyncOk>> {
     this.stats.commands++;
     const allowed = COMMAND_ROLES[name];
     if (!allowed.includes(actor.role)) {
@@ -212,7 +220,7 @@ export class SessionRoom {
       return fail(ErrorCode.BAD_PAYLOAD, `${name}: ${where}: ${first?.message ?? 'invalid payload'}`);
     }
     const cmd = { name, payload: parsed.data } as Command;
-    if (cmd.name === 'sync') return this.sync(cmd.payload.sinceSeq);
+    if (cmd.name === 'sync') return this.sync(cmd.payload.sinceSeq, view);
     const decision = decide(this.state, actor, cmd);
     if (!decision.ok) {
       this.stats.rejected++;
@@ -258,12 +266,12 @@ export class SessionRoom {
   }
 
   /** Durable events after `sinceSeq`, for clients that saw a gap or reconnected. */
-  sync(sinceSeq: number): Ack<SyncOk> {
+  sync(sinceSeq: number, view: View = 'staff'): Ack<SyncOk> {
     const upTo = this.committed.lastSeq;
     if (sinceSeq >= upTo) return { ok: true, events: [], more: false };
     const events = this.deps.store.readEvents(this.id, sinceSeq + 1, Math.min(SYNC_LIMIT, upTo - sinceSeq));
     const last = events[events.length - 1]?.seq ?? sinceSeq;
-    return { ok: true, events, more: last < upTo };
+    return { ok: true, events: viewSync(view, events), more: last < upTo };
   }
 
   /** Flush what is pending and stop accepting commands. */

@@ -57,15 +57,17 @@ export async function simulate(opts: SimulateOptions): Promise<SimulationResult>
   const rooms = new RoomRegistry({
     store,
     clock,
-    broadcast: (_id, batch) => {
-      for (const e of batch) {
-        events.push(e);
-        audience.observe(e);
-        host.observe(e);
-      }
-      if (opts.onCommit && roomRef) opts.onCommit(roomRef.snapshot());
-    },
+    // Headless: no seats; the simulator reads every durable batch as an observer.
+    transport: { broadcast: () => undefined, send: () => undefined, seat: () => () => undefined },
     log: () => undefined,
+  });
+  rooms.onDurable((_id, batch) => {
+    for (const e of batch) {
+      events.push(e);
+      audience.observe(e);
+      host.observe(e);
+    }
+    if (opts.onCommit && roomRef) opts.onCommit(roomRef.snapshot());
   });
   let roomRef: SessionRoom | null = null;
   const room = await rooms.create(opts.scenario, { seed: opts.seed });

@@ -4,7 +4,7 @@
  * default, survives kill -9) and memory (tests, `--memory`). Both pass test/harness/store-contract.ts.
  */
 import type { Role, SessionEvent } from '../../core/events.js';
-import type { Annotation } from '../recordings/recording-file.js';
+import type { Annotation } from '../../core/annotation.js';
 
 export type SessionStatus = 'live' | 'ended';
 

@@ -155,6 +155,10 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
     expect(said).toMatchObject({
       actor: { id: viewer.participantId, role: 'bot', name: viewer.name },
       kind: 'question',
+    });
+    // To the trainee it is that viewer's question; only the recording (and staff) know who wrote it.
+    expect(said).not.toHaveProperty('directedBy');
+    expect(recording(b.sessionId).find((e) => e.seq === said.seq)).toMatchObject({
       directedBy: { name: TEST_FACILITATOR.username },
     });
     // The state keeps the mark too (a console joining later sees which lines were directed).
@@ -186,7 +190,11 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
     const ack = await fac.send('director.say', { viewerId: viewer.participantId, text: '我也想问问手续费' });
     expect(ack.ok).toBe(true);
     const bySocket = await pb.waitFor((e) => e.type === 'chat.message' && e.text === '我也想问问手续费');
-    expect(bySocket).toMatchObject({ actor: { id: viewer.participantId }, directedBy: { name: '导师' } });
+    expect(bySocket).toMatchObject({ actor: { id: viewer.participantId } });
+    expect(bySocket).not.toHaveProperty('directedBy');
+    // The facilitator's own seat is staff: it sees who directed the line.
+    const toStaff = await fac.waitFor((e) => e.type === 'chat.message' && e.text === '我也想问问手续费');
+    expect(toStaff).toMatchObject({ directedBy: { name: '导师' } });
     expect(await pb.send('director.say', { viewerId: viewer.participantId, text: 'x' })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',

@@ -9,44 +9,13 @@ import { linkClick } from '../router.js';
 import { useUi } from '../stores/ui-store.js';
 import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
-import { fetchLive, type LiveSession } from './console-api.js';
+import { fetchLive } from './console-api.js';
+import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionPanel } from './session-panel.js';
 import { elapsedNow, useNow } from './ticking-clock.js';
 import { usePoll } from './use-poll.js';
 
 export const LIVE_POLL_MS = 2000;
-
-export function StatusPill({ s }: { s: LiveSession }) {
-  const { t } = useTranslation('console');
-  if (s.paused && s.status === 'live') return <span className="pill paused">{t('live.paused')}</span>;
-  return (
-    <span className={`pill status-${s.status}`}>
-      {s.status === 'live' && <i className="dot" />}
-      {t(`status.${s.status}`)}
-    </span>
-  );
-}
-
-export function ScoreBadge({ score }: { score: LiveSession['score'] }) {
-  const { t } = useTranslation('console');
-  // No score while the scenario's rubric is not loaded (GET /api/live answers null).
-  if (!score)
-    return (
-      <span className="hint" data-testid="live-score">
-        —
-      </span>
-    );
-  return (
-    <span
-      className={`score-badge ${score.pass ? 'pass' : 'fail'}`}
-      title={`${score.pass ? t('panel.pass') : t('panel.fail')} · ${t('panel.passMark', { n: score.passMark })}`}
-      data-testid="live-score"
-      data-pass={score.pass}
-    >
-      {score.total}
-    </span>
-  );
-}
 
 export function LivePage() {
   const { t } = useTranslation('console');

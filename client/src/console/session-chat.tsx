@@ -42,7 +42,7 @@ export function SessionChat({ sessionId, observerCode }: { sessionId: string; ob
       }
     });
     let live = true;
-    void client.join({ code: observerCode, role: 'observer', name }).then((ack) => {
+    void client.join({ code: observerCode, role: 'observer', name, watch: true }).then((ack) => {
       if (live && !ack.ok) setError({ code: ack.code, message: ack.message });
     });
     return () => {

@@ -18,7 +18,7 @@ import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
 import { parseClock } from './parse.js';
-import { ScoreBadge, StatusPill } from './live-page.js';
+import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionChat } from './session-chat.js';
 
 /** Run a control call: busy flag, the error text, a short "done". */
@@ -257,7 +257,7 @@ export function SessionPanel({
   async function watch3d(code: string) {
     setWatchError(null);
     const name = me?.role === 'facilitator' ? me.username : t('common:role.observer');
-    const ack = await sessionClient.join({ code, role: 'observer', name });
+    const ack = await sessionClient.join({ code, role: 'observer', name, watch: true });
     if (!ack.ok) return setWatchError(errorMessage(t, ack.code, ack.message));
     uiStore.setState({ view: 'rehearsal', replyTo: null, createdCodes: null, returnTo: '/console' });
     navigate('/');

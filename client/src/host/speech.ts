@@ -147,16 +147,6 @@ export function speak(text: string, who: Caption['who'], name: string, addressin
   if (!current) startNext();
 }
 
-/** Stop speaking at once and clear the caption and the queue. */
-export function hush(): void {
-  queue.length = 0;
-  clearTimers();
-  synth()?.cancel();
-  speechNow.active = false;
-  current = null;
-  speechStore.setState({ caption: null });
-}
-
 export function setMuted(muted: boolean): void {
   speechStore.setState({ muted });
   if (muted) synth()?.cancel();

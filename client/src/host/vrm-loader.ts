@@ -6,9 +6,6 @@
 import { VRMLoaderPlugin, VRMUtils, type VRM } from '@pixiv/three-vrm';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 
-/** Mouth shapes and blink the host needs; a model without them still loads (the mouth stays still). */
-export const HOST_EXPRESSIONS = ['aa', 'ih', 'ou', 'ee', 'oh', 'blink'] as const;
-
 export async function loadVrm(bytes: ArrayBuffer, fileName = 'avatar.vrm'): Promise<VRM> {
   if (bytes.byteLength < 20) throw new Error(`${fileName}: the file is empty or truncated`);
   const magic = new TextDecoder().decode(new Uint8Array(bytes, 0, 4));

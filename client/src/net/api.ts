@@ -69,7 +69,6 @@ export const SERVER_ERROR_CODES = [
   'BAD_SEQ',
   'ENDED',
 ] as const;
-export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(SERVER_ERROR_CODES);
 

@@ -6,7 +6,7 @@
 import type { Role, SessionEvent } from '../../../core/events.js';
 import type { CommandInput, CommandOk, JoinOk } from '../../../core/protocol.js';
 import { reduce } from '../../../core/session.js';
-import { PROTOCOL_VERSION } from './protocol-version.js';
+import { PROTOCOL_VERSION } from '../../../core/protocol-version.js';
 import { initialSessionStore, sessionStore, type SessionStore } from '../stores/session-store.js';
 import {
   createSocket,
@@ -24,6 +24,8 @@ export interface JoinParams {
   name: string;
   /** The role the user expects the code to grant; the server refuses a mismatch. */
   role?: Role;
+  /** The console: watch as an invisible staff seat (observer code + facilitator login), listed nowhere. */
+  watch?: boolean;
 }
 
 export class SessionClient {
@@ -42,6 +44,8 @@ export class SessionClient {
   constructor(
     private readonly store: SessionStore = sessionStore,
     private readonly url?: string,
+    /** Makes the socket (tests: one end of test/harness/memory-socket.ts's in-memory pair). */
+    private readonly openSocket: (url?: string) => TypedSocket = createSocket,
   ) {}
 
   /** Listen to every event as it is folded, in seq order; returns the unsubscribe function. */
@@ -55,7 +59,7 @@ export class SessionClient {
     this.leave();
     this.params = params;
     this.resume = null;
-    const socket = createSocket(this.url);
+    const socket = this.openSocket(this.url);
     this.socket = socket;
     this.wire(socket);
     this.store.setState({ connection: 'connecting' });
@@ -137,6 +141,7 @@ export class SessionClient {
       name: p.name,
       ...(p.role ? { role: p.role } : {}),
       ...(this.resume ? { resume: this.resume.token } : {}),
+      ...(p.watch ? { watch: true as const } : {}),
     };
     const ack = await sendJoin(socket, payload);
     if (!ack.ok || socket !== this.socket) return ack;

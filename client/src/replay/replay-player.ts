@@ -119,8 +119,8 @@ export class ReplayPlayer {
   private land(s: SessionState, target: number, startedAt: number, measured: boolean): void {
     this.state = s;
     this.cur = target;
-    // lastEventAt = Infinity: the status bar's clock shows the replayed t, never runs on by itself.
-    sessionStore.setState({ state: s, lastEventAt: Number.POSITIVE_INFINITY });
+    // Replay mode: the playhead is the clock (the status bar and the audience's patience read it).
+    sessionStore.setState({ state: s, mode: 'replay', replayT: Math.max(s.t, replayStore.getState().t) });
     if (!measured) {
       replayStore.setState({ cursor: target, seeking: false });
       return;

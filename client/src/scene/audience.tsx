@@ -27,7 +27,7 @@ import {
   type BufferGeometry,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-import { sessionStore } from '../stores/session-store.js';
+import { sessionNow, sessionStore } from '../stores/session-store.js';
 import { AUDIENCE_CAPACITY } from './layout.js';
 import { SEAT_XYZ, seatMap, type SeatChange } from './seat-map.js';
 import { exposeForTests } from './test-hooks.js';
@@ -240,8 +240,8 @@ export function Audience() {
     const frame = ++scratch.frame;
     const store = sessionStore.getState();
     const st = store.state;
-    // Session time now: the last event's t plus the wall time since it was folded.
-    const nowT = st.status === 'live' ? st.t + (performance.now() - store.lastEventAt) : st.t;
+    // Session time now (live: the last event's t plus the wall time since; replay: the playhead).
+    const nowT = sessionNow(store, performance.now());
 
     // Waiting questions: raise a hand, or lean away once ignored.
     // Newest first: when more than MAX_HANDS wait, the latest askers are the ones with a hand up.

@@ -33,7 +33,11 @@ export function StatusBar() {
     const id = setInterval(() => setTick(performance.now()), 1000);
     return () => clearInterval(id);
   }, [status]);
-  const sinceEvent = status === 'live' ? Math.max(0, tick - lastEventAt) : 0;
+  const mode = useSession((s) => s.mode);
+  const replayT = useSession((s) => s.replayT);
+  // Replay: the playhead is the clock; live: run on from the last event.
+  const sinceEvent =
+    mode === 'replay' ? Math.max(0, replayT - now) : status === 'live' ? Math.max(0, tick - lastEventAt) : 0;
 
   const statusText = t(`status.${status}`);
   const total = scenario?.segments.length ?? 0;
