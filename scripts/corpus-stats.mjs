@@ -23,8 +23,8 @@ const CATEGORIES = [
 const LANGS = ['zh', 'en', 'mixed'];
 const VOICES = ['monologue', 'reply', 'asr', 'evasion', 'trap'];
 const SPEAKERS = ['viewer', 'host'];
-const ID_RE = /^[a-dt]-\d{4,5}$/;
-const SOURCE_RE = /^(handwritten:corpus-[a-d]|template:[\w.-]+)$/;
+const ID_RE = /^[a-et]-\d{4,5}$/;
+const SOURCE_RE = /^(handwritten:corpus-[a-e]|template:[\w.-]+)$/;
 const KNOWN_KEYS = new Set(['id', 'text', 'labels', 'context', 'banner', 'lang', 'voice', 'source']);
 const DEFAULT_DIR = 'test/fixtures/compliance/corpus';
 
