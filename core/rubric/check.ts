@@ -59,6 +59,7 @@ const byPosition = (x: Finding, y: Finding): number =>
   x.start - y.start || x.end - y.end || (TIE_RANK[x.category] as number) - (TIE_RANK[y.category] as number);
 
 const probs = new Float64Array(N_CAT);
+const MISSING_DISCLOSURE = CATEGORIES.indexOf('missing_risk_disclosure');
 const MIN_MODEL_CHARS = 8;
 
 /** The earliest candidate, grown over every candidate overlapping it: one span per category. */
@@ -118,8 +119,11 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
   for (let k = 0; k < N_CAT; k++) {
     const p = probs[k] as number;
     const cands = r.raw[k];
-    const byModel = modelMayFlag && p >= (THRESHOLD[k] as number);
-    const byRule = cands !== undefined && p >= (VETO[k] as number);
+    // The catalogue's anchor (decision 1): with the risk banner on the wall a pitch is disclosed,
+    // whatever the model leans to — neither layer may flag missing disclosure then.
+    const disclosed = k === MISSING_DISCLOSURE && ctx.banner;
+    const byModel = !disclosed && modelMayFlag && p >= (THRESHOLD[k] as number);
+    const byRule = !disclosed && cands !== undefined && p >= (VETO[k] as number);
     fired.push(byModel || byRule);
     if (!byModel && !byRule) continue;
     const category = CATEGORIES[k] as Category;
