@@ -34,6 +34,7 @@ import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
 import { liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
+import { chooseTrainees, MAX_NOTE, normaliseRating, type OnExisting } from './gradebook.js';
 import { SessionBots, type BotSettings } from './session-bots.js';
 import {
   nameKey,
@@ -220,7 +221,7 @@ export class Workshop {
   /** One session per trainee, each with its own audience; resolves once every audience has begun. */
   async startSessions(
     cohortId: string,
-    req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings> },
+    req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings>; onExisting?: OnExisting },
     actor: FacilitatorActor,
   ): Promise<StartedSessions> {
     this.cohort(cohortId);
@@ -240,6 +241,8 @@ export class Workshop {
     } else chosen = all;
     if (chosen.length === 0)
       throw new WorkshopError(409, 'INVALID_STATE', 'traineeIds: the cohort has no trainees yet');
+    // Throws StartConflict (409, listing them) when some already have an open session: ask first.
+    chosen = chooseTrainees(this.deps.store, this.deps.rooms, chosen, req.onExisting ?? 'ask');
     const settings: BotSettings = {
       count: req.bots?.count ?? scenario.bots.count,
       ratePerMinute: req.bots?.ratePerMinute ?? scenario.bots.ratePerMinute,
@@ -350,6 +353,8 @@ export class Workshop {
         scenarioId: a.scenarioId,
         startedAt: a.startedAt,
         endedAt: scored.ended && endedT !== null ? rec.createdAt + endedT : null,
+        note: this.deps.store.getNote(a.sessionId) ?? null,
+        satisfaction: this.deps.store.getRating(a.sessionId) ?? null,
       },
       scored.report,
       scored.latency,
@@ -375,6 +380,41 @@ export class Workshop {
     const t = this.deps.store.getTrainee(traineeId);
     if (!t) throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}"`);
     return this.progressOf(t);
+  }
+
+  /** Void (with a reason) or un-void an attempt, and/or comment on it; the note is kept. */
+  noteAttempt(
+    sessionId: string,
+    patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
+    actor: FacilitatorActor,
+  ): void {
+    if (!this.deps.store.getAssignment(sessionId))
+      throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no attempt "${sessionId}" in any cohort`);
+    const was = this.deps.store.getNote(sessionId);
+    const voided = patch.voided ?? was?.voided ?? false;
+    const voidReason = patch.voidReason !== undefined ? patch.voidReason : (was?.voidReason ?? null);
+    if (voided && !voidReason?.trim())
+      throw new WorkshopError(400, 'BAD_PAYLOAD', 'voidReason: a voided attempt needs a reason');
+    const clip = (v: string | null | undefined) => (v?.trim() ? v.trim().slice(0, MAX_NOTE) : null);
+    this.deps.store.setNote(sessionId, {
+      voided,
+      voidReason: voided ? clip(voidReason) : null,
+      comment: clip(patch.comment !== undefined ? patch.comment : was?.comment),
+      by: actor.name,
+      at: this.deps.clock.now(),
+    });
+  }
+
+  /** A trainee's 1–5 ratings of their session (only a session that ended). */
+  rateSession(
+    sessionId: string,
+    r: { content: number; instructor: number; tool: number; comment?: string | null },
+  ): void {
+    const rec = this.deps.recordings.getSession(sessionId);
+    if (!rec) throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no session "${sessionId}"`);
+    if (this.deps.rooms.get(sessionId)?.status !== 'ended' && rec.status !== 'ended')
+      throw new WorkshopError(409, 'INVALID_STATE', 'sessionId: rate the session once it has ended');
+    this.deps.store.setRating(sessionId, normaliseRating({ ...r, comment: r.comment ?? null }, this.deps.clock.now()));
   }
 
   async close(): Promise<void> {
