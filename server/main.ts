@@ -140,7 +140,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       guard: access.guard,
       demoAccess: access.demo,
       reports: { store, scenarios, rubrics },
-      recordings: { store, now: () => clock.now(), rooms },
+      recordings: {
+        store,
+        now: () => clock.now(),
+        rooms,
+        onBranch: (room, a) => workshop!.retryAudience(room, a.viewers, a.ratePerMinute),
+      },
       routes: [workshopRoutes(workshop)],
     }),
   );

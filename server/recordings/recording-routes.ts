@@ -12,9 +12,11 @@ import { z } from 'zod';
 import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
 import { BodyTooLarge, readBody } from '../edge/http-body.js';
+import { fold } from '../../core/session.js';
 import { importRecording } from './recording-import.js';
 import { readRecording, RecordingFileError, recordingText, type Annotation } from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { SessionRoom } from '../rooms/session-room.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 
@@ -23,6 +25,17 @@ export interface RecordingRouteDeps {
   now: () => number;
   /** Opens branches (`POST /api/sessions/:id/branch`); absent: that route answers 404. */
   rooms?: Pick<RoomRegistry, 'createBranch'>;
+  /**
+   * A retry gets its audience back (issue 12 pt 7): called with the branched room and the viewers
+   * that were online at the branch point, once the branch exists.
+   */
+  onBranch?: (room: SessionRoom, audience: BranchAudience) => Promise<void>;
+}
+
+/** Who was watching at the branch point: the bots online then and the rate they chatted at. */
+export interface BranchAudience {
+  viewers: number;
+  ratePerMinute: number | null;
 }
 
 const MAX_EVENTS_PAGE = 20_000;
@@ -245,12 +258,17 @@ export async function handleRecordingRoute(
       });
       return true;
     }
+    const atBranch = fold(store.readEvents(sessionId, 1, seq));
+    const viewers = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
+    await deps.onBranch?.(room, { viewers, ratePerMinute: atBranch.audienceTarget?.ratePerMinute ?? null });
     send(res, 201, {
       sessionId: room.id,
       parentSessionId: sessionId,
       atSeq: seq,
       lastSeq: room.snapshot().lastSeq,
-      codes: room.record.codes,
+      viewers,
+      // A trainee's screen never shows another role's code: they get their own only.
+      codes: principal.kind === 'facilitator' ? room.record.codes : { trainee: room.record.codes.trainee },
     });
     return true;
   }
