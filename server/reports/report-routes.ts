@@ -10,6 +10,7 @@ import type { Scenario } from '../../core/scenario.js';
 import { reviewScenario } from '../../core/rubric/review.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import { factsOf } from '../../core/rubric/facts.js';
+import { retryFacts, retryPointOf } from '../../core/rubric/retry-part.js';
 import { evaluate } from '../../core/rubric/scorer.js';
 import type { SessionEvent } from '../../core/events.js';
 import { canReadSession } from '../auth/guard.js';
@@ -60,7 +61,10 @@ export function handleReportRoute(
       send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });
       return true;
     }
-    const facts = factsOf(readAll(deps.store, sessionId));
+    const events = [...readAll(deps.store, sessionId)];
+    // A branch's report scores the retried part only (issue 12 pt 7).
+    const point = retryPointOf(events);
+    const facts = point ? retryFacts(events, point) : factsOf(events);
     const rubricId = url.searchParams.get('rubric') ?? facts.scenario?.rubric ?? '';
     const rubric = deps.rubrics.get(rubricId);
     if (!rubric) {
@@ -70,7 +74,7 @@ export function handleReportRoute(
       });
       return true;
     }
-    const report = evaluate(facts, rubric);
+    const report = { ...evaluate(facts, rubric), ...(point ? { retryOf: point } : {}) };
     if (!m[2]) {
       send(res, 200, report);
       return true;

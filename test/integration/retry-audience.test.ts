@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
+import { fold } from '../../core/session.js';
 import type { RunningServer } from '../../server/main.js';
 import { joinPeer, until } from '../harness/peers.js';
 import { asFacilitator, startTestServer } from '../harness/test-server.js';
@@ -45,7 +46,13 @@ describe('retry audience', () => {
       10_000,
     );
     await host.waitFor((e) => e.type === 'chat.message', 15_000);
+    // The original's host says something that breaks the rules: not the retry's to answer for.
+    expect((await host.send('host.say', { text: '这只基金稳赚不赔，保证收益。', lineIndex: null })).ok).toBe(true);
+    expect((await host.send('host.say', { text: '欢迎大家来到直播间。', lineIndex: null })).ok).toBe(true);
     const at = server.store.lastSeq(s.sessionId);
+    const atBranch = fold(server.store.readEvents(s.sessionId, 1, at));
+    const watching = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
+    expect(watching).toBeGreaterThan(0);
     host.close();
 
     // The trainee retries from that moment with their own code.
@@ -56,7 +63,7 @@ describe('retry audience', () => {
     });
     expect(res.status).toBe(201);
     const made = (await res.json()) as { sessionId: string; viewers: number; codes: Record<string, string> };
-    expect(made.viewers).toBe(4);
+    expect(made.viewers).toBe(watching);
     expect(Object.keys(made.codes)).toEqual(['trainee']);
 
     // Before this change the retry's room stayed at 观众 0 with no new chat.
@@ -73,6 +80,23 @@ describe('retry audience', () => {
     )) as SessionEvent;
     const branchT = server.store.readEvents(made.sessionId, at + 1, 1)[0]!.t;
     expect(chat.t - branchT).toBeLessThan(30_000);
+
+    // The retry's report covers only what was said after the branch point and says it is a retry.
+    expect((await retry.send('host.say', { text: '投资有风险，入市需谨慎。', lineIndex: null })).ok).toBe(true);
+    const report = (await (
+      await fetch(`${server.url}/api/sessions/${made.sessionId}/report`, {
+        headers: { 'x-branchcast-code': made.codes.trainee! },
+      })
+    ).json()) as {
+      retryOf?: { parentSessionId: string; atSeq: number };
+      stats: { hostLines: number };
+      findings: unknown[];
+    };
+    expect(report.retryOf).toMatchObject({ parentSessionId: s.sessionId, atSeq: at });
+    expect(report.stats.hostLines).toBe(1);
+    expect(report.findings).toEqual([]);
+    const parent = (await (await api(`/api/sessions/${s.sessionId}/report`)).json()) as { findings: unknown[] };
+    expect(parent.findings.length).toBeGreaterThan(0);
     retry.close();
   });
 });

@@ -50,6 +50,11 @@ export default function ReportPage({
     <div className="report-page" role="dialog" aria-label={t('title')} data-testid="report-page">
       <header className="report-head">
         <h2>{t('title')}</h2>
+        {report?.retryOf && (
+          <p className="report-retry" data-testid="report-retry">
+            {t('retryOf', { id: report.retryOf.parentSessionId.slice(0, 8), at: formatT(report.retryOf.atT) })}
+          </p>
+        )}
         <a href={reportHtmlUrl(sessionId, lang)} target="_blank" rel="noreferrer" data-testid="report-export">
           {t('exportHtml')}
         </a>
