@@ -42,7 +42,7 @@ describe('retry audience', () => {
     await until(
       'parent audience',
       () => online(s.sessionId),
-      (n) => n === 4,
+      (n) => n >= 2,
       10_000,
     );
     await host.waitFor((e) => e.type === 'chat.message', 15_000);
@@ -70,7 +70,7 @@ describe('retry audience', () => {
     await until(
       'retry audience',
       () => online(made.sessionId),
-      (n) => n === 4,
+      (n) => n === watching,
       10_000,
     );
     const retry = await joinPeer(server.url, made.codes.trainee!, '孙三', 'trainee');
@@ -97,6 +97,24 @@ describe('retry audience', () => {
     expect(report.findings).toEqual([]);
     const parent = (await (await api(`/api/sessions/${s.sessionId}/report`)).json()) as { findings: unknown[] };
     expect(parent.findings.length).toBeGreaterThan(0);
+
+    // Side by side from the branch point: the same criteria on both sides, each side's own findings.
+    const cmp = (await (
+      await fetch(`${server.url}/api/sessions/${made.sessionId}/report/compare`, {
+        headers: { 'x-branchcast-code': made.codes.trainee! },
+      })
+    ).json()) as {
+      point: { atSeq: number };
+      original: { sessionId: string; criteria: Array<{ kind: string }>; findings: unknown[] };
+      retry: { sessionId: string; criteria: Array<{ kind: string }>; findings: unknown[] };
+      questions: unknown[];
+    };
+    expect(cmp.point.atSeq).toBe(at);
+    expect(cmp.original.sessionId).toBe(s.sessionId);
+    expect(cmp.retry.sessionId).toBe(made.sessionId);
+    expect(cmp.retry.criteria.map((c) => c.kind)).toEqual(cmp.original.criteria.map((c) => c.kind));
+    expect(cmp.retry.findings).toEqual([]);
+    expect(Array.isArray(cmp.questions)).toBe(true);
     retry.close();
   });
 });
