@@ -12,6 +12,7 @@ import { radarOption, timelineOption } from '../../../core/rubric/report-charts.
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
 import { Chart, registerChartParts } from '../ui/echarts-chart.js';
+import { RetryCompare } from './retry-compare.js';
 import { SatisfactionForm } from './satisfaction-form.js';
 import './report.css';
 
@@ -128,6 +129,7 @@ export default function ReportPage({
           ))}
           <h3>{t('timelines')}</h3>
           <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
+          {report.retryOf && <RetryCompare sessionId={sessionId} lang={lang} />}
           {report.stats.endedT !== null && <SatisfactionForm sessionId={sessionId} />}
         </div>
       )}
