@@ -68,6 +68,40 @@ export function chooseTrainees(
 
 export const MAX_NOTE = 500;
 
+/** A note's refusal, thrown as the workshop's own error (400/404) by the service. */
+export class NoteError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NoteError';
+  }
+}
+
+/** Void (a reason required) or restore an attempt, and/or comment on it; the note is replaced. */
+export function noteAttempt(
+  store: WorkshopStore,
+  sessionId: string,
+  patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
+  by: string,
+  at: number,
+): void {
+  if (!store.getAssignment(sessionId)) throw new NoteError(404, `sessionId: no attempt "${sessionId}" in any cohort`);
+  const was = store.getNote(sessionId);
+  const voided = patch.voided ?? was?.voided ?? false;
+  const voidReason = patch.voidReason !== undefined ? patch.voidReason : (was?.voidReason ?? null);
+  if (voided && !voidReason?.trim()) throw new NoteError(400, 'voidReason: a voided attempt needs a reason');
+  const clip = (v: string | null | undefined) => (v?.trim() ? v.trim().slice(0, MAX_NOTE) : null);
+  store.setNote(sessionId, {
+    voided,
+    voidReason: voided ? clip(voidReason) : null,
+    comment: clip(patch.comment !== undefined ? patch.comment : was?.comment),
+    by,
+    at,
+  });
+}
+
 export function normaliseRating(r: Omit<SatisfactionRating, 'at'>, at: number): SatisfactionRating {
   const comment = r.comment?.trim() ?? '';
   return { content: r.content, instructor: r.instructor, tool: r.tool, comment: comment === '' ? null : comment, at };

@@ -11,7 +11,7 @@ import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import type { FacilitatorActor } from './live-control.js';
-import { MAX_NOTE, StartConflict } from './gradebook.js';
+import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
 import { WorkshopError, type Workshop } from './workshop-service.js';
 
 export const MAX_WORKSHOP_BODY = 16 * 1024;
@@ -146,6 +146,8 @@ export function workshopRoutes(ws: Workshop): RouteHandler {
     } catch (err) {
       if (err instanceof WorkshopError) ctx.send(res, err.status, { error: err.code, message: err.message });
       // Asks first: the console lists who already has an open session and offers force/skip.
+      else if (err instanceof NoteError)
+        ctx.send(res, err.status, { error: err.status === 404 ? 'NOT_FOUND' : 'BAD_PAYLOAD', message: err.message });
       else if (err instanceof StartConflict)
         ctx.send(res, 409, { error: 'INVALID_STATE', message: err.message, existing: err.existing });
       else throw err;

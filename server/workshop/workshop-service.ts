@@ -34,7 +34,7 @@ import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
 import { liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
-import { chooseTrainees, MAX_NOTE, normaliseRating, type OnExisting } from './gradebook.js';
+import { chooseTrainees, normaliseRating, noteAttempt, type OnExisting } from './gradebook.js';
 import { SessionBots, type BotSettings } from './session-bots.js';
 import {
   nameKey,
@@ -398,27 +398,13 @@ export class Workshop {
     if (!ack.ok) this.deps.log(`session ${room.id}: retry audience not recorded: ${ack.message}`);
   }
 
-  /** Void (with a reason) or un-void an attempt, and/or comment on it; the note is kept. */
+  /** Void (with a reason) or un-void an attempt, and/or comment on it (server/workshop/gradebook.ts). */
   noteAttempt(
     sessionId: string,
     patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
     actor: FacilitatorActor,
   ): void {
-    if (!this.deps.store.getAssignment(sessionId))
-      throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no attempt "${sessionId}" in any cohort`);
-    const was = this.deps.store.getNote(sessionId);
-    const voided = patch.voided ?? was?.voided ?? false;
-    const voidReason = patch.voidReason !== undefined ? patch.voidReason : (was?.voidReason ?? null);
-    if (voided && !voidReason?.trim())
-      throw new WorkshopError(400, 'BAD_PAYLOAD', 'voidReason: a voided attempt needs a reason');
-    const clip = (v: string | null | undefined) => (v?.trim() ? v.trim().slice(0, MAX_NOTE) : null);
-    this.deps.store.setNote(sessionId, {
-      voided,
-      voidReason: voided ? clip(voidReason) : null,
-      comment: clip(patch.comment !== undefined ? patch.comment : was?.comment),
-      by: actor.name,
-      at: this.deps.clock.now(),
-    });
+    noteAttempt(this.deps.store, sessionId, patch, actor.name, this.deps.clock.now());
   }
 
   /** A trainee's 1–5 ratings of their session (only a session that ended). */
