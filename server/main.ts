@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
-import type { Role } from '../core/events.js';
 import type { Scenario } from '../core/scenario.js';
 import { createAccess, type Access, type AccessOptions } from './auth/access.js';
-import { BotRunner } from './bots/bot-runner.js';
+import type { BotRunner } from './bots/bot-runner.js';
 import { systemClock, type Clock } from './rooms/clock.js';
 import { createHttpHandler, securityHeaders } from './edge/http.js';
 import type { RateLimit } from './rooms/rate-limit.js';
+import { DemoKeeper, type DemoRoom } from './rooms/demo-room.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import { loadRubrics } from './content/rubrics.js';
 import { loadScenes } from './content/scenes.js';
@@ -80,11 +80,7 @@ export interface ServerOptions {
   log?: (msg: string) => void;
 }
 
-export interface DemoRoom {
-  sessionId: string;
-  scenarioId: string;
-  codes: Record<Role, string>;
-}
+export type { DemoRoom };
 
 export interface RunningServer {
   url: string;
@@ -95,8 +91,12 @@ export interface RunningServer {
   counters: GatewayCounters;
   scenarios: Map<string, Scenario>;
   sceneErrors: string[];
-  demo: DemoRoom | null;
-  bots: BotRunner | null;
+  /** The demo room open now (a fresh one opens when it ends; docs/WORKSHOP.md). */
+  readonly demo: DemoRoom | null;
+  /** The demo room's audience now. */
+  readonly bots: BotRunner | null;
+  /** Opens the demo room and its successors; `settled()` waits for a reopening under way. */
+  demoKeeper: DemoKeeper | null;
   /** Cohorts, parallel sessions with their own bots, live overview and control (docs/WORKSHOP.md). */
   workshop: Workshop;
   /** Accounts and the guard: `access.auth.setupToken` is the one-time setup link's token. */
@@ -140,6 +140,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     },
   });
   // One frame per seat per flush, through the seat's view (staff, room, bots: core/views.ts).
+  let keeper: DemoKeeper | null = null;
   const rooms = new RoomRegistry({
     store,
     clock,
@@ -162,7 +163,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     botTickMs: opts.workshopBotTickMs,
   });
   // The live overview's score fold, and stopping a session's bots when it ends.
-  rooms.onDurable((sessionId, batch) => workshop.observe(sessionId, batch));
+  rooms.onDurable((sessionId, batch) => {
+    workshop.observe(sessionId, batch);
+    // The demo room reopens when its stream ends.
+    keeper?.observe(sessionId, batch);
+  });
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -170,7 +175,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     guard: access.guard,
     demoAccess: access.demo,
     reports: { store, scenarios, rubrics, signer },
-    recordings: { store, now: () => clock.now(), rooms, signer, signatures },
+    recordings: {
+      store,
+      now: () => clock.now(),
+      rooms,
+      signer,
+      signatures,
+      onBranch: (room, a) => workshop.retryAudience(room, a.viewers, a.ratePerMinute),
+    },
     roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
     routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
   });
@@ -214,33 +226,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Resumed workshop sessions get back the audience their recordings last asked for.
   workshop.resumeAudiences();
 
-  let demo: DemoRoom | null = null;
-  let bots: BotRunner | null = null;
   if (opts.defaultRoom !== false) {
-    const want = opts.defaultRoom?.scenarioId;
-    let room = rooms.demo();
-    if (!room) {
-      const scenario = want ? scenarios.get(want) : scenarios.values().next().value;
-      if (scenario) room = await rooms.create(scenario, { demo: true, seed: opts.defaultRoom?.seed });
-      else
-        log(want ? `no scenario "${want}": no demo room opened` : 'no valid scenario in scenes/: no demo room opened');
-    }
-    if (room) {
-      demo = { sessionId: room.id, scenarioId: room.record.scenarioId, codes: room.record.codes };
-      const count = opts.defaultRoom?.bots ?? room.scenario.bots.count;
-      if (count > 0) {
-        bots = new BotRunner({
-          url: `http://127.0.0.1:${port}`,
-          code: room.record.codes.bot,
-          count,
-          seed: room.record.seed,
-          rampSec: opts.defaultRoom?.rampSec ?? 20,
-          reserveShare: opts.defaultRoom?.reserveShare,
-          log,
-        });
-        await bots.start();
-      }
-    }
+    keeper = new DemoKeeper({ rooms, scenarios, url: () => selfUrl, log }, opts.defaultRoom ?? {});
+    await keeper.open();
   }
 
   let closed = false;
@@ -253,8 +241,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     counters,
     scenarios,
     sceneErrors,
-    demo,
-    bots,
+    get demo() {
+      return keeper?.current() ?? null;
+    },
+    get bots() {
+      return keeper?.runner() ?? null;
+    },
+    demoKeeper: keeper,
     access,
     workshop,
     signer,
@@ -263,7 +256,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (closed) return;
       closed = true;
       clearInterval(ticker);
-      await bots?.stop();
+      await keeper?.close();
       await workshop.close();
       rooms.closeAll();
       await new Promise<void>((res) => io.close(() => res()));

@@ -89,6 +89,11 @@ export interface Report {
   band: Bi;
   criteria: CriterionResult[];
   findings: ReportFinding[];
+  /**
+   * Set on a branch's report: it covers only what happened after the branch point (a retry of
+   * the parent from atT, stream time ms); absent for an original session.
+   */
+  retryOf?: { parentSessionId: string; atSeq: number; atT: number };
   timelines: {
     /** [t ms, bots online] */
     audience: Array<[number, number]>;

@@ -39,6 +39,29 @@ export interface AssignmentRecord {
   startedAt: number;
 }
 
+/**
+ * A facilitator's verdict on one attempt (issue 12 pt 8): a voided attempt is kept and shown, but
+ * left out of every statistic; the comment is shown beside it. Null fields: not set.
+ */
+export interface AttemptNote {
+  voided: boolean;
+  voidReason: string | null;
+  comment: string | null;
+  /** Facilitator who last changed it, and when (wall-clock ms). */
+  by: string;
+  at: number;
+}
+
+/** A trainee's satisfaction rating of one session (programme seed/ 6.1: average ≥ 4.5). */
+export interface SatisfactionRating {
+  /** 内容实用性, 讲师专业性, 工具实操性: whole numbers 1–5. */
+  content: number;
+  instructor: number;
+  tool: number;
+  comment: string | null;
+  at: number;
+}
+
 export interface Assignment extends AssignmentRecord {
   traineeName: string;
   status: 'live' | 'ended';

@@ -6,6 +6,10 @@
  * A trainee passes when one of their ended attempts passes (a practical assessment may be
  * retaken, as in the programme's 1:1 coaching, 5.3). The practical pass rate is passed trainees
  * over assessed trainees (those with an ended attempt) — the programme's 合格率 target is ≥ 90 %.
+ *
+ * Only *counted* attempts enter a statistic, a denominator or a chart: ended, started (a session
+ * the trainee never started is 未开始, not a 0) and not voided by a facilitator (issue 12 pt 8).
+ * Satisfaction (seed/ 6.1) is averaged over rated sessions against the ≥ 4.5 target.
  */
 import { replyFigures } from '../rubric/questions.js';
 import type { Facts } from '../rubric/facts.js';
@@ -13,6 +17,8 @@ import type { Bi, Report } from '../rubric/report-model.js';
 
 /** The programme's practical pass-rate target (seed/ 6.2: 实操考核 合格率 ≥ 90%). */
 export const PRACTICAL_PASS_TARGET = 0.9;
+/** The programme's satisfaction target (seed/ 6.1: 满意度 ≥ 4.5 of 5). */
+export const SATISFACTION_TARGET = 4.5;
 /** How many of the most frequent finding categories a cohort summary lists. */
 export const TOP_FINDINGS = 10;
 
@@ -36,6 +42,18 @@ export interface Attempt {
   answered: number;
   /** Mean ms from a viewer's question to the host's reply; null when none was answered. */
   responseLatencyMs: number | null;
+  /** The trainee pressed 开始直播; false: 未开始, shown without a score and counted nowhere. */
+  started: boolean;
+  voided: boolean;
+  voidReason: string | null;
+  comment: string | null;
+  /** The trainee's 1–5 ratings of this session, null when not rated. */
+  satisfaction: { content: number; instructor: number; tool: number; comment: string | null } | null;
+}
+
+/** Whether an attempt enters statistics, denominators and charts. */
+export function counted(a: Pick<Attempt, 'ended' | 'started' | 'voided'>): boolean {
+  return a.ended && a.started && !a.voided;
 }
 
 export interface AttemptMeta {
@@ -43,6 +61,8 @@ export interface AttemptMeta {
   scenarioId: string;
   startedAt: number;
   endedAt: number | null;
+  note?: { voided: boolean; voidReason: string | null; comment: string | null } | null;
+  satisfaction?: Attempt['satisfaction'];
 }
 
 /** Question counts and reply latency of a session, from the scorer's facts. */
@@ -83,11 +103,19 @@ export function attemptOf(meta: AttemptMeta, report: Report, latency: Latency): 
     questions: latency.questions,
     answered: latency.answered,
     responseLatencyMs: latency.answered > 0 ? Math.round(latency.sumMs / latency.answered) : null,
+    started: report.stats.startedT !== null,
+    voided: meta.note?.voided ?? false,
+    voidReason: meta.note?.voidReason ?? null,
+    comment: meta.note?.comment ?? null,
+    satisfaction: meta.satisfaction ?? null,
   };
 }
 
 export interface TraineeSummary {
   attempts: number;
+  /** Never started (未开始) and voided attempts: shown, counted nowhere. */
+  notStarted: number;
+  voided: number;
   endedAttempts: number;
   passedAttempts: number;
   /** One of the ended attempts passed. */
@@ -121,6 +149,42 @@ export interface CohortSummary {
   attemptPassRate: number | null;
   topFindings: Array<{ category: string; count: number }>;
   avgResponseLatencyMs: number | null;
+  notStarted: number;
+  voided: number;
+  satisfaction: Satisfaction;
+}
+
+/** Mean ratings over rated, non-voided sessions; `overall` is the mean of the three means. */
+export interface Satisfaction {
+  ratings: number;
+  content: number | null;
+  instructor: number | null;
+  tool: number | null;
+  overall: number | null;
+  target: number;
+  targetMet: boolean;
+}
+
+export function satisfactionOf(attempts: readonly Attempt[], target = SATISFACTION_TARGET): Satisfaction {
+  const rated = attempts.filter((a) => a.satisfaction !== null && !a.voided).map((a) => a.satisfaction!);
+  const mean = (k: 'content' | 'instructor' | 'tool') =>
+    rated.length > 0 ? Math.round((rated.reduce((s, r) => s + r[k], 0) / rated.length) * 100) / 100 : null;
+  const content = mean('content');
+  const instructor = mean('instructor');
+  const tool = mean('tool');
+  const overall =
+    content !== null && instructor !== null && tool !== null
+      ? Math.round(((content + instructor + tool) / 3) * 100) / 100
+      : null;
+  return {
+    ratings: rated.length,
+    content,
+    instructor,
+    tool,
+    overall,
+    target,
+    targetMet: overall !== null && overall >= target,
+  };
 }
 
 export interface CohortProgress {
@@ -152,9 +216,9 @@ export function traineeProgress(
   attempts: readonly Attempt[],
 ): TraineeProgress {
   const sorted = [...attempts].sort((a, b) => a.startedAt - b.startedAt || a.sessionId.localeCompare(b.sessionId));
-  const ended = sorted.filter((a) => a.ended);
+  const ended = sorted.filter(counted);
   const findings: Record<string, number> = {};
-  for (const a of sorted) addCounts(findings, a.findings);
+  for (const a of ended) addCounts(findings, a.findings);
   return {
     traineeId: trainee.traineeId,
     name: trainee.name,
@@ -162,13 +226,15 @@ export function traineeProgress(
     attempts: sorted,
     summary: {
       attempts: sorted.length,
+      notStarted: sorted.filter((a) => a.ended && !a.started).length,
+      voided: sorted.filter((a) => a.voided).length,
       endedAttempts: ended.length,
       passedAttempts: ended.filter((a) => a.pass).length,
       passed: ended.some((a) => a.pass),
       best: ended.length > 0 ? Math.max(...ended.map((a) => a.total)) : null,
       latest: ended.length > 0 ? ended[ended.length - 1]!.total : null,
       findings,
-      avgResponseLatencyMs: meanLatency(sorted),
+      avgResponseLatencyMs: meanLatency(ended),
     },
   };
 }
@@ -181,7 +247,7 @@ export function cohortProgress(
   const all = trainees.flatMap((t) => t.attempts);
   const assessed = trainees.filter((t) => t.summary.endedAttempts > 0);
   const passedTrainees = assessed.filter((t) => t.summary.passed).length;
-  const endedAttempts = all.filter((a) => a.ended);
+  const endedAttempts = all.filter(counted);
   const passedAttempts = endedAttempts.filter((a) => a.pass).length;
   const findings: Record<string, number> = {};
   for (const t of trainees) addCounts(findings, t.summary.findings);
@@ -206,7 +272,10 @@ export function cohortProgress(
       passedAttempts,
       attemptPassRate: endedAttempts.length > 0 ? passedAttempts / endedAttempts.length : null,
       topFindings,
-      avgResponseLatencyMs: meanLatency(all),
+      avgResponseLatencyMs: meanLatency(endedAttempts),
+      notStarted: all.filter((a) => a.ended && !a.started).length,
+      voided: all.filter((a) => a.voided).length,
+      satisfaction: satisfactionOf(all),
     },
   };
 }

@@ -26,6 +26,14 @@ export const RESULTS_COLUMNS = [
   'questions',
   'answered',
   'avg_response_latency_ms',
+  'started',
+  'voided',
+  'void_reason',
+  'comment',
+  'satisfaction_content',
+  'satisfaction_instructor',
+  'satisfaction_tool',
+  'satisfaction_comment',
 ] as const;
 
 /** Neutralise a would-be formula, then quote when the cell holds a comma, quote or line break. */
@@ -56,8 +64,9 @@ export function resultsCsv(p: CohortProgress, lang: 'zh' | 'en' = 'zh'): string 
           iso(a.startedAt),
           iso(a.endedAt),
           a.ended,
-          a.total,
-          a.pass,
+          // A never-started attempt has no score (未开始), not a 0.
+          a.started ? a.total : null,
+          a.started ? a.pass : null,
           a.passMark,
           a.band[lang],
           a.criticalFindings,
@@ -65,6 +74,14 @@ export function resultsCsv(p: CohortProgress, lang: 'zh' | 'en' = 'zh'): string 
           a.questions,
           a.answered,
           a.responseLatencyMs,
+          a.started,
+          a.voided,
+          a.voidReason,
+          a.comment,
+          a.satisfaction?.content ?? null,
+          a.satisfaction?.instructor ?? null,
+          a.satisfaction?.tool ?? null,
+          a.satisfaction?.comment ?? null,
         ]
           .map(csvCell)
           .join(','),

@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scoreEvents } from '../../core/rubric/scorer.js';
+import { retryFacts, retryPointOf } from '../../core/rubric/retry-part.js';
+import { evaluate, scoreEvents } from '../../core/rubric/scorer.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import { REPO_ROOT } from '../main.js';
 import { readRecordingFile } from '../recordings/recording-file.js';
@@ -75,7 +76,11 @@ export async function run(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const report = scoreEvents(rec.events, rubric);
+  // A branch scores its retried part only, and says it is a retry.
+  const point = retryPointOf(rec.events);
+  const report = point
+    ? { ...evaluate(retryFacts(rec.events, point), rubric), retryOf: point }
+    : scoreEvents(rec.events, rubric);
   const text = values.html
     ? reportHtml(report, (values.lang as 'zh' | 'en' | undefined) ?? 'zh')
     : `${JSON.stringify(report, null, 2)}\n`;

@@ -13,6 +13,7 @@ import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../a
 import type { RouteContext } from '../auth/route-context.js';
 import { contentDisposition } from '../edge/content-disposition.js';
 import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
+import { fold } from '../../core/session.js';
 import { importRecording } from './recording-import.js';
 import { DecompressedTooLarge, gunzipCapped, isGzip } from './gunzip-capped.js';
 import {
@@ -25,6 +26,7 @@ import {
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SignatureStore } from './signature-store.js';
 import { describeSignature, type Signer } from './signing.js';
+import type { SessionRoom } from '../rooms/session-room.js';
 import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
 import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 
@@ -37,6 +39,17 @@ export interface RecordingRouteDeps {
   signer?: Signer;
   /** Signatures kept from imports. */
   signatures?: SignatureStore;
+  /**
+   * A retry gets its audience back (issue 12 pt 7): called with the branched room and the viewers
+   * that were online at the branch point, once the branch exists.
+   */
+  onBranch?: (room: SessionRoom, audience: BranchAudience) => Promise<void>;
+}
+
+/** Who was watching at the branch point: the bots online then and the rate they chatted at. */
+export interface BranchAudience {
+  viewers: number;
+  ratePerMinute: number | null;
 }
 
 const MAX_EVENTS_PAGE = 20_000;
@@ -315,12 +328,17 @@ export async function handleRecordingRoute(
       });
       return true;
     }
+    const atBranch = fold(store.readEvents(sessionId, 1, seq));
+    const viewers = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
+    await deps.onBranch?.(room, { viewers, ratePerMinute: atBranch.audienceTarget?.ratePerMinute ?? null });
     send(res, 201, {
       sessionId: room.id,
       parentSessionId: sessionId,
       atSeq: seq,
       lastSeq: room.snapshot().lastSeq,
-      codes: room.record.codes,
+      viewers,
+      // A trainee's screen never shows another role's code: they get their own only.
+      codes: principal.kind === 'facilitator' ? room.record.codes : { trainee: room.record.codes.trainee },
     });
     return true;
   }

@@ -115,6 +115,7 @@ ${f.corrected ? `<div class="corrected" data-corrected><a href="${esc(replayLink
 <title>${t.title} · ${L(r.scenarioTitle)}</title><style>${CSS}</style></head>
 <body>
 <h1>${t.title}</h1>
+${r.retryOf ? `<p class="meta" data-retry>${lang === 'zh' ? `重试：接续原会话 ${esc(r.retryOf.parentSessionId.slice(0, 8))} 自 ${streamClock(r.stats.startedT, r.retryOf.atT, lang)} 起，仅评重试部分` : `Retry of session ${esc(r.retryOf.parentSessionId.slice(0, 8))} from ${streamClock(r.stats.startedT, r.retryOf.atT, lang)}: scores the retried part only`}</p>` : ''}
 <p class="meta">${L(r.scenarioTitle)} · ${t.rubric}: ${L(r.rubricTitle)} (${esc(r.programmeRef)}) · ${esc(r.sessionId)}</p>
 <div class="total"><span class="n" data-total>${r.total}</span><span>/ 100</span>
 <span class="badge ${r.pass ? 'pass' : 'fail'}">${r.pass ? t.pass : t.fail}</span>

@@ -10,6 +10,8 @@ import type { Scenario } from '../../core/scenario.js';
 import { reviewScenario } from '../../core/rubric/review.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import { factsOf } from '../../core/rubric/facts.js';
+import { retryFacts, retryPointOf } from '../../core/rubric/retry-part.js';
+import { compareRetry } from '../../core/rubric/retry-compare.js';
 import { evaluate } from '../../core/rubric/scorer.js';
 import type { SessionEvent } from '../../core/events.js';
 import { canReadSession } from '../auth/guard.js';
@@ -67,7 +69,7 @@ export function handleReportRoute(
   const { send, headers } = ctx;
   if (req.method !== 'GET') return false;
   const path = url.pathname;
-  let m = /^\/api\/sessions\/([^/]+)\/report(\.html)?$/.exec(path);
+  let m = /^\/api\/sessions\/([^/]+)\/report(\.html|\/compare)?$/.exec(path);
   if (m) {
     const sessionId = decodeURIComponent(m[1]!);
     // Refused before looked up: a stranger learns nothing, not even whether the id exists.
@@ -81,7 +83,10 @@ export function handleReportRoute(
       send(res, 404, { error: 'NOT_FOUND', message: `session "${sessionId}" does not exist` });
       return true;
     }
-    const facts = factsOf(readAll(deps.store, sessionId));
+    const events = [...readAll(deps.store, sessionId)];
+    // A branch's report scores the retried part only (issue 12 pt 7).
+    const point = retryPointOf(events);
+    const facts = point ? retryFacts(events, point) : factsOf(events);
     const rubricId = url.searchParams.get('rubric') ?? facts.scenario?.rubric ?? '';
     const rubric = deps.rubrics.get(rubricId);
     if (!rubric) {
@@ -91,7 +96,16 @@ export function handleReportRoute(
       });
       return true;
     }
-    const report = evaluate(facts, rubric);
+    const report = { ...evaluate(facts, rubric), ...(point ? { retryOf: point } : {}) };
+    if (m[2] === '/compare') {
+      if (!point) {
+        send(res, 409, { error: 'INVALID_STATE', message: `session "${sessionId}" is not a retry (no branch point)` });
+        return true;
+      }
+      const parentEvents = [...readAll(deps.store, point.parentSessionId)];
+      send(res, 200, compareRetry(parentEvents, events, point, rubric));
+      return true;
+    }
     if (!m[2]) {
       if (!deps.signer) {
         send(res, 200, report);

@@ -8,9 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MAX_BOT_RATE, MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../../core/protocol.js';
 import { resultsCsv } from '../../core/workshop/results-csv.js';
-import { requireFacilitator } from '../auth/guard.js';
+import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import type { FacilitatorActor } from './live-control.js';
+import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
 import { WorkshopError, type Workshop } from './workshop-service.js';
 
 export const MAX_WORKSHOP_BODY = 16 * 1024;
@@ -41,7 +42,12 @@ const StartSessions = z.strictObject({
       rampSec: z.number().min(0).max(600).optional(),
     })
     .optional(),
+  onExisting: z.enum(['ask', 'force', 'skipExisting']).optional(),
 });
+const noteText = z.string().max(MAX_NOTE, `at most ${MAX_NOTE} characters`).nullable().optional();
+const NoteAttempt = z
+  .strictObject({ voided: z.boolean().optional(), voidReason: noteText, comment: noteText })
+  .refine((b) => b.voided !== undefined || b.comment !== undefined, 'give voided (with voidReason), comment or both');
 const FireIncident = z.strictObject({
   incidentId: z.string().min(1).max(64),
   atMs: z
@@ -54,6 +60,13 @@ const FireIncident = z.strictObject({
 const ConfigureBots = z
   .strictObject({ count: botCount.optional(), ratePerMinute: botRate.optional() })
   .refine((b) => b.count !== undefined || b.ratePerMinute !== undefined, 'give count, ratePerMinute or both');
+const score15 = z.number().int('a whole number 1–5').min(1).max(5);
+const Rate = z.strictObject({
+  content: score15,
+  instructor: score15,
+  tool: score15,
+  comment: z.string().max(MAX_NOTE, `at most ${MAX_NOTE} characters`).nullable().optional(),
+});
 const Pause = z.strictObject({ paused: z.boolean() });
 const End = z.strictObject({});
 const Say = z.strictObject({
@@ -95,6 +108,8 @@ const ROUTES = {
   progress: new RegExp(`^/api/cohorts/${seg}/progress$`),
   csv: new RegExp(`^/api/cohorts/${seg}/results\\.csv$`),
   traineeProgress: new RegExp(`^/api/trainees/${seg}/progress$`),
+  note: new RegExp(`^/api/attempts/${seg}/note$`),
+  satisfaction: new RegExp(`^/api/sessions/${seg}/satisfaction$`),
   live: /^\/api\/live$/,
   control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say)$`),
 };
@@ -105,13 +120,19 @@ function owns(path: string): boolean {
     path.startsWith('/api/cohorts/') ||
     path === '/api/live' ||
     path.startsWith('/api/live/') ||
-    path.startsWith('/api/trainees/')
+    path.startsWith('/api/trainees/') ||
+    path.startsWith('/api/attempts/')
   );
 }
 
 export function workshopRoutes(ws: Workshop): RouteHandler {
   return async (req, res, url, ctx) => {
     const path = url.pathname;
+    const rate = ROUTES.satisfaction.exec(path);
+    if (rate) {
+      await rateRoute(ws, req, res, ctx, decodeURIComponent(rate[1]!));
+      return true;
+    }
     if (!owns(path)) return false;
     const denied = requireFacilitator(ctx.principal);
     if (denied) {
@@ -124,10 +145,38 @@ export function workshopRoutes(ws: Workshop): RouteHandler {
       await dispatch(ws, req, res, url, ctx, actor);
     } catch (err) {
       if (err instanceof WorkshopError) ctx.send(res, err.status, { error: err.code, message: err.message });
+      // Asks first: the console lists who already has an open session and offers force/skip.
+      else if (err instanceof NoteError)
+        ctx.send(res, err.status, { error: err.status === 404 ? 'NOT_FOUND' : 'BAD_PAYLOAD', message: err.message });
+      else if (err instanceof StartConflict)
+        ctx.send(res, 409, { error: 'INVALID_STATE', message: err.message, existing: err.existing });
       else throw err;
     }
     return true;
   };
+}
+
+/** The trainee (their code) or a facilitator rates an ended session (seed/ 6.1). */
+async function rateRoute(
+  ws: Workshop,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  sessionId: string,
+): Promise<void> {
+  const denied = canBranch(ctx.principal, sessionId);
+  if (denied) return ctx.deny(res, denied);
+  if (req.method !== 'POST')
+    return ctx.send(res, 405, { error: 'METHOD_NOT_ALLOWED', message: `${req.method}: use POST` }, { Allow: 'POST' });
+  const b = await ctx.readJson(req, Rate, MAX_WORKSHOP_BODY);
+  if (!b) return;
+  try {
+    ws.rateSession(sessionId, b);
+    ctx.send(res, 200, { ok: true });
+  } catch (err) {
+    if (err instanceof WorkshopError) ctx.send(res, err.status, { error: err.code, message: err.message });
+    else throw err;
+  }
 }
 
 async function dispatch(
@@ -198,6 +247,15 @@ async function dispatch(
   if ((m = ROUTES.traineeProgress.exec(path))) {
     if (method !== 'GET') return wrong('GET');
     return send(res, 200, ws.traineeProgress(id(m)));
+  }
+  if ((m = ROUTES.note.exec(path))) {
+    if (method !== 'POST') return wrong('POST');
+    const b = await body(NoteAttempt);
+    if (b) {
+      ws.noteAttempt(id(m), b, actor);
+      send(res, 200, { ok: true });
+    }
+    return;
   }
   if (ROUTES.live.test(path)) {
     if (method !== 'GET') return wrong('GET');

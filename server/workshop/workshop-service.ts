@@ -34,6 +34,7 @@ import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
 import { liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
+import { chooseTrainees, normaliseRating, noteAttempt, type OnExisting } from './gradebook.js';
 import { SessionBots, type BotSettings } from './session-bots.js';
 import {
   nameKey,
@@ -220,7 +221,7 @@ export class Workshop {
   /** One session per trainee, each with its own audience; resolves once every audience has begun. */
   async startSessions(
     cohortId: string,
-    req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings> },
+    req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings>; onExisting?: OnExisting },
     actor: FacilitatorActor,
   ): Promise<StartedSessions> {
     this.cohort(cohortId);
@@ -240,6 +241,8 @@ export class Workshop {
     } else chosen = all;
     if (chosen.length === 0)
       throw new WorkshopError(409, 'INVALID_STATE', 'traineeIds: the cohort has no trainees yet');
+    // Throws StartConflict (409, listing them) when some already have an open session: ask first.
+    chosen = chooseTrainees(this.deps.store, this.deps.rooms, chosen, req.onExisting ?? 'ask');
     const settings: BotSettings = {
       count: req.bots?.count ?? scenario.bots.count,
       ratePerMinute: req.bots?.ratePerMinute ?? scenario.bots.ratePerMinute,
@@ -350,6 +353,8 @@ export class Workshop {
         scenarioId: a.scenarioId,
         startedAt: a.startedAt,
         endedAt: scored.ended && endedT !== null ? rec.createdAt + endedT : null,
+        note: this.deps.store.getNote(a.sessionId) ?? null,
+        satisfaction: this.deps.store.getRating(a.sessionId) ?? null,
       },
       scored.report,
       scored.latency,
@@ -375,6 +380,43 @@ export class Workshop {
     const t = this.deps.store.getTrainee(traineeId);
     if (!t) throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}"`);
     return this.progressOf(t);
+  }
+
+  /**
+   * A retry (branch) gets back the audience that was online at the branch point, arriving at once
+   * so they chat within seconds of the retried stream time; recorded as `audience.configured`.
+   */
+  async retryAudience(room: SessionRoom, viewers: number, ratePerMinute: number | null): Promise<void> {
+    if (viewers <= 0) return;
+    const settings = { count: viewers, ratePerMinute: ratePerMinute ?? room.scenario.bots.ratePerMinute, rampSec: 0 };
+    await this.bots.start(room.id, room.record.codes.bot, room.record.seed, settings).catch(() => undefined);
+    const actor: FacilitatorActor = { id: 'system-retry', role: 'facilitator', name: 'retry' };
+    const ack = await this.control.command(room, actor, 'bots.configure', {
+      count: settings.count,
+      ratePerMinute: settings.ratePerMinute,
+    });
+    if (!ack.ok) this.deps.log(`session ${room.id}: retry audience not recorded: ${ack.message}`);
+  }
+
+  /** Void (with a reason) or un-void an attempt, and/or comment on it (server/workshop/gradebook.ts). */
+  noteAttempt(
+    sessionId: string,
+    patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
+    actor: FacilitatorActor,
+  ): void {
+    noteAttempt(this.deps.store, sessionId, patch, actor.name, this.deps.clock.now());
+  }
+
+  /** A trainee's 1–5 ratings of their session (only a session that ended). */
+  rateSession(
+    sessionId: string,
+    r: { content: number; instructor: number; tool: number; comment?: string | null },
+  ): void {
+    const rec = this.deps.recordings.getSession(sessionId);
+    if (!rec) throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no session "${sessionId}"`);
+    if (this.deps.rooms.get(sessionId)?.status !== 'ended' && rec.status !== 'ended')
+      throw new WorkshopError(409, 'INVALID_STATE', 'sessionId: rate the session once it has ended');
+    this.deps.store.setRating(sessionId, normaliseRating({ ...r, comment: r.comment ?? null }, this.deps.clock.now()));
   }
 
   async close(): Promise<void> {

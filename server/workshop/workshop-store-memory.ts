@@ -3,6 +3,8 @@ import {
   nameKey,
   WorkshopStoreError,
   type AssignmentRecord,
+  type AttemptNote,
+  type SatisfactionRating,
   type Cohort,
   type Trainee,
   type WorkshopStore,
@@ -13,6 +15,8 @@ export class MemoryWorkshopStore implements WorkshopStore {
   private cohorts = new Map<string, Cohort>();
   private trainees = new Map<string, Trainee>();
   private assignments = new Map<string, AssignmentRecord>();
+  private notes = new Map<string, AttemptNote>();
+  private ratings = new Map<string, SatisfactionRating>();
 
   createCohort(c: Cohort): void {
     if (this.cohorts.has(c.id)) throw new WorkshopStoreError(`cohort "${c.id}" exists`, 'DUPLICATE');
@@ -84,6 +88,24 @@ export class MemoryWorkshopStore implements WorkshopStore {
   getAssignment(sessionId: string): AssignmentRecord | undefined {
     const a = this.assignments.get(sessionId);
     return a ? { ...a } : undefined;
+  }
+
+  setNote(sessionId: string, note: AttemptNote): void {
+    this.notes.set(sessionId, { ...note });
+  }
+
+  getNote(sessionId: string): AttemptNote | undefined {
+    const n = this.notes.get(sessionId);
+    return n ? { ...n } : undefined;
+  }
+
+  setRating(sessionId: string, rating: SatisfactionRating): void {
+    this.ratings.set(sessionId, { ...rating });
+  }
+
+  getRating(sessionId: string): SatisfactionRating | undefined {
+    const r = this.ratings.get(sessionId);
+    return r ? { ...r } : undefined;
   }
 
   close(): void {}

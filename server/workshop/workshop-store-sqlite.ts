@@ -10,6 +10,8 @@ import {
   nameKey,
   WorkshopStoreError,
   type AssignmentRecord,
+  type AttemptNote,
+  type SatisfactionRating,
   type Cohort,
   type Trainee,
   type WorkshopStore,
@@ -38,6 +40,22 @@ CREATE TABLE IF NOT EXISTS assignments (
 );
 CREATE INDEX IF NOT EXISTS assignments_by_cohort ON assignments (cohort_id, started_at);
 CREATE INDEX IF NOT EXISTS assignments_by_trainee ON assignments (trainee_id, started_at);
+CREATE TABLE IF NOT EXISTS attempt_notes (
+  session_id TEXT PRIMARY KEY,
+  voided INTEGER NOT NULL,
+  void_reason TEXT,
+  comment TEXT,
+  by TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS satisfaction (
+  session_id TEXT PRIMARY KEY,
+  content INTEGER NOT NULL,
+  instructor INTEGER NOT NULL,
+  tool INTEGER NOT NULL,
+  comment TEXT,
+  at INTEGER NOT NULL
+);
 `;
 
 interface CohortRow {
@@ -102,6 +120,14 @@ export class SqliteWorkshopStore implements WorkshopStore {
       byTrainee: this.db.prepare(`SELECT * FROM assignments WHERE trainee_id = ? ORDER BY started_at, rowid`),
       allAssignments: this.db.prepare(`SELECT * FROM assignments ORDER BY started_at, rowid`),
       getAssignment: this.db.prepare(`SELECT * FROM assignments WHERE session_id = ?`),
+      setNote: this.db.prepare(
+        `INSERT OR REPLACE INTO attempt_notes (session_id, voided, void_reason, comment, by, at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      getNote: this.db.prepare(`SELECT * FROM attempt_notes WHERE session_id = ?`),
+      setRating: this.db.prepare(
+        `INSERT OR REPLACE INTO satisfaction (session_id, content, instructor, tool, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      getRating: this.db.prepare(`SELECT * FROM satisfaction WHERE session_id = ?`),
     };
   }
 
@@ -181,6 +207,27 @@ export class SqliteWorkshopStore implements WorkshopStore {
   getAssignment(sessionId: string): AssignmentRecord | undefined {
     const r = this.stmts.getAssignment.get(sessionId) as AssignmentRow | undefined;
     return r ? toAssignment(r) : undefined;
+  }
+
+  setNote(sessionId: string, n: AttemptNote): void {
+    this.stmts.setNote.run(sessionId, n.voided ? 1 : 0, n.voidReason, n.comment, n.by, n.at);
+  }
+
+  getNote(sessionId: string): AttemptNote | undefined {
+    const r = this.stmts.getNote.get(sessionId) as
+      { voided: number; void_reason: string | null; comment: string | null; by: string; at: number } | undefined;
+    return r
+      ? { voided: r.voided === 1, voidReason: r.void_reason, comment: r.comment, by: r.by, at: r.at }
+      : undefined;
+  }
+
+  setRating(sessionId: string, r: SatisfactionRating): void {
+    this.stmts.setRating.run(sessionId, r.content, r.instructor, r.tool, r.comment, r.at);
+  }
+
+  getRating(sessionId: string): SatisfactionRating | undefined {
+    const r = this.stmts.getRating.get(sessionId) as SatisfactionRating | undefined;
+    return r ? { content: r.content, instructor: r.instructor, tool: r.tool, comment: r.comment, at: r.at } : undefined;
   }
 
   close(): void {

@@ -5,10 +5,16 @@
  * the recordings, so a rubric change re-scores every past attempt.
  */
 
-import type { AssignmentRecord, Cohort, Trainee } from '../../core/workshop/api-types.js';
+import type {
+  AssignmentRecord,
+  AttemptNote,
+  Cohort,
+  SatisfactionRating,
+  Trainee,
+} from '../../core/workshop/api-types.js';
 
 // The records are also what the API answers, so they are declared once with the wire shapes.
-export type { AssignmentRecord, Cohort, Trainee };
+export type { AssignmentRecord, AttemptNote, Cohort, SatisfactionRating, Trainee };
 
 export class WorkshopStoreError extends Error {
   constructor(
@@ -40,6 +46,12 @@ export interface WorkshopStore {
   /** Oldest first. */
   listAssignments(filter: { cohortId?: string; traineeId?: string }): AssignmentRecord[];
   getAssignment(sessionId: string): AssignmentRecord | undefined;
+  /** A facilitator's void/comment on an attempt; replaces the previous note. */
+  setNote(sessionId: string, note: AttemptNote): void;
+  getNote(sessionId: string): AttemptNote | undefined;
+  /** The trainee's satisfaction rating of a session; a second rating replaces the first. */
+  setRating(sessionId: string, rating: SatisfactionRating): void;
+  getRating(sessionId: string): SatisfactionRating | undefined;
   close(): void;
 }
 

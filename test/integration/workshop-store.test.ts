@@ -93,6 +93,19 @@ describe.each(impls)('WorkshopStore contract: %s', (_name, make) => {
     expect(reason(() => s.deleteTrainee('t3'))).toBe('NOT_FOUND');
     s.close();
   });
+
+  it('keeps a facilitator note and a satisfaction rating per session, the latest replacing the first', () => {
+    const s = make();
+    expect(s.getNote('s1')).toBeUndefined();
+    s.setNote('s1', { voided: true, voidReason: '设备故障', comment: null, by: 'lin', at: 5 });
+    s.setNote('s1', { voided: true, voidReason: '设备故障', comment: '改日重考', by: 'lin', at: 6 });
+    expect(s.getNote('s1')).toEqual({ voided: true, voidReason: '设备故障', comment: '改日重考', by: 'lin', at: 6 });
+    s.setRating('s1', { content: 5, instructor: 4, tool: 3, comment: null, at: 7 });
+    s.setRating('s1', { content: 4, instructor: 4, tool: 5, comment: '好用', at: 8 });
+    expect(s.getRating('s1')).toEqual({ content: 4, instructor: 4, tool: 5, comment: '好用', at: 8 });
+    expect(s.getRating('s2')).toBeUndefined();
+    s.close();
+  });
 });
 
 describe('SqliteWorkshopStore', () => {

@@ -25,6 +25,7 @@ function report(total: number, pass: boolean, findings: ReportFinding[] = []): R
     band: pass ? bi('合格', 'Pass') : bi('不合格', 'Fail'),
     scenarioTitle: bi('危机演练', 'Crisis drill'),
     findings,
+    stats: { startedT: 0 },
   } as unknown as Report;
 }
 
@@ -47,6 +48,11 @@ function attempt(over: Partial<Attempt> = {}): Attempt {
     questions: 0,
     answered: 0,
     responseLatencyMs: null,
+    started: true,
+    voided: false,
+    voidReason: null,
+    comment: null,
+    satisfaction: null,
     ...over,
   };
 }
@@ -188,5 +194,47 @@ describe('results CSV', () => {
     expect(lines[2]).toContain(',2026-12-02T09:00:00.000Z,,false,');
     expect(lines[3]!.startsWith('2026 第四季度,"Li, Lei",')).toBe(true);
     expect(resultsCsv(c, 'en')).toContain(',Crisis drill,');
+  });
+});
+
+describe('a gradebook that can be trusted (issue 12 pt 8, 10)', () => {
+  const who = (id: string) => ({ traineeId: id, name: id, cohortId: 'c' });
+
+  it('a voided attempt is kept but leaves the pass rate, the findings and the latency', () => {
+    const pass = traineeProgress(who('a'), [attempt({ total: 90, pass: true })]);
+    const failOnly = attempt({ total: 40, pass: false, findings: { guarantee: 3 } });
+    const b = (voided: boolean) =>
+      traineeProgress(who('b'), [{ ...failOnly, voided, voidReason: voided ? '网络中断' : null }]);
+    const before = cohortProgress({ cohortId: 'c', name: 'c' }, [pass, b(false)]);
+    const after = cohortProgress({ cohortId: 'c', name: 'c' }, [pass, b(true)]);
+    expect(before.summary.practicalPassRate).toBe(0.5);
+    expect(after.summary.practicalPassRate).toBe(1);
+    expect(after.summary.assessed).toBe(1);
+    expect(after.summary.voided).toBe(1);
+    expect(after.summary.topFindings).toEqual([]);
+    // Kept: still listed with its reason.
+    expect(after.trainees[1]!.attempts[0]).toMatchObject({ voided: true, voidReason: '网络中断', total: 40 });
+  });
+
+  it('a never-started attempt is 未开始: in no denominator, best score or chart', () => {
+    const never = attempt({ total: 0, pass: false, started: false });
+    const t = traineeProgress(who('a'), [attempt({ total: 85 }), never]);
+    expect(t.summary).toMatchObject({ endedAttempts: 1, notStarted: 1, latest: 85, best: 85 });
+    const c = cohortProgress({ cohortId: 'c', name: 'c' }, [t, traineeProgress(who('b'), [never])]);
+    expect(c.summary.assessed).toBe(1);
+    expect(c.summary.practicalPassRate).toBe(1);
+    expect(c.summary.attemptPassRate).toBe(1);
+  });
+
+  it('satisfaction averages rated sessions against the 4.5 target', () => {
+    const rated = (content: number, instructor: number, tool: number) =>
+      attempt({ satisfaction: { content, instructor, tool, comment: null } });
+    const c = cohortProgress({ cohortId: 'c', name: 'c' }, [
+      traineeProgress(who('a'), [rated(5, 5, 4), attempt()]),
+      traineeProgress(who('b'), [rated(4, 5, 4)]),
+    ]);
+    expect(c.summary.satisfaction).toMatchObject({ ratings: 2, content: 4.5, instructor: 5, tool: 4, target: 4.5 });
+    expect(c.summary.satisfaction.overall).toBe(4.5);
+    expect(c.summary.satisfaction.targetMet).toBe(true);
   });
 });

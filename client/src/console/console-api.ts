@@ -58,14 +58,50 @@ export const addTrainees = (id: string, names: string[]) =>
   send<{ trainees: Trainee[] }>('POST', `/api/cohorts/${enc(id)}/trainees`, { names });
 export const removeTrainee = (id: string, traineeId: string) =>
   send<void>('DELETE', `/api/cohorts/${enc(id)}/trainees/${enc(traineeId)}`);
-export const startSessions = (
+/** A trainee who already has an open session (the server asks before starting another). */
+export interface ExistingSession {
+  traineeId: string;
+  name: string;
+  sessionId: string;
+  state: 'live' | 'unstarted';
+  joinCode: string;
+}
+
+/**
+ * Start sessions; when some trainees already have a live or unstarted one the server starts
+ * nothing and lists them (409 with `existing`): answered here as `{ conflict }` so the console
+ * can ask. `onExisting` is the facilitator's answer.
+ */
+export async function startSessions(
   id: string,
   body: {
     scenarioId: string;
     traineeIds?: string[];
     bots?: { count?: number; ratePerMinute?: number; rampSec?: number };
+    onExisting?: 'ask' | 'force' | 'skipExisting';
   },
-) => send<StartedSessions>('POST', `/api/cohorts/${enc(id)}/sessions`, body);
+): Promise<StartedSessions | { conflict: ExistingSession[] }> {
+  const res = await fetch(`/api/cohorts/${enc(id)}/sessions`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status === 409) {
+    const b = (await res
+      .clone()
+      .json()
+      .catch(() => null)) as { existing?: ExistingSession[] } | null;
+    if (b?.existing) return { conflict: b.existing };
+  }
+  return json<StartedSessions>(res);
+}
+
+/** Void (with a reason) or restore an attempt, and/or comment on it. */
+export const noteAttempt = (
+  sessionId: string,
+  note: { voided?: boolean; voidReason?: string | null; comment?: string | null },
+) => send<{ ok: true }>('POST', `/api/attempts/${enc(sessionId)}/note`, note);
 export const fetchProgress = (id: string) => get<CohortProgress>(`/api/cohorts/${enc(id)}/progress`);
 export const resultsCsvUrl = (id: string) => `/api/cohorts/${enc(id)}/results.csv`;
 

@@ -15,6 +15,8 @@ import { useUi, type Lang } from '../stores/ui-store.js';
 import { formatsFor, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
 import { Chart, registerChartParts } from '../ui/echarts-chart.js';
+import { counted } from '../../../core/workshop/progress.js';
+import { AttemptActions, AttemptResult, AttemptScore } from './attempt-verdict.js';
 import type { Attempt, CohortProgress } from './console-api.js';
 
 registerChartParts([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent]);
@@ -64,7 +66,8 @@ function scoreOption(p: CohortProgress, t: TFunction<'console'>): Record<string,
     series: p.trainees.map((tr, i) => ({
       type: 'line',
       name: tr.name,
-      data: tr.attempts.map((a) => a.total),
+      // 未开始 and voided attempts are in no chart.
+      data: tr.attempts.filter(counted).map((a) => a.total),
       symbolSize: 8,
       ...(i === 0
         ? {
@@ -139,7 +142,7 @@ export default function ProgressView({ progress: p }: { progress: CohortProgress
     () =>
       p.trainees
         .filter((tr) => !who || tr.traineeId === who)
-        .flatMap((tr) => tr.attempts.map((a) => ({ ...a, who: tr.name })))
+        .flatMap((tr) => tr.attempts.filter((a) => a.started && !a.voided).map((a) => ({ ...a, who: tr.name })))
         .sort((a, b) => a.startedAt - b.startedAt),
     [p, who],
   );
@@ -181,6 +184,24 @@ export default function ProgressView({ progress: p }: { progress: CohortProgress
           <span className="kpi-label">{t('cohort.attemptRate')}</span>
           <strong className="kpi-big">{s.attemptPassRate === null ? '—' : f.percent(s.attemptPassRate)}</strong>
           <small className="hint">{t('cohort.attempts', { passed: s.passedAttempts, ended: s.endedAttempts })}</small>
+        </div>
+        <div
+          className={`card kpi-card ${s.satisfaction.overall === null ? '' : s.satisfaction.targetMet ? 'good' : 'bad'}`}
+          data-testid="satisfaction-card"
+        >
+          <span className="kpi-label">{t('cohort.satisfaction')}</span>
+          <strong className="kpi-big" data-testid="satisfaction">
+            {s.satisfaction.overall === null ? '—' : f.number(s.satisfaction.overall)}
+          </strong>
+          <small>{t('cohort.satisfactionTarget', { n: f.number(s.satisfaction.target) })}</small>
+          <small className="hint">
+            {t('cohort.satisfactionItems', {
+              content: s.satisfaction.content === null ? '—' : f.number(s.satisfaction.content),
+              instructor: s.satisfaction.instructor === null ? '—' : f.number(s.satisfaction.instructor),
+              tool: s.satisfaction.tool === null ? '—' : f.number(s.satisfaction.tool),
+              count: s.satisfaction.ratings,
+            })}
+          </small>
         </div>
         <div className="card kpi-card">
           <span className="kpi-label">{t('cohort.latency')}</span>
@@ -257,6 +278,7 @@ export default function ProgressView({ progress: p }: { progress: CohortProgress
                     <th>{t('cohort.colFindings')}</th>
                     <th className="num">{t('cohort.colLatency')}</th>
                     <th />
+                    <th />
                   </tr>
                 </thead>
                 <tbody>
@@ -265,16 +287,10 @@ export default function ProgressView({ progress: p }: { progress: CohortProgress
                       <td>{f.dateTime(a.startedAt)}</td>
                       <td>{pick(a.scenarioTitle, lang)}</td>
                       <td className="num strong" data-testid="attempt-score">
-                        {a.total}
+                        <AttemptScore a={a} />
                       </td>
                       <td>
-                        {a.ended ? (
-                          <span className={`badge ${a.pass ? 'pass' : 'fail'}`} data-testid="attempt-result">
-                            {a.pass ? t('cohort.passedBadge') : t('cohort.notYet')}
-                          </span>
-                        ) : (
-                          <span className="hint">{t('cohort.inProgress')}</span>
-                        )}
+                        <AttemptResult a={a} />
                       </td>
                       <td>
                         <Findings findings={a.findings} />
@@ -287,6 +303,9 @@ export default function ProgressView({ progress: p }: { progress: CohortProgress
                         >
                           {t('cohort.replay')}
                         </a>
+                      </td>
+                      <td>
+                        <AttemptActions a={a} />
                       </td>
                     </tr>
                   ))}

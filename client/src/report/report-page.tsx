@@ -8,12 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import { replayLink, type Report } from '../../../core/rubric/report-model.js';
-import { formatStreamTime } from '../../../core/stream-time.js';
+import { formatStreamTime, streamClock } from '../../../core/stream-time.js';
 import { REPORT_TEXT, statsLine } from '../../../core/rubric/report-text.js';
 import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
 import { Chart, registerChartParts } from '../ui/echarts-chart.js';
+import { RetryCompare } from './retry-compare.js';
+import { SatisfactionForm } from './satisfaction-form.js';
 import './report.css';
 
 registerChartParts([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent]);
@@ -51,6 +53,14 @@ export default function ReportPage({
     <div className="report-page" role="dialog" aria-label={t('title')} data-testid="report-page">
       <header className="report-head">
         <h2>{t('title')}</h2>
+        {report?.retryOf && (
+          <p className="report-retry" data-testid="report-retry">
+            {t('retryOf', {
+              id: report.retryOf.parentSessionId.slice(0, 8),
+              at: streamClock(report.stats.startedT, report.retryOf.atT, lang),
+            })}
+          </p>
+        )}
         <a href={reportHtmlUrl(sessionId, lang)} target="_blank" rel="noreferrer" data-testid="report-export">
           {t('exportHtml')}
         </a>
@@ -137,6 +147,8 @@ export default function ReportPage({
           ))}
           <h3>{t('timelines')}</h3>
           <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
+          {report.retryOf && <RetryCompare sessionId={sessionId} lang={lang} />}
+          {report.stats.endedT !== null && <SatisfactionForm sessionId={sessionId} />}
         </div>
       )}
     </div>

@@ -74,7 +74,8 @@ export function StatusBar() {
         {t(`conn.${connection}`)}
       </span>
       {role && <span className="role-tag">{t(`common:role.${role}`)}</span>}
-      {codes && (
+      {/* Only whoever created the room holds its other codes; a trainee's retry carries none. */}
+      {codes?.facilitator && (
         <span className="codes" data-testid="room-codes">
           {t('roomCodes')}: {t('common:role.facilitator')} <code>{codes.facilitator}</code> ·{' '}
           {t('common:role.observer')} <code>{codes.observer}</code>

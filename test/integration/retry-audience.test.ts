@@ -1,0 +1,120 @@
+/**
+ * Retry is a retry (issue 12 pt 7), real server, Socket.IO and bots: 从此处重试 gives the branched
+ * room back the viewers online at the branch point, chatting again soon after, and a trainee who
+ * retries sees only their own code, never the facilitator's or observer's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionEvent } from '../../core/events.js';
+import { fold } from '../../core/session.js';
+import type { RunningServer } from '../../server/main.js';
+import { joinPeer, until } from '../harness/peers.js';
+import { asFacilitator, startTestServer } from '../harness/test-server.js';
+
+const SCENARIO = 'crisis-drill-wrong-data';
+let server: RunningServer;
+let api: (path: string, init?: RequestInit) => Promise<Response>;
+const post = (path: string, body: unknown) =>
+  api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  server = await startTestServer({ workshopBotTickMs: 50 });
+  api = await asFacilitator(server);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const online = (id: string) => server.rooms.get(id)!.snapshot().audience;
+
+describe('retry audience', () => {
+  it('the branch has the viewers of the branch point back, chatting, and the trainee gets only their code', async () => {
+    const cohort = (await (await post('/api/cohorts', { name: '重试' })).json()) as { id: string };
+    await post(`/api/cohorts/${cohort.id}/trainees`, { names: ['孙三'] });
+    const started = (await (
+      await post(`/api/cohorts/${cohort.id}/sessions`, {
+        scenarioId: SCENARIO,
+        bots: { count: 4, ratePerMinute: 30, rampSec: 0 },
+      })
+    ).json()) as { sessions: Array<{ sessionId: string; joinCode: string }> };
+    const s = started.sessions[0]!;
+    const host = await joinPeer(server.url, s.joinCode, '孙三', 'trainee');
+    await host.send('session.start', {});
+    await until(
+      'parent audience',
+      () => online(s.sessionId),
+      (n) => n >= 2,
+      10_000,
+    );
+    await host.waitFor((e) => e.type === 'chat.message', 15_000);
+    // The original's host says something that breaks the rules: not the retry's to answer for.
+    expect((await host.send('host.say', { text: '这只基金稳赚不赔，保证收益。', lineIndex: null })).ok).toBe(true);
+    expect((await host.send('host.say', { text: '欢迎大家来到直播间。', lineIndex: null })).ok).toBe(true);
+    const at = server.store.lastSeq(s.sessionId);
+    const atBranch = fold(server.store.readEvents(s.sessionId, 1, at));
+    const watching = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
+    expect(watching).toBeGreaterThan(0);
+    host.close();
+
+    // The trainee retries from that moment with their own code.
+    const res = await fetch(`${server.url}/api/sessions/${s.sessionId}/branch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-branchcast-code': s.joinCode },
+      body: JSON.stringify({ seq: at }),
+    });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { sessionId: string; viewers: number; codes: Record<string, string> };
+    expect(made.viewers).toBe(watching);
+    expect(Object.keys(made.codes)).toEqual(['trainee']);
+
+    // Before this change the retry's room stayed at 观众 0 with no new chat.
+    await until(
+      'retry audience',
+      () => online(made.sessionId),
+      (n) => n === watching,
+      10_000,
+    );
+    const retry = await joinPeer(server.url, made.codes.trainee!, '孙三', 'trainee');
+    const chat = (await retry.waitFor(
+      (e) => e.type === 'chat.message' && e.seq > at + 1 && e.actor.role === 'bot',
+      20_000,
+    )) as SessionEvent;
+    const branchT = server.store.readEvents(made.sessionId, at + 1, 1)[0]!.t;
+    expect(chat.t - branchT).toBeLessThan(30_000);
+
+    // The retry's report covers only what was said after the branch point and says it is a retry.
+    expect((await retry.send('host.say', { text: '投资有风险，入市需谨慎。', lineIndex: null })).ok).toBe(true);
+    const report = (await (
+      await fetch(`${server.url}/api/sessions/${made.sessionId}/report`, {
+        headers: { 'x-branchcast-code': made.codes.trainee! },
+      })
+    ).json()) as {
+      retryOf?: { parentSessionId: string; atSeq: number };
+      stats: { hostLines: number };
+      findings: unknown[];
+    };
+    expect(report.retryOf).toMatchObject({ parentSessionId: s.sessionId, atSeq: at });
+    expect(report.stats.hostLines).toBe(1);
+    expect(report.findings).toEqual([]);
+    const parent = (await (await api(`/api/sessions/${s.sessionId}/report`)).json()) as { findings: unknown[] };
+    expect(parent.findings.length).toBeGreaterThan(0);
+
+    // Side by side from the branch point: the same criteria on both sides, each side's own findings.
+    const cmp = (await (
+      await fetch(`${server.url}/api/sessions/${made.sessionId}/report/compare`, {
+        headers: { 'x-branchcast-code': made.codes.trainee! },
+      })
+    ).json()) as {
+      point: { atSeq: number };
+      original: { sessionId: string; criteria: Array<{ kind: string }>; findings: unknown[] };
+      retry: { sessionId: string; criteria: Array<{ kind: string }>; findings: unknown[] };
+      questions: unknown[];
+    };
+    expect(cmp.point.atSeq).toBe(at);
+    expect(cmp.original.sessionId).toBe(s.sessionId);
+    expect(cmp.retry.sessionId).toBe(made.sessionId);
+    expect(cmp.retry.criteria.map((c) => c.kind)).toEqual(cmp.original.criteria.map((c) => c.kind));
+    expect(cmp.retry.findings).toEqual([]);
+    expect(Array.isArray(cmp.questions)).toBe(true);
+    retry.close();
+  });
+});
