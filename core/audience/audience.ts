@@ -343,6 +343,7 @@ export class Audience {
       case 'audience.configured':
       case 'disclosure.changed':
       case 'stream.paused':
+      case 'voice.sample':
         return;
       default: {
         const unreachable: never = e;

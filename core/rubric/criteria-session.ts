@@ -8,6 +8,7 @@ import { clamp01, evidenceOf, NA, ramp, round1, type Ctx, type Judged } from './
 import type { Toggle } from './facts.js';
 import { bi, type Evidence } from './report-model.js';
 import type { CriterionOf } from './rubric-schema.js';
+import { voiceDeliveryCriterion } from './criteria-voice.js';
 
 export function scriptCriterion(ctx: Ctx, c: CriterionOf<'script_coverage'>): Judged {
   const sc = ctx.facts.scenario;
@@ -266,6 +267,7 @@ export function suitabilityCriterion(ctx: Ctx, c: CriterionOf<'suitability'>): J
 
 export function deliveryCriterion(ctx: Ctx, c: CriterionOf<'delivery'>): Judged {
   const f = ctx.facts;
+  if (f.voice.length > 0) return voiceDeliveryCriterion(ctx, c);
   if (f.startedT === null || f.spokenChars === 0) return NA(bi('主播还没有播报', 'The host has not spoken yet'));
   const minutes = Math.max(1 / 60, (ctx.endT - f.startedT) / 60_000);
   const pace = f.spokenChars / minutes;
