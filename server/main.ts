@@ -24,6 +24,7 @@ import type { RecordingStore } from './store/recording-store.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
+import { hostVoiceRoutes } from './voice/host-voice.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
@@ -138,7 +139,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       demoAccess: access.demo,
       reports: { store, scenarios, rubrics },
       recordings: { store, now: () => clock.now(), rooms },
-      routes: [workshopRoutes(workshop)],
+      routes: [workshopRoutes(workshop), hostVoiceRoutes()],
     }),
   );
   io = new Server(httpServer, {
