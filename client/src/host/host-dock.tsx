@@ -13,6 +13,7 @@ import { loadVrmFile, showProceduralHost, useHostAvatar } from './host-store.js'
 import { recognitionSupported, startListening, stopListening } from './recognition.js';
 import { setMuted, startSpeech } from './speech.js';
 import { speechStore, useSpeech } from './speech-store.js';
+import { VoiceMeter } from './voice-meter.js';
 import './host-dock.css';
 
 function VoiceStatus() {
@@ -120,6 +121,7 @@ export function HostDock() {
       <div className="host-tools">
         <VoiceStatus />
         <MicButton />
+        <VoiceMeter />
         <AvatarPicker />
       </div>
     </div>
