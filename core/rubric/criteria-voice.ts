@@ -32,6 +32,20 @@ export function deadAirOf(samples: ReadonlyArray<EventOf<'voice.sample'>>, minMs
   return out;
 }
 
+/** Pace per sample (windows with at least a second of speech) and every pause, at stream time. */
+export function voiceTimelines(samples: ReadonlyArray<EventOf<'voice.sample'>>): {
+  pace: Array<[number, number]>;
+  pauses: Array<[number, number]>;
+} {
+  const pace: Array<[number, number]> = [];
+  const pauses: Array<[number, number]> = [];
+  for (const e of samples) {
+    if (e.speechMs >= 1000) pace.push([e.t, Math.round((e.syllables / e.speechMs) * 60_000)]);
+    for (const p of e.pauses) pauses.push([streamT(e, p.startMs), p.endMs - p.startMs]);
+  }
+  return { pace: pace.slice(-480), pauses: pauses.slice(-480) };
+}
+
 export function voiceDeliveryCriterion(ctx: Ctx, c: CriterionOf<'delivery'>): Judged {
   const f = ctx.facts;
   const samples = f.voice;

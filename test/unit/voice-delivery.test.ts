@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { draft, stamp, type EventOf, type VoiceSample } from '../../core/events.js';
 import type { Ctx } from '../../core/rubric/criteria-chat.js';
 import { deliveryCriterion } from '../../core/rubric/criteria-session.js';
-import { deadAirOf } from '../../core/rubric/criteria-voice.js';
+import { deadAirOf, voiceTimelines } from '../../core/rubric/criteria-voice.js';
 import { initialFacts } from '../../core/rubric/facts.js';
 import { CommandSchemas } from '../../core/protocol.js';
 import type { CriterionOf } from '../../core/rubric/rubric-schema.js';
@@ -90,5 +90,24 @@ describe('delivery from the measured voice', () => {
     });
     expect(ok.success).toBe(true);
     expect(CommandSchemas['voice.sample'].safeParse({ fromMs: -1 }).success).toBe(false);
+  });
+
+  it('charts pace per window and each pause at stream time', () => {
+    const e = stamp(
+      draft.voiceSample({
+        fromMs: 5000,
+        toMs: 10_000,
+        speechMs: 3000,
+        syllables: 12,
+        pauses: [{ startMs: 6000, endMs: 7500 }],
+        silenceMs: 0,
+        loudnessDbfs: -20,
+        pitchSemitoneSd: 2,
+      }),
+      3,
+      40_000,
+      trainee,
+    ) as EventOf<'voice.sample'>;
+    expect(voiceTimelines([e])).toEqual({ pace: [[40_000, 240]], pauses: [[36_000, 1500]] });
   });
 });

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
 import { formatT, type Report } from '../../../core/rubric/report-model.js';
-import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
+import { radarOption, timelineOption, voiceOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
 import { Chart, registerChartParts } from '../ui/echarts-chart.js';
@@ -122,6 +122,9 @@ export default function ReportPage({
           ))}
           <h3>{t('timelines')}</h3>
           <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
+          {voiceOption(report, lang) && (
+            <Chart option={voiceOption(report, lang)!} height={200} testId="report-voice" />
+          )}
         </div>
       )}
     </div>
