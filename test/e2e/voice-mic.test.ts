@@ -2,7 +2,7 @@
  * The trainee's microphone analysed in the browser: Chromium takes an espeak-ng Mandarin WAV
  * (test/fixtures/voice/mic.wav: speech, a 0.7 s pause, 6 s of silence, speech) as its microphone.
  * The HUD shows speaking, the dead-air cue fires in the long silence, and voice.sample events with
- * the figures (no audio) are in the recording.
+ * the figures (no audio) are in the recording, and the report charts pace and pauses.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +67,12 @@ describe('voice analysis from the microphone', () => {
     expect(got.some((s) => s.silenceMs >= 5000 || s.pauses.some((p) => p.endMs - p.startMs >= 5000))).toBe(true);
     expect(got.every((s) => s.actor.role === 'trainee')).toBe(true);
     expect(studio.pageErrors).toEqual([]);
+  });
+
+  it('ends with a report that charts pace and pauses and scores delivery from the voice', async () => {
+    await studio.page.click('[data-testid=control-end]');
+    await studio.page.waitForSelector('[data-testid=report-page]', WAIT);
+    await studio.page.waitForSelector('[data-testid=report-voice]', WAIT);
+    await expect(studio.page.locator('[data-testid=report-page]').textContent()).resolves.toContain('语音实测');
   });
 });
