@@ -33,6 +33,9 @@ function VoiceStatus() {
   );
 }
 
+/** Web Speech API error codes the interface explains; 'network' is Chromium's cloud service failing. */
+const RECOGNITION_ERRORS = ['network', 'not-allowed', 'audio-capture', 'no-speech'];
+
 function MicButton() {
   const { t } = useTranslation('stage');
   const supported = useSpeech((s) => s.recognitionSupported);
@@ -56,7 +59,11 @@ function MicButton() {
         {listening ? t('mic.stop') : t('mic.start')}
       </button>
       {listening && <span className="interim">{interim || t('mic.listening')}</span>}
-      {error && !listening && <span className="error">{error}</span>}
+      {error && !listening && (
+        <span className="error" data-testid="mic-error" data-code={error}>
+          {RECOGNITION_ERRORS.includes(error) ? t(`mic.errors.${error}`) : t('mic.errors.other', { error })}
+        </span>
+      )}
     </>
   );
 }
