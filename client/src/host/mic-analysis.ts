@@ -12,14 +12,24 @@ import workletUrl from './voice-worklet.ts?worker&url';
 /** Silence this long while live, after the trainee has spoken, is dead air (the rubric's default). */
 export const DEAD_AIR_MS = 5000;
 const SAMPLE_EVERY_MS = 5000;
+/** Above the rubric's default pace band (syllables per minute of speech), over a window with ≥ 3 s of speech. */
+export const TOO_FAST_SPM = 330;
 
 export interface MicState {
   on: boolean;
   speaking: boolean;
   deadAir: boolean;
+  /** The last window was spoken too fast (cleared by the next window). */
+  tooFast: boolean;
   error: string | null;
 }
-export const useMic = create<MicState>(() => ({ on: false, speaking: false, deadAir: false, error: null }));
+export const useMic = create<MicState>(() => ({
+  on: false,
+  speaking: false,
+  deadAir: false,
+  tooFast: false,
+  error: null,
+}));
 
 let stop: (() => void) | null = null;
 
@@ -47,11 +57,14 @@ export async function startMicAnalysis(): Promise<void> {
       useMic.setState({ speaking: m.speaking, deadAir: live && m.speechMs > 0 && m.silenceMs >= DEAD_AIR_MS });
       if (live && m.durationMs - sent.toMs >= SAMPLE_EVERY_MS) {
         const pauses = m.pauses.slice(sent.pauses);
+        const speechMs = m.speechMs - sent.speechMs;
+        const syllables = m.syllables - sent.syllables;
+        useMic.setState({ tooFast: speechMs >= 3000 && (syllables / speechMs) * 60_000 > TOO_FAST_SPM });
         void sessionClient.command('voice.sample', {
           fromMs: sent.toMs,
           toMs: m.durationMs,
-          speechMs: m.speechMs - sent.speechMs,
-          syllables: m.syllables - sent.syllables,
+          speechMs,
+          syllables,
           pauses: pauses.slice(-100),
           silenceMs: m.silenceMs,
           loudnessDbfs: m.loudnessDbfs,
@@ -68,7 +81,7 @@ export async function startMicAnalysis(): Promise<void> {
       for (const t of stream.getTracks()) t.stop();
       void ctx.close();
       stop = null;
-      useMic.setState({ on: false, speaking: false, deadAir: false });
+      useMic.setState({ on: false, speaking: false, deadAir: false, tooFast: false });
     };
     useMic.setState({ on: true, error: null });
   } catch (e) {

@@ -9,7 +9,7 @@ import { startMicAnalysis, stopMicAnalysis, useMic } from './mic-analysis.js';
 export function VoiceMeter() {
   const { t } = useTranslation('stage');
   const isHost = useSession((s) => s.role === 'trainee');
-  const { on, speaking, deadAir, error } = useMic();
+  const { on, speaking, deadAir, tooFast, error } = useMic();
   if (!isHost || typeof AudioWorkletNode === 'undefined') return null;
   return (
     <>
@@ -30,6 +30,11 @@ export function VoiceMeter() {
       {on && deadAir && (
         <span className="error" role="status" data-testid="dead-air-cue">
           {t('voiceMeter.deadAir')}
+        </span>
+      )}
+      {on && tooFast && !deadAir && (
+        <span className="error" role="status" data-testid="too-fast-cue">
+          {t('voiceMeter.tooFast')}
         </span>
       )}
       {error && <span className="error">{t('voiceMeter.error', { error })}</span>}
