@@ -74,6 +74,10 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       if (intent) drafts.push(draft.viewerIntent(intent));
       return ok(...drafts);
     }
+    case 'voice.sample':
+      // Measured while live only: before the start and while paused nobody is listening.
+      if (state.status !== 'live') return ok();
+      return ok(draft.voiceSample(cmd.payload));
     case 'trade.invite':
       return decideTradeInvite(state, cmd.payload);
     case 'trade.place':

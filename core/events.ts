@@ -97,6 +97,23 @@ export interface EventPayloads {
    * parent's 1..atSeq, copied; from here on the session is its own (`sessionId` is the new id).
    */
   'session.branched': { sessionId: string; parentSessionId: string; atSeq: number };
+  /**
+   * The trainee's voice over the last few seconds, measured in their browser (core/voice): no
+   * audio, only figures. `fromMs`/`toMs` are microphone time since analysis began; `pauses` are
+   * those that ended in this window; `silenceMs` is the silence running at `toMs` (dead air).
+   */
+  'voice.sample': VoiceSample;
+}
+
+export interface VoiceSample {
+  fromMs: number;
+  toMs: number;
+  speechMs: number;
+  syllables: number;
+  pauses: { startMs: number; endMs: number }[];
+  silenceMs: number;
+  loudnessDbfs: number | null;
+  pitchSemitoneSd: number | null;
 }
 
 export type EventType = keyof EventPayloads;
@@ -138,6 +155,7 @@ export const EVENT_TYPES = [
   'market.ticked',
   'audience.configured',
   'session.branched',
+  'voice.sample',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -214,6 +232,7 @@ export const draft = {
   tradeReject: (p: EventPayloads['trade.reject']): EventDraft => ({ type: 'trade.reject', ...p }),
   tradeUnsuitable: (p: EventPayloads['trade.unsuitable']): EventDraft => ({ type: 'trade.unsuitable', ...p }),
   marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
+  voiceSample: (p: VoiceSample): EventDraft => ({ type: 'voice.sample', ...p }),
   audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
     type: 'audience.configured',
     count,

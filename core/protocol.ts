@@ -163,6 +163,20 @@ export const CommandSchemas = {
       ratePerMinute: z.number().min(0).max(MAX_BOT_RATE).optional(),
     })
     .refine((p) => p.count !== undefined || p.ratePerMinute !== undefined, 'give count, ratePerMinute or both'),
+  /** Figures from the trainee's microphone analysis (core/voice), every few seconds; no audio. */
+  'voice.sample': z.strictObject({
+    fromMs: z.number().min(0).max(86_400_000),
+    toMs: z.number().min(0).max(86_400_000),
+    speechMs: z.number().min(0).max(600_000),
+    syllables: z.number().int().min(0).max(100_000),
+    pauses: z
+      .array(z.strictObject({ startMs: z.number().min(0), endMs: z.number().min(0) }))
+      .max(100)
+      .default([]),
+    silenceMs: z.number().min(0).max(86_400_000),
+    loudnessDbfs: z.number().min(-200).max(10).nullable(),
+    pitchSemitoneSd: z.number().min(0).max(100).nullable(),
+  }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -186,6 +200,7 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'trade.place': ['trainee', 'facilitator', 'bot'],
   'director.say': ['facilitator'],
   'bots.configure': ['facilitator'],
+  'voice.sample': ['trainee'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

@@ -310,6 +310,8 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return exchangeAfterTick(s, e);
     case 'session.branched':
       return { ...s, sessionId: e.sessionId, parent: { sessionId: e.parentSessionId, atSeq: e.atSeq } };
+    case 'voice.sample':
+      return s;
     case 'audience.configured':
       return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };
     default: {

@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       summary: 'review FILE...: run the detectors over a scenario script (exit 1 on critical)',
       load: () => import('./cli/review.js'),
     },
+    delivery: {
+      summary: 'delivery FILE.wav: pace, pauses, loudness and pitch variation of a voice, as JSON',
+      load: () => import('./cli/delivery.js'),
+    },
     score: {
       summary: 'score RECORDING [--rubric FILE] [--html]: the report of a recording file',
       load: () => import('./cli/score.js'),

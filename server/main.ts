@@ -35,6 +35,7 @@ import { loadOrCreateSigner, type Signer } from './recordings/signing.js';
 import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
+import { hostVoiceRoutes } from './voice/host-voice.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
@@ -184,7 +185,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       onBranch: (room, a) => workshop.retryAudience(room, a.viewers, a.ratePerMinute),
     },
     roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
-    routes: [workshopRoutes(workshop), evidenceRoute({ store, scenarios, rubrics, signer, signatures })],
+    routes: [
+      workshopRoutes(workshop),
+      evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
+      hostVoiceRoutes(),
+    ],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
   // own: every answer under its path gets the security headers before any of them is written.

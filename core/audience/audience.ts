@@ -134,6 +134,7 @@ export class Audience {
       case 'disclosure.changed':
       case 'stream.paused':
       case 'incident.scheduled':
+      case 'voice.sample':
         return;
       default: {
         const unreachable: never = e;

@@ -8,6 +8,7 @@ import { clamp01, evidenceOf, NA, ramp, round1, ZERO, type Ctx, type Judged } fr
 import type { Toggle } from './facts.js';
 import { bi, type Evidence } from './report-model.js';
 import type { CriterionOf } from './rubric-schema.js';
+import { voiceDeliveryCriterion } from './criteria-voice.js';
 
 export function scriptCriterion(ctx: Ctx, c: CriterionOf<'script_coverage'>): Judged {
   const sc = ctx.facts.scenario;
@@ -273,8 +274,9 @@ export function suitabilityCriterion(ctx: Ctx, c: CriterionOf<'suitability'>): J
  * measure nothing, so until voice metrics arrive (issue 19) delivery reads "表达未测量（无语音）" and
  * its weight is shared out, openly, over the other criteria. The figures are still shown.
  */
-export function deliveryCriterion(ctx: Ctx, _c: CriterionOf<'delivery'>): Judged {
+export function deliveryCriterion(ctx: Ctx, c: CriterionOf<'delivery'>): Judged {
   const f = ctx.facts;
+  if (f.voice.length > 0) return voiceDeliveryCriterion(ctx, c);
   const lines = f.utterances.filter((u) => u.source === 'host').length;
   return NA(
     bi(

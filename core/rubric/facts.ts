@@ -7,7 +7,7 @@
  * For speed (a 200,000-event recording in well under a second) the fold updates its accumulator
  * in place and returns it: the accumulator belongs to the fold, events are never mutated.
  */
-import type { SessionEvent } from '../events.js';
+import type { EventOf, SessionEvent } from '../events.js';
 import type { Scenario } from '../scenario.js';
 import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
@@ -104,6 +104,8 @@ export interface Facts {
   /** Characters and filler words in spoken host lines (delivery). */
   spokenChars: number;
   fillers: number;
+  /** The trainee's measured voice, as recorded (voice.sample), with the stream time of each. */
+  voice: Array<EventOf<'voice.sample'>>;
 }
 
 export function initialFacts(): Facts {
@@ -138,6 +140,7 @@ export function initialFacts(): Facts {
     departures: {},
     spokenChars: 0,
     fillers: 0,
+    voice: [],
   };
 }
 
@@ -265,6 +268,9 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
     }
     case 'viewer.intent':
       f.intents[e.intent] = (f.intents[e.intent] ?? 0) + 1;
+      return f;
+    case 'voice.sample':
+      f.voice.push(e);
       return f;
     default:
       if (type === 'trade.invited') {

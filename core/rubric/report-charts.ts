@@ -54,3 +54,31 @@ export function timelineOption(r: Report, lang: ReportLang): Record<string, unkn
     ],
   };
 }
+
+/** Pace and pauses of the measured voice over stream time; null when there was no voice. */
+export function voiceOption(r: Report, lang: ReportLang): Record<string, unknown> | null {
+  const v = r.timelines.voice;
+  if (!v) return null;
+  const t = REPORT_TEXT[lang];
+  const s0 = r.stats.startedT;
+  return {
+    animation: false,
+    legend: { data: [t.pace, t.pauseSec], top: 0 },
+    grid: { left: 48, right: 48, top: 32, bottom: 36 },
+    xAxis: { type: 'value', name: t.minutes, nameLocation: 'end', min: 'dataMin' },
+    yAxis: [
+      { type: 'value', name: t.pace, min: 0 },
+      { type: 'value', name: t.pauseSec, min: 0 },
+    ],
+    series: [
+      { name: t.pace, type: 'line', showSymbol: true, data: v.pace.map(([x, y]) => [streamMinutes(s0, x), y]) },
+      {
+        name: t.pauseSec,
+        type: 'bar',
+        yAxisIndex: 1,
+        barMaxWidth: 6,
+        data: v.pauses.map(([x, ms]) => [streamMinutes(s0, x), Math.round(ms / 100) / 10]),
+      },
+    ],
+  };
+}

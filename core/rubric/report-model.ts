@@ -99,6 +99,8 @@ export interface Report {
     audience: Array<[number, number]>;
     /** [t ms, mean sentiment −1…1] */
     sentiment: Array<[number, number]>;
+    /** The measured voice (voice.sample), when there was one: [t ms, syllables/min], [t ms, pause ms]. */
+    voice?: { pace: Array<[number, number]>; pauses: Array<[number, number]> };
   };
   stats: {
     events: number;

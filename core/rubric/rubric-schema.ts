@@ -86,6 +86,16 @@ export const Criterion = z.discriminatedUnion('kind', [
     paceMax: z.number().min(0).max(2000),
     /** Filler words allowed per 1,000 characters before points come off. */
     fillerPer1000: z.number().min(0).max(1000),
+    /**
+     * Measured voice (voice.sample events; core/voice): syllables per minute of speech time in
+     * this band, silence of this many seconds is dead air, pitch SD under this many semitones is
+     * monotone, speech under this loudness is too quiet.
+     */
+    voicePaceMin: z.number().min(0).max(2000).default(150),
+    voicePaceMax: z.number().min(0).max(2000).default(330),
+    deadAirSec: z.number().min(1).max(600).default(5),
+    monotoneSemitones: z.number().min(0).max(24).default(1),
+    quietDbfs: z.number().min(-120).max(0).default(-40),
   }),
   /** Retention of the bot audience, mean sentiment, and viewers who took a scam's bait. */
   z.strictObject({

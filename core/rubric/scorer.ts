@@ -4,6 +4,7 @@
  * recording can be re-scored with another rubric by evaluating the same facts again.
  */
 import type { SessionEvent } from '../events.js';
+import { voiceTimelines } from './criteria-voice.js';
 import { CATEGORY_INFO, type Category, type Severity } from './categories.js';
 import {
   complianceCriterion,
@@ -179,7 +180,11 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
     band: band.label,
     criteria,
     findings,
-    timelines: { audience: downsample(facts.audience, 240), sentiment: downsample(facts.sentiment, 240) },
+    timelines: {
+      audience: downsample(facts.audience, 240),
+      sentiment: downsample(facts.sentiment, 240),
+      ...(facts.voice.length ? { voice: voiceTimelines(facts.voice) } : {}),
+    },
     stats: {
       events: facts.events,
       lastSeq: facts.lastSeq,

@@ -5,7 +5,7 @@
 import * as echarts from 'echarts';
 import { replayLink, type Report } from '../../core/rubric/report-model.js';
 import { formatStreamTime, streamClock } from '../../core/stream-time.js';
-import { radarOption, timelineOption } from '../../core/rubric/report-charts.js';
+import { radarOption, timelineOption, voiceOption } from '../../core/rubric/report-charts.js';
 import { REPORT_TEXT, statsLine, type ReportLang } from '../../core/rubric/report-text.js';
 import type { Annotation } from '../recordings/recording-file.js';
 
@@ -130,6 +130,7 @@ ${findings}
 ${annotations && annotations.length > 0 ? annotationsHtml(r, annotations, lang) : ''}
 <h2>${t.timelines}</h2>
 <div class="charts">${renderSvg(timelineOption(r, lang), 680, 260)}</div>
+${voiceOption(r, lang) ? `<div class="charts">${renderSvg(voiceOption(r, lang)!, 680, 220)}</div>` : ''}
 </body></html>
 `;
 }

@@ -7,7 +7,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. a WAV file as the microphone (test/e2e/voice-mic.test.ts). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROME)) {
     throw new Error(
       `Chromium not found at ${CHROME}. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROME_PATH.`,
@@ -22,6 +23,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -93,6 +93,19 @@ describe('reduce', () => {
       ],
       [SYSTEM_ACTOR, draft.marketTicked(1000)],
       [host, draft.audienceConfigured(12, 3)],
+      [
+        host,
+        draft.voiceSample({
+          fromMs: 0,
+          toMs: 5000,
+          speechMs: 4000,
+          syllables: 15,
+          pauses: [],
+          silenceMs: 0,
+          loudnessDbfs: -20,
+          pitchSemitoneSd: 2,
+        }),
+      ],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
       [host, draft.sessionEnded('host')],
     );

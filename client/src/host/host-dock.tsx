@@ -13,6 +13,7 @@ import { loadVrmFile, showProceduralHost, useHostAvatar } from './host-store.js'
 import { recognitionSupported, startListening, stopListening } from './recognition.js';
 import { setMuted, startSpeech } from './speech.js';
 import { speechStore, useSpeech } from './speech-store.js';
+import { VoiceMeter } from './voice-meter.js';
 import './host-dock.css';
 
 function VoiceStatus() {
@@ -31,6 +32,9 @@ function VoiceStatus() {
     </>
   );
 }
+
+/** Web Speech API error codes the interface explains; 'network' is Chromium's cloud service failing. */
+const RECOGNITION_ERRORS = ['network', 'not-allowed', 'audio-capture', 'no-speech'];
 
 function MicButton() {
   const { t } = useTranslation('stage');
@@ -55,7 +59,11 @@ function MicButton() {
         {listening ? t('mic.stop') : t('mic.start')}
       </button>
       {listening && <span className="interim">{interim || t('mic.listening')}</span>}
-      {error && !listening && <span className="error">{error}</span>}
+      {error && !listening && (
+        <span className="error" data-testid="mic-error" data-code={error}>
+          {RECOGNITION_ERRORS.includes(error) ? t(`mic.errors.${error}`) : t('mic.errors.other', { error })}
+        </span>
+      )}
     </>
   );
 }
@@ -120,6 +128,7 @@ export function HostDock() {
       <div className="host-tools">
         <VoiceStatus />
         <MicButton />
+        <VoiceMeter />
         <AvatarPicker />
       </div>
     </div>

@@ -10,7 +10,7 @@ import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from
 import { replayLink, type Report } from '../../../core/rubric/report-model.js';
 import { formatStreamTime, streamClock } from '../../../core/stream-time.js';
 import { REPORT_TEXT, statsLine } from '../../../core/rubric/report-text.js';
-import { radarOption, timelineOption } from '../../../core/rubric/report-charts.js';
+import { radarOption, timelineOption, voiceOption } from '../../../core/rubric/report-charts.js';
 import { withCode } from '../net/api.js';
 import { reportHtmlUrl } from '../replay/replay-api.js';
 import { Chart, registerChartParts } from '../ui/echarts-chart.js';
@@ -147,6 +147,9 @@ export default function ReportPage({
           ))}
           <h3>{t('timelines')}</h3>
           <Chart option={timelineOption(report, lang)} height={220} testId="report-timeline" />
+          {voiceOption(report, lang) && (
+            <Chart option={voiceOption(report, lang)!} height={200} testId="report-voice" />
+          )}
           {report.retryOf && <RetryCompare sessionId={sessionId} lang={lang} />}
           {report.stats.endedT !== null && <SatisfactionForm sessionId={sessionId} />}
         </div>
