@@ -6,6 +6,10 @@
 import type { Scenario } from './scenario.js';
 import type { TradeFillPayload, TradeOpenSpec, TradeRequestPayload } from './trade.js';
 import type { RejectCode, RiskClass, RiskLevel, Side } from './exchange/index.js';
+// Chat kinds live in their own file so the audience's phrase book can name them without importing
+// the event union (which imports the scenario, which imports the phrase book).
+import type { ChatKind } from './chat-kinds.js';
+export { CHAT_KINDS, type ChatKind } from './chat-kinds.js';
 
 export const ROLES = ['trainee', 'facilitator', 'observer', 'bot'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,13 +22,6 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'system' };
-
-/**
- * What a viewer's line is (docs/RUBRICS.md CK1): a question for the host, or a lure, troll, spam or
- * rumour, each scored under its own handling and never as an unanswered question.
- */
-export const CHAT_KINDS = ['chat', 'question', 'lure', 'troll', 'spam', 'rumour'] as const;
-export type ChatKind = (typeof CHAT_KINDS)[number];
 
 /** Why a simulated viewer left (shown in the HUD, the console and the report). */
 export const VIEWER_LEAVE_REASONS = ['ignored', 'bored', 'curve', 'offended'] as const;

@@ -11,7 +11,7 @@
  * Questions (kind 'question') end with ？ in Chinese and ? in English; chat lines do not.
  */
 
-import type { ChatKind } from '../events.js';
+import type { ChatKind } from '../chat-kinds.js';
 
 export const PERSONA_IDS = [
   'genz_newcomer',

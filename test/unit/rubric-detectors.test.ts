@@ -240,13 +240,10 @@ describe('spans are offsets into the original text', () => {
   it('plain trigger', () => {
     expect(spans('这只基金稳赚不赔。', 'promise_of_returns')).toContain('稳赚');
   });
-  it('pinyin maps back to what was typed', () => {
-    expect(spans('加ＶＸ私聊，这只基金稳zhuan。', 'promise_of_returns')).toContain('稳zhuan');
-  });
-  // Known miss, kept visible: the model's veto drops the 加ＶＸ rule hit on this line
-  // (docs/RUBRICS.md, "weakest"); it.fails turns red once the veto no longer overrules it.
-  it.fails('full-width letters map back to what was typed', () => {
-    expect(spans('加ＶＸ私聊，这只基金稳zhuan。', 'unlicensed_advice')).toContain('加ＶＸ');
+  it('full-width letters and pinyin map back to what was typed', () => {
+    const text = '加ＶＸ私聊，这只基金稳zhuan。';
+    expect(spans(text, 'unlicensed_advice')).toContain('加ＶＸ');
+    expect(spans(text, 'promise_of_returns')).toContain('稳zhuan');
   });
   it('noise inserted between characters stays inside the span', () => {
     const text = '本产品保 * 本，放心买。';

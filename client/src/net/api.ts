@@ -64,6 +64,8 @@ export const SERVER_ERROR_CODES = [
   'BAD_ORIGIN',
   'UNSUPPORTED_MEDIA_TYPE',
   'LIMIT_REACHED',
+  // The offline host voice (server/voice/host-voice.ts) when espeak-ng cannot run.
+  'UNAVAILABLE',
   // Branching a recording (server/rooms/room-registry.ts); the routes send these as BAD_PAYLOAD
   // today, but they are the registry's own refusals and may reach a client one day.
   'BAD_SEQ',

@@ -8,7 +8,7 @@
  *  - which rule categories fired (the auditable layer's verdict as evidence);
  *  - the viewer's turn: char 1–3-grams in their own namespace, and its 2-grams crossed with
  *    whether the reply negates (so "是的" and "不是" under the same question differ);
- *  - the host's previous lines (char 2-grams) and the banner.
+ *  - the host's previous lines (char 2-grams); the banner is not a feature (see below).
  * The same function runs at training time and at inference, so they can never drift apart.
  */
 import { pinyin } from 'pinyin-pro';
@@ -159,7 +159,9 @@ export function extract(out: FeatureBuffer, f: FeatureInput): void {
   // Unit flags, not diluted by the length of the text: a rule hit weighs the same in any line.
   for (const k of f.ruleHits) out.push(ruleIndex(k));
   for (const c of f.cues) out.push(flagIndex(16 + c));
-  if (f.banner) out.push(flagIndex(3));
+  // No banner feature: the banner decides missing disclosure absolutely (check.ts, decision 1) and
+  // says nothing about any other category — as a feature it learned "banner on ⇒ compliant" from
+  // the few banner items and vetoed real rule hits in every category.
   if (f.viewer !== undefined) out.push(flagIndex(4));
   if (f.host !== undefined) out.push(flagIndex(5));
 }
