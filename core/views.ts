@@ -2,7 +2,7 @@
  * Per-role views of the event stream. The room records everything; what each seat receives is
  * computed here, once per view per batch, by the transport (server/rooms/room-transport.ts), the
  * join snapshot and `sync`. Staff-only facts — who directed a viewer's line in director mode
- * (`directedBy`) — never reach a trainee's, an observer's or a bot's socket: hiding them in the UI
+ * (`directedBy`) and what a facilitator scheduled (`incident.scheduled`) — never reach a trainee's, an observer's or a bot's socket: hiding them in the UI
  * is not enough when the browser's frames can be read.
  */
 import type { Role, SessionEvent } from './events.js';
@@ -23,6 +23,9 @@ export function viewOf(role: Role, watching = false): View {
 export function viewEvent(view: View, e: SessionEvent): SessionEvent | null {
   if (view === 'staff') return e;
   if (view === 'bots' && !botsNeed(e)) return null;
+  // A scheduled incident is the facilitator's plan: the room sees that something was scheduled
+  // (the seq stays gap-free for its fold) but not what or when, so a trainee cannot read it ahead.
+  if (e.type === 'incident.scheduled') return { ...e, incidentId: '', atMs: 0 };
   if (e.type === 'chat.message' && e.directedBy) {
     const { directedBy: _staffOnly, ...seen } = e;
     return seen;

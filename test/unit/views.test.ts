@@ -47,4 +47,15 @@ describe('views', () => {
     expect(JSON.stringify(viewState('room', s))).not.toContain('directedBy');
     expect(viewState('room', s).chat.map((c) => c.text)).toEqual(s.chat.map((c) => c.text));
   });
+
+  it('the room sees that an incident was scheduled, never which one or when', () => {
+    const fac = { id: 'p-f', role: 'facilitator' as const, name: '导师' };
+    const scheduled = stamp(draft.incidentScheduled('wrong-data', 120_000), 3, 20, fac);
+    expect(viewBatch('staff', [scheduled])[0]).toMatchObject({ incidentId: 'wrong-data', atMs: 120_000 });
+    const room = viewBatch('room', [scheduled]);
+    expect(room.map((e) => e.seq)).toEqual([3]);
+    expect(JSON.stringify(room)).not.toContain('wrong-data');
+    expect(JSON.stringify(viewSync('room', [scheduled]))).not.toContain('120000');
+    expect(viewBatch('bots', [scheduled])).toEqual([]);
+  });
 });
