@@ -53,9 +53,15 @@ export function buildReport(
   sessionId: string,
   rubricId?: string,
 ): ReturnType<typeof evaluate> | null {
-  const facts = factsOf(readAll(deps.store, sessionId));
+  const { facts, point } = scoredPart([...readAll(deps.store, sessionId)]);
   const rubric = deps.rubrics.get(rubricId ?? facts.scenario?.rubric ?? '');
-  return rubric ? evaluate(facts, rubric) : null;
+  return rubric ? { ...evaluate(facts, rubric), ...(point ? { retryOf: point } : {}) } : null;
+}
+
+/** What a report scores: a branch's retried part only (issue 12 pt 7), else the whole session. */
+function scoredPart(events: SessionEvent[]) {
+  const point = retryPointOf(events);
+  return { point, facts: point ? retryFacts(events, point) : factsOf(events) };
 }
 
 /** Answers the route and returns true, or returns false for a path it does not own. */
@@ -84,9 +90,7 @@ export function handleReportRoute(
       return true;
     }
     const events = [...readAll(deps.store, sessionId)];
-    // A branch's report scores the retried part only (issue 12 pt 7).
-    const point = retryPointOf(events);
-    const facts = point ? retryFacts(events, point) : factsOf(events);
+    const { point, facts } = scoredPart(events);
     const rubricId = url.searchParams.get('rubric') ?? facts.scenario?.rubric ?? '';
     const rubric = deps.rubrics.get(rubricId);
     if (!rubric) {

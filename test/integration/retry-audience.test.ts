@@ -3,6 +3,7 @@
  * room back the viewers online at the branch point, chatting again soon after, and a trainee who
  * retries sees only their own code, never the facilitator's or observer's.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/events.js';
 import { fold } from '../../core/session.js';
@@ -95,6 +96,20 @@ describe('retry audience', () => {
     expect(report.retryOf).toMatchObject({ parentSessionId: s.sessionId, atSeq: at });
     expect(report.stats.hostLines).toBe(1);
     expect(report.findings).toEqual([]);
+    // The evidence pack signs the same retry-only report, not a score of the whole session.
+    const pack = unzipSync(
+      new Uint8Array(
+        await (
+          await fetch(`${server.url}/api/sessions/${made.sessionId}/evidence`, {
+            headers: { 'x-branchcast-code': made.codes.trainee! },
+          })
+        ).arrayBuffer(),
+      ),
+    );
+    const signed = JSON.parse(strFromU8(pack['report.json']!)) as { report: typeof report };
+    expect(signed.report.retryOf).toMatchObject({ parentSessionId: s.sessionId, atSeq: at });
+    expect(signed.report.stats.hostLines).toBe(1);
+    expect(signed.report.findings).toEqual([]);
     const parent = (await (await api(`/api/sessions/${s.sessionId}/report`)).json()) as { findings: unknown[] };
     expect(parent.findings.length).toBeGreaterThan(0);
 
