@@ -13,6 +13,7 @@ import { navigate } from '../router.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { formatStreamTime } from '../../../core/stream-time.js';
 import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
@@ -210,21 +211,16 @@ function Stream({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
             {t('panel.end')}
           </button>
         ) : (
-          <div className="confirm" role="alertdialog" aria-label={t('panel.endConfirm')} data-testid="end-confirm">
-            <span>{t('panel.endConfirm')}</span>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy !== null}
-              onClick={() => void run('end', () => endSession(s.sessionId)).then(() => setConfirming(false))}
-              data-testid="end-yes"
-            >
-              {t('panel.endYes')}
-            </button>
-            <button type="button" className="ghost" onClick={() => setConfirming(false)}>
-              {t('panel.endNo')}
-            </button>
-          </div>
+          <ConfirmDialog
+            message={t('panel.endConfirm')}
+            confirmLabel={t('panel.endYes')}
+            cancelLabel={t('panel.endNo')}
+            tone="danger"
+            busy={busy !== null}
+            onConfirm={() => void run('end', () => endSession(s.sessionId)).then(() => setConfirming(false))}
+            onCancel={() => setConfirming(false)}
+            testId="end"
+          />
         )}
       </div>
       {error && (
