@@ -34,6 +34,7 @@ import { openSignatureStore, type SignatureStore } from './recordings/signature-
 import { loadOrCreateSigner, type Signer } from './recordings/signing.js';
 import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
+import { continueRetryAudience } from './workshop/retry-audience.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
 import { Workshop } from './workshop/workshop-service.js';
@@ -182,7 +183,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       rooms,
       signer,
       signatures,
-      onBranch: (room, a) => workshop.retryAudience(room, a.viewers, a.ratePerMinute),
+      onBranch: (room, a) => continueRetryAudience({ bots: workshop.bots, control: workshop.control, log }, room, a),
     },
     roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
     routes: [

@@ -87,6 +87,17 @@ export function runJob(m: Memory, job: Job, out: AudienceAction[], think: (v: Vi
     scheduleThink(m, v);
     return;
   }
+  if (job.type === 'return') {
+    // Back in a retry (restore.ts): no greeting, the same arrival. How much longer it meant to
+    // watch is not recorded, so its watching time runs again from the branch point.
+    if (v.state !== 'waiting') return;
+    v.state = 'present';
+    v.arrivedT = v.arrivedT ?? m.t;
+    out.push({ kind: 'arrive', viewer: v.index, name: v.name, persona: v.persona });
+    if (m.live) startWatching(m, v, m.t);
+    scheduleThink(m, v);
+    return;
+  }
   if (v.state !== 'present') return;
   switch (job.type) {
     case 'think':

@@ -12,6 +12,7 @@ import type { TradeOutcome } from '../trade.js';
 import { planArrivals, releaseReserve, runJob, startStream, think } from './arrivals.js';
 import { createMemory, react, type AudienceAction, type AudienceConfig, type Memory } from './memory.js';
 import { onHost, onIncident, onInvitation, onViewerChat, orderOutcome, ownQuestion } from './responses.js';
+import { restoreMemory } from './restore.js';
 import { readHostSignals } from './signals.js';
 import type { OrderIntent } from './trading.js';
 import type { Viewer } from './viewer.js';
@@ -24,6 +25,7 @@ export class Audience {
   constructor(private cfg: AudienceConfig) {
     this.m = createMemory(cfg);
     planArrivals(this.m, cfg);
+    if (cfg.continueFrom) restoreMemory(this.m, cfg.continueFrom);
   }
 
   get viewers(): Viewer[] {

@@ -3,7 +3,7 @@
  * far (live or not, when the host last spoke or warned). The policy's parts (arrivals.ts,
  * responses.ts) read and write it; the helpers here are the small moves they share.
  */
-import type { ChatKind, ViewerIntent, ViewerLeaveReason } from '../events.js';
+import type { ChatKind, SessionEvent, ViewerIntent, ViewerLeaveReason } from '../events.js';
 import { Rng } from '../random.js';
 import type { Incident, Scenario } from '../scenario.js';
 import { botName } from './names.js';
@@ -45,10 +45,23 @@ export interface AudienceConfig {
   waitingShare?: number;
   /** Viewer 0 arrives at t = 0 (a live driver connects it first, to read the room). */
   firstAtStart?: boolean;
+  /**
+   * A retry's audience: continue the viewers of this recording (core/audience/restore.ts) instead
+   * of a new room. `count` must then be the original audience's planned size.
+   */
+  continueFrom?: ContinueFrom;
+}
+
+/** The recording a retry's audience continues from (docs/RUBRICS.md RY1). */
+export interface ContinueFrom {
+  /** The recording up to the branch point (a branch's copied events 1..atSeq). */
+  events: readonly SessionEvent[];
 }
 
 export type Job =
   | { type: 'arrive'; viewer: number }
+  /** A viewer of the original room comes back into its retry, as it was (restore.ts). */
+  | { type: 'return'; viewer: number }
   | { type: 'think'; viewer: number }
   | { type: 'say'; viewer: number; phrase: Phrase; replyTo: number | null; verbatim: boolean }
   | { type: 'signal'; viewer: number; intent: ViewerIntent | null }

@@ -31,3 +31,17 @@ export function botName(index: number): string {
   const round = Math.floor(index / BOT_NAMES.length);
   return round === 0 ? base : `${base}${round + 1}`;
 }
+
+/** The viewer index a bot's display name stands for (botName's inverse), or null for any other name. */
+export function botIndex(name: string): number | null {
+  for (let i = 0; i < BOT_NAMES.length; i++) {
+    const base = BOT_NAMES[i] as string;
+    if (!name.startsWith(base)) continue;
+    const rest = name.slice(base.length);
+    if (rest === '') return i;
+    if (!/^[1-9]\d{0,5}$/.test(rest)) continue;
+    const index = (Number(rest) - 1) * BOT_NAMES.length + i;
+    if (botName(index) === name) return index;
+  }
+  return null;
+}

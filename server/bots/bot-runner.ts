@@ -7,7 +7,9 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { Audience, type AudienceAction } from '../../core/audience/audience.js';
+import type { ContinueFrom } from '../../core/audience/memory.js';
 import { botName } from '../../core/audience/names.js';
+import { onlineBotsAt } from '../../core/audience/restore.js';
 import type { SessionEvent } from '../../core/events.js';
 import {
   PROTOCOL_VERSION,
@@ -34,6 +36,11 @@ export interface BotRunnerOptions {
   rampSec?: number;
   /** Share of viewers who wait for a segment announcement to arrive (default 0.2). */
   reserveShare?: number;
+  /**
+   * A retry's audience (core/audience/restore.ts): continue the viewers of this recording — the
+   * first connection is one of them, and `count` is the original audience's planned size.
+   */
+  continueFrom?: ContinueFrom;
   /** How often the policy is asked for due actions, in ms. */
   tickMs?: number;
   log?: (msg: string) => void;
@@ -93,7 +100,8 @@ export class BotRunner {
    */
   async start(): Promise<void> {
     if (this.opts.count <= 0) return;
-    this.connect(0);
+    // The room is read by its first viewer: in a retry, one who was there at the branch point.
+    this.connect(this.opts.continueFrom ? (onlineBotsAt(this.opts.continueFrom.events)[0] ?? 0) : 0);
     await this.firstJoin;
     this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 200);
     this.tick();
@@ -164,7 +172,8 @@ export class BotRunner {
         ratePerMinute: this.opts.ratePerMinute,
         rampSec: this.opts.rampSec,
         reserveShare: this.opts.reserveShare,
-        firstAtStart: true,
+        firstAtStart: !this.opts.continueFrom,
+        continueFrom: this.opts.continueFrom,
       });
       this.audience.catchUp(ack.state);
       this.lastSeq = ack.state.lastSeq;

@@ -13,6 +13,7 @@ import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../a
 import type { RouteContext } from '../auth/route-context.js';
 import { contentDisposition } from '../edge/content-disposition.js';
 import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
+import type { SessionEvent } from '../../core/events.js';
 import { fold } from '../../core/session.js';
 import { importRecording } from './recording-import.js';
 import { DecompressedTooLarge, gunzipCapped, isGzip } from './gunzip-capped.js';
@@ -46,9 +47,14 @@ export interface RecordingRouteDeps {
   onBranch?: (room: SessionRoom, audience: BranchAudience) => Promise<void>;
 }
 
-/** Who was watching at the branch point: the bots online then and the rate they chatted at. */
+/** Who was watching at the branch point: the bots online then, and the recording that says who they were. */
 export interface BranchAudience {
+  parentSessionId: string;
   viewers: number;
+  /** The parent's events 1..atSeq: the retry's audience is folded from them (core/audience/restore.ts). */
+  events: readonly SessionEvent[];
+  /** The original audience's last recorded size and rate (`audience.configured`), if any. */
+  count: number | null;
   ratePerMinute: number | null;
 }
 
@@ -328,9 +334,16 @@ export async function handleRecordingRoute(
       });
       return true;
     }
-    const atBranch = fold(store.readEvents(sessionId, 1, seq));
+    const upTo = store.readEvents(sessionId, 1, seq);
+    const atBranch = fold(upTo);
     const viewers = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
-    await deps.onBranch?.(room, { viewers, ratePerMinute: atBranch.audienceTarget?.ratePerMinute ?? null });
+    await deps.onBranch?.(room, {
+      parentSessionId: sessionId,
+      viewers,
+      events: upTo,
+      count: atBranch.audienceTarget?.count ?? null,
+      ratePerMinute: atBranch.audienceTarget?.ratePerMinute ?? null,
+    });
     send(res, 201, {
       sessionId: room.id,
       parentSessionId: sessionId,

@@ -6,6 +6,7 @@
  * session run one after another, so a burst of clicks never leaves two audiences in a room.
  */
 import type { BotStatus } from '../../core/workshop/api-types.js';
+import type { ContinueFrom } from '../../core/audience/memory.js';
 import { BotRunner } from '../bots/bot-runner.js';
 
 export interface BotSettings {
@@ -13,6 +14,8 @@ export interface BotSettings {
   ratePerMinute: number;
   /** Seconds over which viewers arrive (from the session's start of time; late ones come at once). */
   rampSec: number;
+  /** A retry's audience continues the viewers of this recording (server/workshop/retry-audience.ts). */
+  continueFrom?: ContinueFrom;
 }
 
 // Also a wire shape (POST /api/live/:id/bots, the live overview): declared in core.
@@ -59,6 +62,7 @@ export class SessionBots {
       seed: entry.seed,
       ratePerMinute: entry.settings.ratePerMinute,
       rampSec: entry.settings.rampSec,
+      continueFrom: entry.settings.continueFrom,
       tickMs: this.deps.tickMs,
       log: this.deps.log,
     });
@@ -103,8 +107,9 @@ export class SessionBots {
       if (next.count === e.settings.count && next.ratePerMinute === e.settings.ratePerMinute && e.runner) return;
       await e.runner?.stop();
       e.runner = null;
-      // Viewers of a reconfigured audience arrive at once: the session is already under way.
-      e.settings = { ...next, rampSec: 0 };
+      // Viewers of a reconfigured audience arrive at once: the session is already under way. It is
+      // a new audience: a retry's continued viewers are not continued twice.
+      e.settings = { count: next.count, ratePerMinute: next.ratePerMinute, rampSec: 0 };
       await this.launch(e);
     });
     return this.status(sessionId);

@@ -1,7 +1,9 @@
 /**
  * Retry is a retry (issue 12 pt 7), real server, Socket.IO and bots: 从此处重试 gives the branched
- * room back the viewers online at the branch point, chatting again soon after, and a trainee who
- * retries sees only their own code, never the facilitator's or observer's.
+ * room back the viewers online at the branch point — the same viewers by name, continuing
+ * (docs/RUBRICS.md RY1): their questions open then are still open and still theirs — chatting
+ * again soon after, and a trainee who retries sees only their own code, never the facilitator's
+ * or observer's.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,11 @@ afterAll(async () => {
 });
 
 const online = (id: string) => server.rooms.get(id)!.snapshot().audience;
+const botNames = (id: string) =>
+  Object.values(server.rooms.get(id)!.snapshot().participants)
+    .filter((p) => p.online && p.role === 'bot')
+    .map((p) => p.name)
+    .sort();
 
 describe('retry audience', () => {
   it('the branch has the viewers of the branch point back, chatting, and the trainee gets only their code', async () => {
@@ -47,6 +54,13 @@ describe('retry audience', () => {
       10_000,
     );
     await host.waitFor((e) => e.type === 'chat.message', 15_000);
+    // A viewer asks the host something, and it stays open (the host answers nothing before the retry).
+    await until(
+      'an open question',
+      () => server.rooms.get(s.sessionId)!.snapshot().questions.length,
+      (n) => n >= 1,
+      20_000,
+    );
     // The original's host says something that breaks the rules: not the retry's to answer for.
     expect((await host.send('host.say', { text: '这只基金稳赚不赔，保证收益。', lineIndex: null })).ok).toBe(true);
     expect((await host.send('host.say', { text: '欢迎大家来到直播间。', lineIndex: null })).ok).toBe(true);
@@ -54,6 +68,12 @@ describe('retry audience', () => {
     const atBranch = fold(server.store.readEvents(s.sessionId, 1, at));
     const watching = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
     expect(watching).toBeGreaterThan(0);
+    const namesAtBranch = Object.values(atBranch.participants)
+      .filter((p) => p.online && p.role === 'bot')
+      .map((p) => p.name)
+      .sort();
+    const openAtBranch = atBranch.questions.map((q) => q.seq);
+    expect(openAtBranch.length).toBeGreaterThan(0);
     host.close();
 
     // The trainee retries from that moment with their own code.
@@ -75,12 +95,15 @@ describe('retry audience', () => {
       10_000,
     );
     const retry = await joinPeer(server.url, made.codes.trainee!, '孙三', 'trainee');
+    // The same viewers, not new bots of the same count (before: new names from a new plan).
+    expect(botNames(made.sessionId)).toEqual(namesAtBranch);
     const chat = (await retry.waitFor(
       (e) => e.type === 'chat.message' && e.seq > at + 1 && e.actor.role === 'bot',
       20_000,
     )) as SessionEvent;
     const branchT = server.store.readEvents(made.sessionId, at + 1, 1)[0]!.t;
     expect(chat.t - branchT).toBeLessThan(30_000);
+    expect(namesAtBranch).toContain(chat.actor.name);
 
     // The retry's report covers only what was said after the branch point and says it is a retry.
     expect((await retry.send('host.say', { text: '投资有风险，入市需谨慎。', lineIndex: null })).ok).toBe(true);
@@ -130,6 +153,35 @@ describe('retry audience', () => {
     expect(cmp.retry.criteria.map((c) => c.kind)).toEqual(cmp.original.criteria.map((c) => c.kind));
     expect(cmp.retry.findings).toEqual([]);
     expect(Array.isArray(cmp.questions)).toBe(true);
+
+    // The questions open at the branch point are still open in the retry, and still their askers':
+    // answering one pleases the viewer who asked it, who says so (a mood report) under the same name.
+    const retryState = server.rooms.get(made.sessionId)!.snapshot();
+    for (const seq of openAtBranch) expect(retryState.questions.map((q) => q.seq)).toContain(seq);
+    const moodOf = (name: string) =>
+      atBranch.mood[Object.values(atBranch.participants).find((p) => p.name === name && p.role === 'bot')?.id ?? ''];
+    const open = atBranch.chat.filter(
+      (c) =>
+        openAtBranch.includes(c.seq) &&
+        namesAtBranch.includes(c.actor.name) &&
+        (moodOf(c.actor.name)?.sentiment ?? 0) < 0.7,
+    );
+    expect(open.length).toBeGreaterThan(0);
+    const asked = open[0]!;
+    const reply = await retry.send('chat.send', {
+      text: '谢谢提问，投资有风险，请以官方公告为准。',
+      replyTo: asked.seq,
+    });
+    expect(reply.ok).toBe(true);
+    const replySeq = reply.ok ? ((reply as { seq?: number }).seq ?? 0) : 0;
+    const pleased = await retry.waitFor(
+      (e) => e.type === 'viewer.sentiment' && e.actor.name === asked.actor.name && e.seq > replySeq,
+      10_000,
+    );
+    expect(pleased.type === 'viewer.sentiment' && pleased.sentiment).toBeGreaterThan(
+      moodOf(asked.actor.name)?.sentiment ?? -1,
+    );
+
     retry.close();
   });
 });
