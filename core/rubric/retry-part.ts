@@ -4,7 +4,11 @@
  * the branch's events to the facts of its retried part, which the ordinary rubric then scores.
  */
 import type { SessionEvent } from '../events.js';
-import { factsOf, type Facts, type Toggle } from './facts.js';
+import { isLureWarning } from './criteria-chat.js';
+import { factsOf, type Facts, type Lure, type Toggle } from './facts.js';
+
+/** A lure posted this long before the branch point, not yet warned about, is still on screen (RY2). */
+export const LURE_STANDING_MS = 120_000;
 
 /** Where a branch left its parent: the parent, its seq and the stream-clock t of that moment. */
 export interface RetryPoint {
@@ -34,7 +38,10 @@ export function retryFacts(events: readonly SessionEvent[], p: RetryPoint): Fact
   // What the parent had up to the branch point: subtracted from the running counters.
   const prefix = factsOf(events.filter((e) => e.seq <= p.atSeq));
   const after = <T extends { seq: number }>(xs: readonly T[]) => xs.filter((x) => x.seq > p.atSeq);
-  const questions = after(all.questions);
+  // The room the retry faces (RY2): questions still open at the branch point are the retry's to
+  // answer — they wait from the branch point, where the retried stream starts (startedT below).
+  const questions = all.questions.filter((q) => q.seq > p.atSeq || q.answerSeq === null || q.answerSeq > p.atSeq);
+  const lures = [...standingLures(prefix, p), ...after(all.lures)];
   const intents: Record<string, number> = {};
   for (const [k, n] of Object.entries(all.intents)) {
     const d = n - (prefix.intents[k] ?? 0);
@@ -50,7 +57,7 @@ export function retryFacts(events: readonly SessionEvent[], p: RetryPoint): Fact
     utterances: after(all.utterances),
     questions,
     questionIndex: new Map(questions.map((q, i) => [q.seq, i])),
-    lures: after(all.lures),
+    lures,
     incidents: after(all.incidents),
     pauses: fromPoint(all.pauses, p),
     disclosure: fromPoint(all.disclosure, p),
@@ -62,4 +69,16 @@ export function retryFacts(events: readonly SessionEvent[], p: RetryPoint): Fact
     spokenChars: all.spokenChars - prefix.spokenChars,
     fillers: all.fillers - prefix.fillers,
   };
+}
+
+/**
+ * Lures on screen at the branch point (RY2): posted within LURE_STANDING_MS before it and not yet
+ * met by a host warning. The retry must handle them, with the full reply window from the branch
+ * point (their t is moved there; seq still links to the lure itself).
+ */
+function standingLures(prefix: Facts, p: RetryPoint): Lure[] {
+  const warnings = prefix.utterances.filter((u) => isLureWarning(u.text).warning);
+  return prefix.lures
+    .filter((l) => p.atT - l.t <= LURE_STANDING_MS && !warnings.some((w) => w.seq > l.seq))
+    .map((l) => ({ ...l, t: Math.max(l.t, p.atT) }));
 }

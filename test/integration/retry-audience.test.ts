@@ -35,7 +35,7 @@ const botNames = (id: string) =>
     .sort();
 
 describe('retry audience', () => {
-  it('the branch has the viewers of the branch point back, chatting, and the trainee gets only their code', async () => {
+  it('RY1: the branch has the viewers of the branch point back as themselves, chatting, and the trainee gets only their code', async () => {
     const cohort = (await (await post('/api/cohorts', { name: '重试' })).json()) as { id: string };
     await post(`/api/cohorts/${cohort.id}/trainees`, { names: ['孙三'] });
     const started = (await (
