@@ -1,6 +1,7 @@
 /**
  * REST routes for replay and critique: the sessions list, a session's events (for the player),
- * its recording file, import of a recording, and facilitators' annotations. Who may do what is
+ * its recording file, import of a recording (import-route.ts), a retry (branch-route.ts) and
+ * facilitators' annotations. Who may do what is
  * docs/ACCESS.md: reading needs a facilitator login or one of the session's people's codes;
  * annotation writes the facilitator (login or code); a branch the trainee or a facilitator;
  * import and the full list a facilitator.
@@ -12,24 +13,15 @@ import { z } from 'zod';
 import { canAnnotate, canBranch, canReadSession, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext } from '../auth/route-context.js';
 import { contentDisposition } from '../edge/content-disposition.js';
-import { BodyTooLarge, mediaType, readBody } from '../edge/http-body.js';
-import type { SessionEvent } from '../../core/events.js';
-import { fold } from '../../core/session.js';
-import { importRecording } from './recording-import.js';
-import { DecompressedTooLarge, gunzipCapped, isGzip } from './gunzip-capped.js';
-import {
-  MAX_RECORDING_BYTES,
-  readRecording,
-  RecordingFileError,
-  recordingText,
-  type Annotation,
-} from './recording-file.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
-import type { SignatureStore } from './signature-store.js';
-import { describeSignature, type Signer } from './signing.js';
 import type { SessionRoom } from '../rooms/session-room.js';
-import { chainHash, eventJson, genesisHash } from '../store/hash-chain.js';
-import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
+import type { RecordingStore } from '../store/recording-store.js';
+import { branchRoute, type BranchAudience } from './branch-route.js';
+import { importRoute } from './import-route.js';
+import { recordingText, type Annotation } from './recording-file.js';
+import type { SignatureStore } from './signature-store.js';
+import type { Signer } from './signing.js';
+import { MAX_EVENTS_PAGE, summary, verifyStored } from './stored-sessions.js';
 
 export interface RecordingRouteDeps {
   store: RecordingStore;
@@ -47,30 +39,6 @@ export interface RecordingRouteDeps {
   onBranch?: (room: SessionRoom, audience: BranchAudience) => Promise<void>;
 }
 
-/** Who was watching at the branch point: the bots online then, and the recording that says who they were. */
-export interface BranchAudience {
-  parentSessionId: string;
-  viewers: number;
-  /** The parent's events 1..atSeq: the retry's audience is folded from them (core/audience/restore.ts). */
-  events: readonly SessionEvent[];
-  /** The original audience's last recorded size and rate (`audience.configured`), if any. */
-  count: number | null;
-  ratePerMinute: number | null;
-}
-
-const MAX_EVENTS_PAGE = 20_000;
-const MAX_UPLOAD = 64 * 1024 * 1024;
-/** What an import may be sent as: none of them can be sent cross-origin without a CORS preflight. */
-export const RECORDING_TYPES = [
-  'application/gzip',
-  'application/x-gzip',
-  'application/octet-stream',
-  'application/x-ndjson',
-  'application/jsonl',
-];
-
-const BranchBody = z.strictObject({ seq: z.number({ error: 'expected an integer' }).int('expected an integer') });
-
 const AnnotationBody = z.strictObject({
   seq: z.number().int().positive(),
   toSeq: z.number().int().positive().nullable().default(null),
@@ -79,77 +47,6 @@ const AnnotationBody = z.strictObject({
   severity: z.enum(['info', 'minor', 'major', 'critical']).nullable().default(null),
   author: z.string().trim().min(1).max(32).default('facilitator'),
 });
-
-type ParentLink = { sessionId: string; atSeq: number } | null;
-/** Parent of each session (a branch's never changes once created), found once per process. */
-const parents = new WeakMap<RecordingStore, Map<string, ParentLink>>();
-
-/**
- * A branch's first event is its root's `session.created` (copied), so most sessions are told
- * apart by one read; a branch's own parent is its last `session.branched` (a branch of a branch
- * carries its parent's too), found by one scan, then cached.
- */
-function parentOf(store: RecordingStore, sessionId: string): ParentLink {
-  let cache = parents.get(store);
-  if (!cache) parents.set(store, (cache = new Map()));
-  const hit = cache.get(sessionId);
-  if (hit !== undefined) return hit;
-  const first = store.readEvents(sessionId, 1, 1)[0];
-  let link: ParentLink = null;
-  if (first?.type === 'session.created' && first.sessionId !== sessionId) {
-    for (let from = 1; ;) {
-      const page = store.readEvents(sessionId, from, MAX_EVENTS_PAGE);
-      for (const e of page) if (e.type === 'session.branched') link = { sessionId: e.parentSessionId, atSeq: e.atSeq };
-      if (page.length < MAX_EVENTS_PAGE) break;
-      from = page[page.length - 1]!.seq + 1;
-    }
-  }
-  cache.set(sessionId, link);
-  return link;
-}
-
-function summary(store: RecordingStore, rec: SessionRecord) {
-  const last = store.lastSeq(rec.sessionId);
-  return {
-    sessionId: rec.sessionId,
-    scenarioId: rec.scenarioId,
-    createdAt: rec.createdAt,
-    status: rec.status,
-    demo: rec.demo,
-    events: last,
-    parent: last > 0 ? parentOf(store, rec.sessionId) : null,
-  };
-}
-
-/**
- * Recompute the hash chain from the stored events (docs/SPEC.md RP9) and compare it with the
- * stored links: the first seq whose event, link or order does not match is where it broke.
- */
-export function verifyStored(
-  store: RecordingStore,
-  sessionId: string,
-): { ok: boolean; events: number; brokenSeq: number | null; message: string } {
-  let prev = genesisHash(sessionId);
-  let n = 0;
-  for (let from = 1; ;) {
-    const events = store.readEvents(sessionId, from, MAX_EVENTS_PAGE);
-    const links = store.readHashes(sessionId, from, MAX_EVENTS_PAGE);
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      const link = links[i];
-      const expect = n + 1;
-      if (e.seq !== expect) return { ok: false, events: n, brokenSeq: expect, message: `seq ${expect} is missing` };
-      const h = chainHash(prev, eventJson(e));
-      if (!link || link.seq !== e.seq || link.prev !== prev || link.hash !== h)
-        return { ok: false, events: n, brokenSeq: e.seq, message: `the hash chain breaks at seq ${e.seq}` };
-      prev = h;
-      n++;
-    }
-    if (events.length < MAX_EVENTS_PAGE) break;
-    from = events[events.length - 1]!.seq + 1;
-  }
-  return { ok: true, events: n, brokenSeq: null, message: `${n} events in an unbroken hash chain` };
-}
 
 /** Answers the route and returns true, or false for a path it does not own. */
 export async function handleRecordingRoute(
@@ -208,80 +105,7 @@ export async function handleRecordingRoute(
 
   if (req.method === 'POST' && path === '/api/recordings') {
     if (refuse(requireFacilitator(principal))) return true;
-    if (!RECORDING_TYPES.includes(mediaType(req))) {
-      req.resume();
-      send(res, 415, {
-        error: 'UNSUPPORTED_MEDIA_TYPE',
-        message: `content-type: expected ${RECORDING_TYPES.join(', ')}, got "${mediaType(req) || 'none'}"`,
-      });
-      return true;
-    }
-    let data: Buffer;
-    try {
-      data = await readBody(req, MAX_UPLOAD);
-    } catch (err) {
-      if (err instanceof BodyTooLarge) send(res, 413, { error: 'TOO_LARGE', message: `body: ${err.message}` });
-      else send(res, 400, { error: 'BAD_PAYLOAD', message: `body: ${(err as Error).message}` });
-      return true;
-    }
-    // Decompressed here, off the loop and capped, so readRecording only ever sees plain text.
-    if (isGzip(data)) {
-      try {
-        data = await gunzipCapped(data, MAX_RECORDING_BYTES);
-      } catch (err) {
-        if (err instanceof DecompressedTooLarge)
-          send(res, 413, { error: 'TOO_LARGE', message: `refused, nothing imported: the file ${err.message}` });
-        else
-          send(res, 400, {
-            error: 'BAD_RECORDING',
-            message: `refused, nothing imported: the gzip data is damaged or truncated (${(err as Error).message.slice(0, 120)})`,
-          });
-        return true;
-      }
-    }
-    let r;
-    try {
-      r = readRecording('upload', data);
-    } catch (err) {
-      if (err instanceof RecordingFileError) {
-        send(res, 400, { error: 'BAD_RECORDING', message: `refused, nothing imported: ${err.message}` });
-        return true;
-      }
-      throw err;
-    }
-    if (r.signature.status === 'mismatch') {
-      send(res, 400, {
-        error: 'BAD_RECORDING',
-        message: `refused, nothing imported: ${describeSignature(r.signature)}`,
-      });
-      return true;
-    }
-    if (store.getSession(r.header.sessionId)) {
-      send(res, 409, { error: 'DUPLICATE', message: `session ${r.header.sessionId} is already here` });
-      return true;
-    }
-    let codes;
-    try {
-      ({ codes } = importRecording(store, r, deps.signatures));
-    } catch (err) {
-      if (err instanceof StoreError) {
-        send(res, 409, { error: 'DUPLICATE', message: `refused, nothing imported: ${err.message}` });
-        return true;
-      }
-      throw err;
-    }
-    send(res, 201, {
-      sessionId: r.header.sessionId,
-      events: r.events.length,
-      annotations: r.annotations.length,
-      codes,
-      signature: {
-        ...r.signature,
-        text: describeSignature(r.signature),
-        thisServer: r.signature.status === 'signed' && r.signature.fingerprint === deps.signer?.fingerprint,
-      },
-      ...(r.original ? { originalSignature: { ...r.original.check, text: describeSignature(r.original.check) } } : {}),
-    });
+    await importRoute(req, res, deps, send);
     return true;
   }
 
@@ -323,36 +147,7 @@ export async function handleRecordingRoute(
   }
 
   if (what === 'branch' && req.method === 'POST' && !m[3] && deps.rooms) {
-    const body = await ctx.readJson(req, BranchBody, 1024);
-    if (!body) return true;
-    const seq = body.seq;
-    const room = await deps.rooms.createBranch(sessionId, seq);
-    if ('error' in room) {
-      send(res, room.error === 'NOT_FOUND' ? 404 : room.error === 'ENDED' ? 409 : 400, {
-        error: room.error === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_PAYLOAD',
-        message: room.message,
-      });
-      return true;
-    }
-    const upTo = store.readEvents(sessionId, 1, seq);
-    const atBranch = fold(upTo);
-    const viewers = Object.values(atBranch.participants).filter((p) => p.online && p.role === 'bot').length;
-    await deps.onBranch?.(room, {
-      parentSessionId: sessionId,
-      viewers,
-      events: upTo,
-      count: atBranch.audienceTarget?.count ?? null,
-      ratePerMinute: atBranch.audienceTarget?.ratePerMinute ?? null,
-    });
-    send(res, 201, {
-      sessionId: room.id,
-      parentSessionId: sessionId,
-      atSeq: seq,
-      lastSeq: room.snapshot().lastSeq,
-      viewers,
-      // A trainee's screen never shows another role's code: they get their own only.
-      codes: principal.kind === 'facilitator' ? room.record.codes : { trainee: room.record.codes.trainee },
-    });
+    await branchRoute(req, res, sessionId, { ...deps, rooms: deps.rooms }, ctx);
     return true;
   }
 
