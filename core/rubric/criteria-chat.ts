@@ -220,12 +220,14 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
       );
   }
   const first = lures[0]!;
+  // Read on the session's clock, also in a retry's part (facts.clockStartT).
+  const clock0 = ctx.facts.clockStartT !== undefined ? ctx.facts.clockStartT : ctx.facts.startedT;
   return {
     applicable: true,
     score: round1((sum / lures.length) * 100),
     summary: bi(
-      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(ctx.facts.startedT, first.t, 'zh')}）`,
-      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(ctx.facts.startedT, first.t, 'en')})`,
+      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(clock0, first.t, 'zh')}）`,
+      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(clock0, first.t, 'en')})`,
     ),
     evidence: missed,
   };

@@ -72,6 +72,11 @@ export interface Facts {
   lastT: number;
   events: number;
   startedT: number | null;
+  /**
+   * The stream clock's zero (session.started's t) where the scored period starts later: a retry's
+   * part (retry-part.ts) is scored from the branch point, but its times read on the session's clock.
+   */
+  clockStartT?: number | null;
   endedT: number | null;
   /** Start t of each segment reached, by index. */
   segmentStarts: number[];

@@ -28,6 +28,8 @@ export interface SameQuestion {
 
 export interface RetryComparison {
   point: RetryPoint;
+  /** The session's stream clock zero (session.started's t): every `t` here reads on it (ST2). */
+  startedT: number | null;
   original: CompareSide;
   retry: CompareSide;
   questions: SameQuestion[];
@@ -77,5 +79,5 @@ export function compareRetry(
       retry: b ? replyOf(bf, b.answerSeq) : null,
     };
   });
-  return { point, original: side(original), retry: side(retry), questions };
+  return { point, startedT: bf.startedT, original: side(original), retry: side(retry), questions };
 }

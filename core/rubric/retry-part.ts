@@ -53,6 +53,8 @@ export function retryFacts(events: readonly SessionEvent[], p: RetryPoint): Fact
     ...all,
     // The retried stream runs from the branch point (it was already live there).
     startedT: all.startedT === null ? null : Math.max(all.startedT, p.atT),
+    // …but every time it shows reads on the session's one clock, as the HUD and the replay do (ST2).
+    clockStartT: all.startedT,
     segmentStarts: all.segmentStarts.map((t) => Math.max(t, p.atT)),
     utterances: after(all.utterances),
     questions,

@@ -119,8 +119,10 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       : 0,
   );
 
-  // Every moment the report shows is stream time (ST2); `t` stays the recording's.
-  for (const c of criteria) for (const e of c.evidence) e.streamT = streamTimeMs(facts.startedT, e.t);
+  // Every moment the report shows is stream time (ST2); `t` stays the recording's. A retry's part
+  // is scored from the branch point but reads on the session's clock (clockStartT).
+  const clock0 = facts.clockStartT !== undefined ? facts.clockStartT : facts.startedT;
+  for (const c of criteria) for (const e of c.evidence) e.streamT = streamTimeMs(clock0, e.t);
 
   const critical = criticalSet(rubric);
   const ignored = new Set<string>(rubric.criteria.find((c) => c.kind === 'compliance')?.ignore ?? []);
@@ -131,7 +133,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
     return {
       seq: u.seq,
       t: u.t,
-      streamT: streamTimeMs(facts.startedT, u.t),
+      streamT: streamTimeMs(clock0, u.t),
       source: u.source,
       category: sf.category,
       name: info.name,
@@ -140,7 +142,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
       rule: sf.rule,
       rules: sf.rules,
       corrected: sf.corrected
-        ? { seq: sf.corrected.seq, t: sf.corrected.t, streamT: streamTimeMs(facts.startedT, sf.corrected.t) }
+        ? { seq: sf.corrected.seq, t: sf.corrected.t, streamT: streamTimeMs(clock0, sf.corrected.t) }
         : null,
       law: info.source,
       quote: u.text.slice(sf.start, sf.end),
@@ -188,7 +190,7 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
     stats: {
       events: facts.events,
       lastSeq: facts.lastSeq,
-      startedT: facts.startedT,
+      startedT: clock0,
       endedT: facts.endedT,
       durationMs: facts.startedT === null ? 0 : endT - facts.startedT,
       hostLines: facts.utterances.length,

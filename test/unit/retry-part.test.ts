@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draft, stamp, SYSTEM_ACTOR, type Actor, type EventDraft, type SessionEvent } from '../../core/events.js';
 import { retryFacts, retryPointOf } from '../../core/rubric/retry-part.js';
+import { parseRubric } from '../../core/rubric/rubric-schema.js';
+import { evaluate } from '../../core/rubric/scorer.js';
 import { parseScenario } from '../../core/scenario.js';
 
 const parsed = parseScenario(
@@ -38,10 +40,11 @@ function recording() {
   const standing = at(210_000, BOT, draft.chatMessage('扣1拉你进群领牛股', 'lure', null));
   const atSeq = standing.seq;
   at(220_000, SYSTEM_ACTOR, draft.sessionBranched('r', 'p', atSeq));
-  // The retry answers the open question and warns about the standing lure.
+  // The retry answers the open question and warns about the standing lure, then slips.
   const reply = at(230_000, HOST, draft.chatMessage('这个问题：投资有风险，请以公告为准。', 'chat', open.seq));
   at(235_000, HOST, draft.hostSaid('请大家不要进群，这是诈骗，认准官方渠道 12386。', 0, null));
-  return { events, answered, warned, old, open, standing, reply };
+  const slip = at(241_000, HOST, draft.hostSaid('这只基金稳赚不赔，保证收益。', 0, null));
+  return { events, answered, warned, old, open, standing, reply, slip };
 }
 
 describe('RY2 the retry owes what was open at the branch point', () => {
@@ -60,5 +63,24 @@ describe('RY2 the retry owes what was open at the branch point', () => {
     expect(facts.lures[0]!.t).toBe(point.atT);
     expect(facts.lures.map((l) => l.seq)).not.toContain(r.warned.seq);
     expect(facts.lures.map((l) => l.seq)).not.toContain(r.old.seq);
+  });
+});
+
+describe('ST2 a retry reads on the session’s one clock', () => {
+  const r = recording();
+  const point = retryPointOf(r.events)!;
+  const text = readFileSync(resolve(import.meta.dirname, '../../scenes/rubrics/anti-fraud-default.yaml'), 'utf8');
+  const rubric = parseRubric(text, 'anti-fraud-default.yaml');
+  if (!rubric.ok) throw new Error(rubric.errors.join('\n'));
+  const report = evaluate(retryFacts(r.events, point), rubric.rubric);
+
+  it('a finding in the retry is reported at the HUD time the retry showed (from session.start, not the branch point)', () => {
+    const f = report.findings.find((x) => x.seq === r.slip.seq)!;
+    expect(f).toBeDefined();
+    // Before: 00:21 (counted from the branch point at 03:39); the HUD read 04:00.
+    expect(f.streamT).toBe(r.slip.t - 1000);
+    expect(report.stats.startedT).toBe(1000);
+    // The retried part is still only what came after the branch point.
+    expect(report.stats.durationMs).toBe(r.slip.t - point.atT);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatT } from '../../../core/rubric/report-model.js';
 import type { RetryComparison } from '../../../core/rubric/retry-compare.js';
+import { streamClock } from '../../../core/stream-time.js';
 import { withCode } from '../net/api.js';
 
 export function RetryCompare({ sessionId, lang }: { sessionId: string; lang: 'zh' | 'en' }) {
@@ -38,7 +38,7 @@ export function RetryCompare({ sessionId, lang }: { sessionId: string; lang: 'zh
   const score = (v: number | null) => (v === null ? '—' : String(v));
   return (
     <section className="retry-compare" data-testid="retry-compare">
-      <h3>{t('compare.title', { at: formatT(cmp.point.atT) })}</h3>
+      <h3>{t('compare.title', { at: streamClock(cmp.startedT, cmp.point.atT, lang) })}</h3>
       <table className="data-table compact">
         <thead>
           <tr>
@@ -73,13 +73,13 @@ export function RetryCompare({ sessionId, lang }: { sessionId: string; lang: 'zh
           {cmp.questions.map((q) => (
             <div key={q.seq} className="report-finding" data-testid="compare-question">
               <div>
-                <strong>{formatT(q.t)}</strong> {q.text}
+                <strong>{streamClock(cmp.startedT, q.t, lang)}</strong> {q.text}
               </div>
-              <div>
-                {t('compare.original')}: {q.original?.text ?? t('compare.noReply')}
+              <div data-testid="compare-original-reply">
+                {t('compare.reply', { side: t('compare.original'), text: q.original?.text ?? t('compare.noReply') })}
               </div>
-              <div>
-                {t('compare.retry')}: {q.retry?.text ?? t('compare.noReply')}
+              <div data-testid="compare-retry-reply">
+                {t('compare.reply', { side: t('compare.retry'), text: q.retry?.text ?? t('compare.noReply') })}
               </div>
             </div>
           ))}
