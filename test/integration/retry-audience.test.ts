@@ -182,6 +182,36 @@ describe('retry audience', () => {
       moodOf(asked.actor.name)?.sentiment ?? -1,
     );
 
+    // A retry of the retry: the same viewers again (those online in the retry at that moment), and
+    // its report is a retry of the retry, not of the original.
+    const at2 = server.store.lastSeq(made.sessionId);
+    const atRetry = fold(server.store.readEvents(made.sessionId, 1, at2));
+    const namesAtRetry = Object.values(atRetry.participants)
+      .filter((p) => p.online && p.role === 'bot')
+      .map((p) => p.name)
+      .sort();
+    expect(namesAtRetry.length).toBeGreaterThan(0);
     retry.close();
+    const again = (await (
+      await fetch(`${server.url}/api/sessions/${made.sessionId}/branch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-branchcast-code': made.codes.trainee! },
+        body: JSON.stringify({ seq: at2 }),
+      })
+    ).json()) as { sessionId: string; viewers: number; codes: Record<string, string> };
+    expect(again.viewers).toBe(namesAtRetry.length);
+    await until(
+      'the retry of the retry has its audience',
+      () => botNames(again.sessionId),
+      (names) => names.length === namesAtRetry.length,
+      10_000,
+    );
+    expect(botNames(again.sessionId)).toEqual(namesAtRetry);
+    const second = (await (
+      await fetch(`${server.url}/api/sessions/${again.sessionId}/report`, {
+        headers: { 'x-branchcast-code': again.codes.trainee! },
+      })
+    ).json()) as { retryOf?: { parentSessionId: string; atSeq: number } };
+    expect(second.retryOf).toMatchObject({ parentSessionId: made.sessionId, atSeq: at2 });
   });
 });
