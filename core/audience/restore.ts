@@ -68,6 +68,8 @@ export function restoreMemory(m: Memory, from: ContinueFrom): void {
   const online = new Map<number, Set<string>>();
   const joined = new Set<number>();
   const spawned: number[] = [];
+  let startedT: number | null = null;
+  const released: Array<{ viewer: number; at: number }> = [];
   const viewer = (i: number): Viewer => {
     // A name beyond the plan that no replayed wave accounts for: a viewer the fold cannot type.
     while (m.viewers.length <= i) addViewer(m, 'lurker');
@@ -129,9 +131,12 @@ export function restoreMemory(m: Memory, from: ContinueFrom): void {
       case 'segment.advanced':
         m.lastHostT = e.t;
         m.segmentsLeft = Math.max(1, m.cfg.scenario.segments.length - e.index);
+        callReserve(m, released);
         break;
       case 'session.started':
+        startedT = e.t;
         m.lastHostT = Math.max(m.lastHostT, e.t);
+        callReserve(m, released);
         break;
       case 'host.said':
         host(m, e.t, e.text, null, isOnline);
@@ -176,6 +181,25 @@ export function restoreMemory(m: Memory, from: ContinueFrom): void {
   const planned = (i: number) => !joined.has(i);
   m.ramp = m.ramp.filter((r) => planned(r.viewer));
   m.reserve = m.reserve.filter(planned);
+
+  // Held-back viewers the original had already called (at the start and each announcement) and
+  // who had not come yet are on their way: they arrive now; the rest stay held back.
+  for (const r of released) if (!joined.has(r.viewer)) m.queue.push(r.at, { type: 'arrive', viewer: r.viewer });
+  // The stream was live at the branch point: the room is live again, the ramp still to come
+  // arriving on stream time (a driver's catchUp then changes nothing).
+  if (startedT !== null) {
+    m.startedT = startedT;
+    m.live = true;
+    for (const r of m.ramp.splice(0))
+      m.queue.push(Math.max(m.t, startedT + r.afterMs), { type: 'arrive', viewer: r.viewer });
+  }
+}
+
+/** The share of the held-back viewers the original called at a start or an announcement (arrivals.releaseReserve). */
+function callReserve(m: Memory, released: Array<{ viewer: number; at: number }>): void {
+  if (m.reserve.length === 0) return;
+  for (const viewer of m.reserve.splice(0, Math.ceil(m.reserve.length / m.segmentsLeft)))
+    released.push({ viewer, at: m.t + Math.floor(m.room.next() * 20_000) });
 }
 
 /** What a host line does to the room's memory (the fold's half of responses.onHost). */
