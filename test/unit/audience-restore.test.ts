@@ -109,7 +109,7 @@ describe('RY1 a retry continues the original viewers', () => {
     expect(online.some((v) => v.pending.length > 0)).toBe(true);
   });
 
-  it('the room is live again: in the next minute it chats and leaves about as the original did', () => {
+  it('the room is live again: in the next minute it chats about as much as the original did', () => {
     const { a: twin, events: same } = drive(branchT);
     const again = new Audience({ scenario, seed: SEED, count: COUNT, continueFrom: { events: same } });
     const said = { original: 0, restored: 0 };
@@ -118,8 +118,8 @@ describe('RY1 a retry continues the original viewers', () => {
       said.restored += again.advance(t).filter((x) => x.kind === 'say').length;
     }
     // Before the fold started the stream, a restored room chatted at the waiting room's quarter rate.
-    expect(said.restored).toBeGreaterThan(said.original * 0.6);
-    expect(said.restored).toBeLessThan(said.original * 1.6);
+    expect(said.restored).toBeGreaterThan(said.original * 0.5);
+    expect(said.restored).toBeLessThan(said.original * 2);
   });
 
   it('an open question answered in the retry is its asker’s own: no longer pending, the asker is pleased', () => {
