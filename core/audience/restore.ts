@@ -48,6 +48,24 @@ export function onlineBotsAt(events: readonly SessionEvent[]): number[] {
   return order.filter((i) => (online.get(i)?.size ?? 0) > 0);
 }
 
+/**
+ * The viewer a driver connects first to read the room: one who was there at the branch point, or
+ * (nobody was: a retry from before the audience came) the first viewer the recording never saw.
+ */
+export function readerOf(events: readonly SessionEvent[]): number {
+  const first = onlineBotsAt(events)[0];
+  if (first !== undefined) return first;
+  const seen = new Set<number>();
+  for (const e of events) {
+    if (e.type !== 'participant.joined' || e.role !== 'bot') continue;
+    const i = botIndex(e.name);
+    if (i !== null) seen.add(i);
+  }
+  let i = 0;
+  while (seen.has(i)) i++;
+  return i;
+}
+
 /** Waves an incident brought in (memory.spawn), by persona: who joins the room when it fires. */
 function wave(kind: string, present: (p: PersonaId) => boolean): Array<[PersonaId, number]> {
   if (kind === 'lure_flood') return [['fraud_lurer', 2]];
@@ -162,8 +180,14 @@ export function restoreMemory(m: Memory, from: ContinueFrom): void {
     }
   }
 
-  // Who comes back now, who stays gone, who is still to come as planned.
+  // Who comes back now, who stays gone, who is still to come as planned. With nobody there, the
+  // driver's first connection (readerOf) comes at once, so it is never a silent seat.
   const back = new Set(onlineBotsAt(from.events));
+  if (back.size === 0) {
+    const reader = readerOf(from.events);
+    viewer(reader);
+    back.add(reader);
+  }
   for (const v of m.viewers) {
     if (back.has(v.index)) {
       v.state = 'waiting';

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { Audience, type AudienceAction } from '../../core/audience/audience.js';
 import type { ContinueFrom } from '../../core/audience/memory.js';
 import { botName } from '../../core/audience/names.js';
-import { onlineBotsAt } from '../../core/audience/restore.js';
+import { readerOf } from '../../core/audience/restore.js';
 import type { SessionEvent } from '../../core/events.js';
 import {
   PROTOCOL_VERSION,
@@ -101,7 +101,7 @@ export class BotRunner {
   async start(): Promise<void> {
     if (this.opts.count <= 0) return;
     // The room is read by its first viewer: in a retry, one who was there at the branch point.
-    this.connect(this.opts.continueFrom ? (onlineBotsAt(this.opts.continueFrom.events)[0] ?? 0) : 0);
+    this.connect(this.opts.continueFrom ? readerOf(this.opts.continueFrom.events) : 0);
     await this.firstJoin;
     this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 200);
     this.tick();

@@ -47,7 +47,11 @@ export async function continueRetryAudience(
   room: SessionRoom,
   of: RetryAudienceOf,
 ): Promise<void> {
-  const ours = onlineBotsAt(of.events).length > 0;
+  const online = onlineBotsAt(of.events).length;
+  // Nobody watching at the branch point (a retry from before the audience came): the original's
+  // audience, if it had one, still continues — its plan brings the viewers in as it did.
+  const planned = online === 0 && of.viewers === 0 && (deps.bots.has(of.parentSessionId) || of.count !== null);
+  const ours = online > 0 || planned;
   const ratePerMinute =
     of.ratePerMinute ?? deps.bots.status(of.parentSessionId)?.ratePerMinute ?? room.scenario.bots.ratePerMinute;
   // Viewers of the original plan not yet there at the branch point arrive at once (rampSec 0).

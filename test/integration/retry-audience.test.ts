@@ -218,4 +218,35 @@ describe('retry audience', () => {
     ).json()) as { retryOf?: { parentSessionId: string; atSeq: number } };
     expect(second.retryOf).toMatchObject({ parentSessionId: made.sessionId, atSeq: at2 });
   });
+
+  it('RY1: a retry from before the audience came still gets the audience when the stream starts', async () => {
+    const cohort = (await (await post('/api/cohorts', { name: '从头重试' })).json()) as { id: string };
+    await post(`/api/cohorts/${cohort.id}/trainees`, { names: ['钱五'] });
+    const started = (await (
+      await post(`/api/cohorts/${cohort.id}/sessions`, {
+        scenarioId: SCENARIO,
+        bots: { count: 3, ratePerMinute: 30, rampSec: 0 },
+      })
+    ).json()) as { sessions: Array<{ sessionId: string; joinCode: string }> };
+    const s = started.sessions[0]!;
+    // From the very first moment: nobody was watching yet.
+    const res = await fetch(`${server.url}/api/sessions/${s.sessionId}/branch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-branchcast-code': s.joinCode },
+      body: JSON.stringify({ seq: 1 }),
+    });
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as { sessionId: string; viewers: number; codes: Record<string, string> };
+    expect(made.viewers).toBe(0);
+    const host = await joinPeer(server.url, made.codes.trainee!, '钱五', 'trainee');
+    expect((await host.send('session.start', {})).ok).toBe(true);
+    // Before: 观众 0 for good. Now the original's plan brings its viewers in with the stream.
+    await until(
+      'audience of a retry from the start',
+      () => online(made.sessionId),
+      (n) => n >= 2,
+      15_000,
+    );
+    host.close();
+  });
 });

@@ -122,6 +122,17 @@ describe('RY1 a retry continues the original viewers', () => {
     expect(said.restored).toBeLessThan(said.original * 2);
   });
 
+  it('a retry from before the audience came still gets the room: its first viewer at once, the rest with the stream', () => {
+    const preShow = events.filter((e) => e.seq === 1);
+    const early = new Audience({ scenario, seed: SEED, count: COUNT, continueFrom: { events: preShow } });
+    const first = early.advance(0).filter((x) => x.kind === 'arrive');
+    // The driver's reader (readerOf) is a present viewer, never a silent seat.
+    expect(first.map((x) => x.kind === 'arrive' && x.name)).toContain(botName(0));
+    early.observe(stamp(draft.sessionStarted(), 2, 1000, HOST));
+    const later = early.advance(3 * 60_000).filter((x) => x.kind === 'arrive').length;
+    expect(later).toBeGreaterThan(COUNT / 2);
+  });
+
   it('an open question answered in the retry is its asker’s own: no longer pending, the asker is pleased', () => {
     const asker = online.find((v) => v.pending.length > 0)!;
     const q = asker.pending[0]!;
