@@ -99,6 +99,13 @@ const FOLD = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
 FOLD[0x3000] = 0x20;
+// Circled and parenthesised digits (R④, ⑤倍) are the digits: one code unit each, offsets unchanged.
+for (let d = 1; d <= 9; d++) {
+  FOLD[0x245f + d] = 0x30 + d; // ① … ⑨
+  FOLD[0x2473 + d] = 0x30 + d; // ⑴ … ⑼
+  FOLD[0x2775 + d] = 0x30 + d; // ❶ … ❾
+  FOLD[0x2789 + d] = 0x30 + d; // ➊ … ➒
+}
 for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 0x20;
 for (let c = 0xff21; c <= 0xff3a; c++) FOLD[c] = c - 0xfee0 + 0x20;
 for (const [t, sim] of Object.entries(TRADITIONAL_PAIRS)) FOLD[t.charCodeAt(0)] = sim.charCodeAt(0);

@@ -21,6 +21,7 @@ import {
 } from './detect-sales.js';
 import type { Cue } from './matcher.js';
 import type { ResolvedContext } from './model/context.js';
+import { assessSuitability, suitabilityFlags } from './suitability.js';
 
 type Detector = (a: Analysis, text: string, context: string | undefined) => Candidate[];
 
@@ -43,6 +44,9 @@ export const DETECTORS: { readonly [K in Category]: Detector } = {
 const DETECTOR_LIST: readonly Detector[] = CATEGORIES.map((c) => DETECTORS[c]);
 const TIP = CATEGORIES.indexOf('specific_stock_tip');
 const MISSING_RISK = CATEGORIES.indexOf('missing_risk_disclosure');
+const UNSUITABLE = CATEGORIES.indexOf('unsuitable_recommendation');
+/** Cue ids at and above this are suitability flags (suitability.ts), not STEERING_CUES. */
+export const SUITABILITY_FLAG_BASE = 64;
 
 export interface RuleResult {
   readonly a: Analysis;
@@ -84,6 +88,10 @@ export function runRules(text: string, ctx: ResolvedContext): RuleResult {
     const found = (DETECTOR_LIST[i] as Detector)(a, text, ctx.viewer);
     raw[i] = found.length > 0 ? found : undefined;
   }
+  // Suitability is reasoned over the viewer's profile, the product's level and the host's move,
+  // with the host's previous lines too (a profile the host repeated): its verdict joins the rules.
+  const suit = assessSuitability(a, ctx.host);
+  if (suit.candidates.length > 0) raw[UNSUITABLE] = [...(raw[UNSUITABLE] ?? []), ...suit.candidates];
   // CATALOGUE decision 2: a stock call is not also labelled missing disclosure. The banner on
   // the wall is the disclosure (decision 1). No other category suppresses another (decision 3).
   if (raw[TIP] !== undefined || ctx.banner) raw[MISSING_RISK] = undefined;
@@ -93,5 +101,6 @@ export function runRules(text: string, ctx: ResolvedContext): RuleResult {
     anyHit(a, 'neg') || anyHit(a, 'neg1') || anyHit(a, 'refuse') || anyHit(a, 'decline') || anyHit(a, 'prohibit');
   const cues: number[] = [];
   for (let i = 0; i < STEERING_CUES.length; i++) if (anyHit(a, STEERING_CUES[i] as Cue)) cues.push(i);
+  for (const f of suitabilityFlags(suit)) cues.push(SUITABILITY_FLAG_BASE + f);
   return { a, raw, fired, negates, cues };
 }
