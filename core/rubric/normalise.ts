@@ -78,6 +78,16 @@ const SUBSTITUTIONS: readonly Substitution[] = [
   { from: '扣l', to: '扣1', han: false },
   // Pinyin for the money words.
   { from: 'wenzhuan', to: '稳赚', han: false },
+  { from: 'wen zhuan', to: '稳赚', han: false },
+  { from: 'feng', to: '风', han: true },
+  { from: 'xian', to: '险', han: true },
+  { from: 'jin', to: '金', han: true },
+  { from: '本💰', to: '本金', han: false },
+  { from: '存💰', to: '存钱', han: false },
+  { from: '0风险', to: '零风险', han: false },
+  { from: 'bao ben', to: '保本', han: false },
+  // Homophones of 稳 before 赚 (文赚, 温赚): the sound is the message.
+  ...['文赚', '温赚', '吻赚', '问赚', '稳砖', '稳攥'].map((from) => ({ from, to: '稳赚', han: false })),
   { from: 'baoben', to: '保本', han: false },
   { from: 'zhuan', to: '赚', han: true },
   { from: 'wen', to: '稳', han: true },
@@ -99,6 +109,16 @@ const FOLD = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
 FOLD[0x3000] = 0x20;
+// Tone-marked pinyin vowels (bǎo本, 零fēng险) are the plain letters, so the pinyin rules below apply.
+for (const [from, to] of [
+  ['āáǎà', 'a'],
+  ['ēéěè', 'e'],
+  ['īíǐì', 'i'],
+  ['ōóǒò', 'o'],
+  ['ūúǔù', 'u'],
+  ['ǖǘǚǜü', 'v'],
+] as const)
+  for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
 // Circled and parenthesised digits (R④, ⑤倍) are the digits: one code unit each, offsets unchanged.
 for (let d = 1; d <= 9; d++) {
   FOLD[0x245f + d] = 0x30 + d; // ① … ⑨
@@ -119,6 +139,16 @@ for (const s of [...SUBSTITUTIONS].sort((a, b) => b.from.length - a.from.length)
 }
 const SUB_FIRST = new Uint8Array(0x10000);
 for (const k of SUB_BY_FIRST.keys()) SUB_FIRST[k] = 1;
+
+/** Emoji (as surrogate pairs) that stand for a contact app; each name is two code units. */
+const EMOJI_NAMES = new Map<number, string>([
+  [(0xd83d << 16) | 0xdc27, 'qq'], // 🐧
+  [(0xd83d << 16) | 0xdcac, '微信'], // 💬
+  [(0xd83d << 16) | 0xdcde, '电话'], // 📞
+  [(0xd83d << 16) | 0xdcf1, '手机'], // 📱
+  [(0xd83d << 16) | 0xdee9, '飞机'], // 🛩
+]);
+FOLD[0x2708] = '飞'.charCodeAt(0); // ✈ (telegram, 飞机)
 
 const DIGIT_OR_CN_NUM = new Set('0123456789一二两三四五六七八九十百千万半几'.split('').map((c) => c.charCodeAt(0)));
 
@@ -147,6 +177,23 @@ export function normalise(input: string): Normalised {
     if (CLASS[raw] === C_ZERO_WIDTH) {
       changed = true;
       continue;
+    }
+    // An emoji standing for a private-contact app (🐧 QQ, 💬 WeChat, 📞 phone) becomes its name:
+    // two code units in, two out, so every offset still maps back.
+    if (raw >= 0xd800 && raw <= 0xdbff && i + 1 < len) {
+      const name = EMOJI_NAMES.get((raw << 16) | input.charCodeAt(i + 1));
+      if (name !== undefined) {
+        codes[n] = name.charCodeAt(0);
+        st.push(i);
+        en.push(i + 2);
+        codes[n + 1] = name.charCodeAt(1);
+        st.push(i);
+        en.push(i + 2);
+        n += 2;
+        i++;
+        changed = true;
+        continue;
+      }
     }
     let c = FOLD[raw] as number;
     // A curly apostrophe inside an English word (can’t) is the ASCII one; elsewhere it is a quote.

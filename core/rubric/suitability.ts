@@ -75,18 +75,27 @@ const PUSH =
   /推荐|建议|可以|能买|能做|能开|能玩|能投|能上|能配|能放|也能|照样|适合|正好|挺好|不错|没问题|没关系|没事|不影响|放心|直接|买(?:点|一点|个|这|吧|上|着)|配(?:点|一点|这|个|上)|放(?:进去|这|到|一半|我们)|上(?:这|车)|冲|下单|认购|申购|链接|开起来|开通|帮(?:您|你)开|给(?:您|你)(?:开|报|过)|带(?:你|您|着)|教(?:你|您)|玩玩|搏一|拼一|试试|入手|拿(?:一部分|个|点)|全上|梭哈|用上|加杠杆|^(?:对|是的|签|能|行|嗯|好)|就(?:放|买|配|上|做|开|玩|投)|(?:放|买|配|上|做|开|玩|投)[^，。,.]{0,3}吧|跟着(?:买|我)|大家都在买|\buse\b|\bopen\b|absolutely|go with|get into|you need|recommend|should|\btry\b|go for|perfect|ideal|great|\bfine\b|sure|\byes\b|yeah|\bok\b|no problem|no worries|put (?:it|some|all|\w+ in)|\bget (?:her|him|you|into)|\bbuy\b|best shot|i'd put|let me|walk you through|you'll be fine|good to go|\bjust\b|go ahead/;
 
 /** Waving a mismatch through or coaching the questionnaire (needs a suitability setting). */
+/**
+ * Waving a mismatch through or coaching the questionnaire (needs a suitability setting).
+ * Signing or confirming a document is procedure; it is a waiver only when made light of
+ * ("签个字就行", "just sign the waiver", "点确认就能买"): WAIVE_DOC needs EASE beside it.
+ */
+const WAIVE_DOC =
+  /签(?:个|一下|了|完)?(?:字|zi|确认|风险|揭示|waiver|一下)|(?:风险|不匹配)?确认书|揭示书|点(?:一下)?确认|我已知晓|\bsign\b|waiver|tick the|^签|签[，,。]/;
+const EASE =
+  /就行|就可以|就能|就好|就ok|就完事|即可|而已|没问题|没事|不影响|不用管|划过去|直接|随便|走个?形式|大家都|很多人都|好多人|\bjust\b|you're (?:good|in|done)|good to go|that's all|and you can|everyone|no problem|only need|anyway|it's yours|you're set|and done|^签|签[，,。]/;
 const WAIVE =
-  /签(?:个|一下|了|完)?(?:字|zi|确认|风险|揭示|waiver)|签[，,。]|^签|(?:风险|不匹配)?确认书|揭示书|点(?:一下)?确认|我已知晓|提示(?:不用管|不影响)|划过去|跳过|先空着|后面补|后补|回头再|先买(?:后|再|上|着)|重新测|重测|重做|重新做|改成|改一下|调整一下|往高(?:了|的|点)?(?:写|选|填|申请)|往(?:激进|aggressive)|选(?:最)?(?:激进|大|高|后)|选[a-d](?![a-z])|选百分之|选.{0,8}以上|写十年|绕过去|(?:帮|给)(?:你|您)(?:过|填|调)|教(?:你|您)(?:们)?(?:怎么)?(?:过|填|选|帮)|帮(?:她|他)填|随便(?:选|填|勾)|不用(?:太)?认真|不用管等级|(?:测评|等级|提示|问卷)[^，。,.]{0,3}?(?:不影响|不用管|不重要|无所谓)|(?:勾|选)[^，。,.]{0,8}?(?:能接受|较大亏损|最大|最高|最激进|最后|以上|激进)|不管你是什么等级|框住|sign (?:the|a|here|it)|sign 一|waiver|bump you up|say you have|answer like|tick the|pick the (?:aggressive|highest)|aggressive answers|redo|retake|大家都(?:是)?这么(?:操作|弄|签|买|做)|很多人都(?:这样|这么|签)|好多人都这样|都这么签|everyone (?:signs|does it|here does)|does it anyway|between us|anyone can buy/;
+  /提示(?:不用管|不影响)|划过去|跳过(?:测评|问卷|风险)|先空着|后面补|后补|回头再(?:测|补|做)|先买(?:后|再|上|着)|(?:重新测|重测|重做|重新做|重新选|redo|retake|re-?take)[^。.]{0,14}?(?:就能|就可以|就行|选|勾|填|then|and pick|pick|answer|tick|to get)|改成(?:积极|进取|激进|c[3-5])|(?:改|调整)一下(?:测评|问卷|答案|等级|结果)?|往(?:高|激进|进取|积极|aggressive)(?:了|的|点|那边|方向)?(?:写|选|填|勾|申请)?|(?:勾|选)[^，。,.]{0,8}?(?:能接受|较大亏损|最大|最高|最激进|最后|以上|激进|进取)|选[a-d](?![a-z])|选百分之|写十年|绕过去|(?:帮|给)(?:你|您)(?:过|填|调)|教(?:你|您)(?:们)?(?:怎么)?(?:过|填|选|帮)|帮(?:她|他)填|随便(?:选|填|勾)|别(?:老实|如实|照实)|不用(?:太)?认真|不用管等级|不管你是什么等级|框住|(?:测评|等级|提示|问卷)[^，。,.]{0,3}?(?:不影响|不用管|不重要|无所谓)|bump you up|say you have|answer like|pick the (?:aggressive|highest)|aggressive answers|大家都(?:是)?这么(?:操作|弄|签|买|做)|很多人都(?:这样|这么|签)|好多人都这样|都这么签|everyone (?:signs|does it|here does)|does it anyway|between us|anyone can buy/;
 
 /** Words that set the scene for WAIVE: a questionnaire, a class, a level, a mismatch. */
 const SETTING =
-  /测评|问卷|问juan|评估|风险等级|等级|适当性|不匹配|超等级|c[1-5]|r[1-5]|保守|稳健|谨慎|积极型|激进型|profile|questionnaire|assessment|suitab|risk (?:test|form|level|profile|check)|conservative|aggressive|waiver|mismatch/;
+  /测评|评测|问卷|问juan|评估|风险等级|等级|适当性|不匹配|超等级|c[1-5]|r[1-5]|保守|稳健|谨慎|积极型|激进型|profile|questionnaire|assessment|suitab|risk (?:test|form|level|profile|check)|conservative|aggressive|waiver|mismatch/;
 /** A bare yes (decision 8): carries what the viewer asked for. */
 const BARE_YES = /^(?:对|是的?|可以|能|行|没问题|签|当然|好的?|嗯|yes|yeah|sure|ok|of course|absolutely|correct|right)/;
 
 /** A clause that declines or warns (the host states the mismatch); a later 但/but can undo it. */
 const DECLINE =
-  /不(?:太|大|是很|怎么)?(?:适合|合适)|慎重|买不了|不能碰|(?:先|建议)(?:去)?(?:看看|做|了解|学|问)|(?:测评|评估)再说|(?:看看|考虑|选|放|买|了解)[^，。,.比]{0,5}?(?:低风险|r1|r2|货币|国债|存款|短债|纯债|定期|low.risk)|not a match|should stay|以上的?投资|及以上|and above|or above|not for|(?:your|您|你)(?:自己)?的? ?(?:own )?(?:decision|call|决定|选择)|low.risk|不适合|不建议|不推荐|不匹配|不能(?:买|推荐|推|做|帮|给)|不可以(?:买|做)|不该|别(?:买|碰|做)|不要(?:买|碰|做)|先别|超出|不符合|风险(?:很高|太高|较高|最高)|更适合|还是(?:选|买|看)?(?:货币|国债|存款|纯债)|先(?:了解|学)|not suitable|unsuitable|(?:don'?t|do not|wouldn'?t|would not|can'?t|cannot) (?:recommend|sell|help|put|let)|not a good fit|too risky|mismatch|not allowed|not supposed|not for you|stick (?:with|to)/;
+  /只适合|仅适合|only suit|only for|won'?t (?:give|recommend|sell)|may not recommend|not (?:recommend|give)|不(?:太|大|是很|怎么)?(?:适合|合适)|慎重|买不了|不能碰|(?:先|建议)(?:去)?(?:看看|做|了解|学|问)|(?:测评|评估)再说|(?:看看|考虑|选|放|买|了解)[^，。,.比]{0,5}?(?:低风险|r1|r2|货币|国债|存款|短债|纯债|定期|low.risk)|not a match|should stay|以上的?投资|及以上|and above|or above|not for|(?:your|您|你)(?:自己)?的? ?(?:own )?(?:decision|call|决定|选择)|low.risk|不适合|不建议|不推荐|不匹配(?!确认|的确认|告知|提示书|书)|不能(?:买|推荐|推|做|帮|给)|不可以(?:买|做)|不该|别(?:买|碰|做)|不要(?:买|碰|做)|先别|超出|不符合|风险(?:很高|太高|较高|最高)|更适合|还是(?:选|买|看)?(?:货币|国债|存款|纯债)|先(?:了解|学)|not suitable|unsuitable|(?:don'?t|do not|wouldn'?t|would not|can'?t|cannot) (?:recommend|sell|help|put|let)|not a good fit|too risky|mismatch|not allowed|not supposed|not for you|stick (?:with|to)/;
 const CONTRAST = /但(?:是)?|不过|可是|然而|\bbut\b|\bhowever\b|though/g;
 const NEG_BEFORE =
   /(?:不能|不会|不要|不可以|别|禁止|切勿|千万别|不得|不用|don'?t|never|can'?t|won'?t|not|no one should)\s?$/;
@@ -174,7 +183,11 @@ export function assessSuitability(a: Analysis, host: string | undefined): Suitab
   const candidates: Candidate[] = [];
   // Coaching the questionnaire or waving a mismatch through, said in the host's own voice.
   let waive = false;
-  const w = WAIVE.exec(t);
+  let w = WAIVE.exec(t);
+  if (w === null) {
+    const d = WAIVE_DOC.exec(t);
+    if (d !== null && EASE.test(t.slice(Math.max(0, d.index - 10), d.index + d[0].length + 20))) w = d;
+  }
   if (w !== null) {
     const inVoice =
       !isFramed(a, w.index, w.index + w[0].length) &&
