@@ -81,6 +81,11 @@ const DEPOSIT_LIKE =
 const NO_RISK_PLAIN =
   /(?:就算|即使|哪怕|万一)[^。！？!?]{0,12}?也(?:能|会)?(?:回本|拿回|涨回来)|风险(?:几乎|基本)?(?:为零|是零)|(?:一点|一丁点|任何|啥|什么)风险(?:都|也)?(?:没有|没)|没(?:什么|啥)风险|风险(?:为零|是零)|(?:肯定|一定|早晚|迟早)(?:能|会)?涨回来|不会真亏|never loses|never lost money|no chance of losing/g;
 
+const YIELD_GATE = /[%倍成]|百分之|年化|percent| (?:a|per) year/;
+const MONEY_GATE = /就有|到手|拿到|变成|多出|打底|回本|you'll|you will|it'll|it will|worth|walk away/;
+const CONTRAST_GATE = /但|不过|可是|然而|but/;
+const QUESTION_GATE = /[?？]/;
+
 export interface ClaimFrames {
   readonly returns: Candidate[];
   readonly principal: Candidate[];
@@ -112,10 +117,13 @@ export function findClaimFrames(a: Analysis): ClaimFrames {
   YIELD.lastIndex = 0;
   MONEY_BACK.lastIndex = 0;
   const figures: { start: number; end: number }[] = [];
-  for (let m = YIELD.exec(t); m !== null; m = YIELD.exec(t))
-    figures.push({ start: m.index, end: m.index + m[0].length });
-  for (let m = MONEY_BACK.exec(t); m !== null; m = MONEY_BACK.exec(t))
-    figures.push({ start: m.index, end: m.index + m[0].length });
+  // Cheap necessary conditions first: this runs on every scored utterance.
+  if (YIELD_GATE.test(t))
+    for (let m = YIELD.exec(t); m !== null; m = YIELD.exec(t))
+      figures.push({ start: m.index, end: m.index + m[0].length });
+  if (MONEY_GATE.test(t))
+    for (let m = MONEY_BACK.exec(t); m !== null; m = MONEY_BACK.exec(t))
+      figures.push({ start: m.index, end: m.index + m[0].length });
   for (const f of figures) {
     if (framed(f.start, f.end) || hypo(f.start) || negatedBefore(t, f.start)) continue;
     const { text: sent } = sentenceText(a, f.start);
@@ -151,7 +159,7 @@ export function findClaimFrames(a: Analysis): ClaimFrames {
   }
 
   // "没人敢保证，但…" / "nobody can promise, but trust me…" followed by a figure, a rise or an assurance.
-  const hedge = HEDGE.exec(t);
+  const hedge = CONTRAST_GATE.test(t) ? HEDGE.exec(t) : null;
   if (hedge !== null && returns.length === 0) {
     CONTRAST_G.lastIndex = hedge.index + hedge[0].length;
     const c = CONTRAST_G.exec(t);
@@ -181,6 +189,7 @@ export function findClaimFrames(a: Analysis): ClaimFrames {
     [GAIN_Q, YES_A, returns, 'rhetorical-gain', 5],
     [LOSS_Q, NO_A, principal, 'rhetorical-loss', 6],
   ] as const) {
+    if (!QUESTION_GATE.test(t)) break;
     re.lastIndex = 0;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
       const end = m.index + m[0].length;
@@ -194,11 +203,12 @@ export function findClaimFrames(a: Analysis): ClaimFrames {
   }
 
   // 5b. Capital said to be safe in everyday words, or likened to a deposit.
-  for (const [re, rule] of [
-    [CAPITAL_SAFE, 'capital-untouchable'],
-    [DEPOSIT_LIKE, 'deposit-like'],
-    [NO_RISK_PLAIN, 'no-risk-plain'],
+  for (const [re, rule, gate] of [
+    [CAPITAL_SAFE, 'capital-untouchable', /钱|本|capital|principal|money/],
+    [DEPOSIT_LIKE, 'deposit-like', /存|余额宝|银行|保险|deposit|savings|mattress|cash/],
+    [NO_RISK_PLAIN, 'no-risk-plain', /风险|回本|拿回|涨回|亏|never los|no chance/],
   ] as const) {
+    if (!gate.test(t)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
       const end = m.index + m[0].length;
