@@ -82,12 +82,7 @@ const SUBSTITUTIONS: readonly Substitution[] = [
   { from: 'feng', to: '风', han: true },
   { from: 'xian', to: '险', han: true },
   { from: 'jin', to: '金', han: true },
-  { from: '本💰', to: '本金', han: false },
-  { from: '存💰', to: '存钱', han: false },
-  { from: '0风险', to: '零风险', han: false },
   { from: 'bao ben', to: '保本', han: false },
-  // Homophones of 稳 before 赚 (文赚, 温赚): the sound is the message.
-  ...['文赚', '温赚', '吻赚', '问赚', '稳砖', '稳攥'].map((from) => ({ from, to: '稳赚', han: false })),
   { from: 'baoben', to: '保本', han: false },
   { from: 'zhuan', to: '赚', han: true },
   { from: 'wen', to: '稳', han: true },
@@ -147,6 +142,7 @@ const EMOJI_NAMES = new Map<number, string>([
   [(0xd83d << 16) | 0xdcde, '电话'], // 📞
   [(0xd83d << 16) | 0xdcf1, '手机'], // 📱
   [(0xd83d << 16) | 0xdee9, '飞机'], // 🛩
+  [(0xd83d << 16) | 0xdcb0, '钱'], // 💰 (本💰 = 本钱, 存💰 = 存钱): one unit for two
 ]);
 FOLD[0x2708] = '飞'.charCodeAt(0); // ✈ (telegram, 飞机)
 
@@ -178,18 +174,16 @@ export function normalise(input: string): Normalised {
       changed = true;
       continue;
     }
-    // An emoji standing for a private-contact app (🐧 QQ, 💬 WeChat, 📞 phone) becomes its name:
-    // two code units in, two out, so every offset still maps back.
+    // An emoji standing for a contact app or money (🐧 QQ, 💬 WeChat, 💰 钱) becomes its name;
+    // each unit of the name maps back to the emoji's two code units.
     if (raw >= 0xd800 && raw <= 0xdbff && i + 1 < len) {
       const name = EMOJI_NAMES.get((raw << 16) | input.charCodeAt(i + 1));
       if (name !== undefined) {
-        codes[n] = name.charCodeAt(0);
-        st.push(i);
-        en.push(i + 2);
-        codes[n + 1] = name.charCodeAt(1);
-        st.push(i);
-        en.push(i + 2);
-        n += 2;
+        for (let k = 0; k < name.length; k++) {
+          codes[n++] = name.charCodeAt(k);
+          st.push(i);
+          en.push(i + 2);
+        }
         i++;
         changed = true;
         continue;

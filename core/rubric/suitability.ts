@@ -161,11 +161,27 @@ function declines(t: string): boolean {
   return !(PUSH.test(after) || WAIVE.test(after)) || DECLINE.test(after);
 }
 
+/** Cheap necessary words for a suitability reading of a line heard on its own. */
+const SUIT_GATE =
+  /r[1-5]|c[1-5]|测|问卷|签|确认|揭示|等级|适当|型|混合|股票|基金|债|期|雪球|etf|私募|杠杆|两融|结构|凭证|选|勾|填|写|改|过|帮|教|大家都|很多人|好多人|随便|框住|sign|waiver|tick|redo|retake|questionnaire|profile|aggressive|conservative|fund|stock|option|margin|lever|crypto|note|everyone|between us|anyone/;
+const NONE: Suitability = {
+  tolerance: undefined,
+  plain: false,
+  level: 0,
+  push: false,
+  waive: false,
+  declined: false,
+  candidates: [],
+};
+
 export function assessSuitability(a: Analysis, host: string | undefined): Suitability {
   const t = a.text;
   const viewer = a.context?.text;
   const before =
     host === undefined ? viewer : viewer === undefined ? host.toLowerCase() : `${viewer}\n${host.toLowerCase()}`;
+  // A line with no turn before it and nothing about products, classes or the questionnaire has
+  // no suitability question (most scored lines): skip the profile regexes (scoring throughput).
+  if (before === undefined && !anyHit(a, 'highRisk') && !anyHit(a, 'lowProfile') && !SUIT_GATE.test(t)) return NONE;
   const own = toleranceOf(t);
   const ctx = before !== undefined ? toleranceOf(before) : { tol: undefined, plain: false };
   const tolerance = own.tol === undefined ? ctx.tol : ctx.tol === undefined ? own.tol : Math.min(own.tol, ctx.tol);
