@@ -96,6 +96,8 @@ const BARE_YES = /^(?:对|是的?|可以|能|行|没问题|签|当然|好的?|�
 /** A clause that declines or warns (the host states the mismatch); a later 但/but can undo it. */
 const DECLINE =
   /只适合|仅适合|only suit|only for|won'?t (?:give|recommend|sell)|may not recommend|not (?:recommend|give)|不(?:太|大|是很|怎么)?(?:适合|合适)|慎重|买不了|不能碰|(?:先|建议)(?:去)?(?:看看|做|了解|学|问)|(?:测评|评估)再说|(?:看看|考虑|选|放|买|了解)[^，。,.比]{0,5}?(?:低风险|r1|r2|货币|国债|存款|短债|纯债|定期|low.risk)|not a match|should stay|以上的?投资|及以上|and above|or above|not for|(?:your|您|你)(?:自己)?的? ?(?:own )?(?:decision|call|决定|选择)|low.risk|不适合|不建议|不推荐|不匹配(?!确认|的确认|告知|提示书|书)|不能(?:买|推荐|推|做|帮|给)|不可以(?:买|做)|不该|别(?:买|碰|做)|不要(?:买|碰|做)|先别|超出|不符合|风险(?:很高|太高|较高|最高)|更适合|还是(?:选|买|看)?(?:货币|国债|存款|纯债)|先(?:了解|学)|not suitable|unsuitable|(?:don'?t|do not|wouldn'?t|would not|can'?t|cannot) (?:recommend|sell|help|put|let)|not a good fit|too risky|mismatch|not allowed|not supposed|not for you|stick (?:with|to)/;
+/** Every CONTRAST form contains one of these (a cheap necessary test before undone()). */
+const CONTRAST_GATE = /但|不过|可是|然而|but|however|though/;
 const CONTRAST = /但(?:是)?|不过|可是|然而|\bbut\b|\bhowever\b|though/g;
 const NEG_BEFORE =
   /(?:不能|不会|不要|不可以|别|禁止|切勿|千万别|不得|不用|don'?t|never|can'?t|won'?t|not|no one should)\s?$/;
@@ -194,8 +196,10 @@ export function assessSuitability(a: Analysis, host: string | undefined): Suitab
     if (b !== undefined) lv = { level: b.level, start: 0, end: t.length, explicit: b.explicit, borrowed: true };
   }
   const level = lv?.level ?? 0;
-  const declined = declines(t) || anyHit(a, 'refuse');
-  const push = PUSH.test(t);
+  // Push and decline only matter where the product is above the tolerance (flags and verdict).
+  const mismatch = tolerance !== undefined && level > tolerance;
+  const declined = mismatch && (declines(t) || anyHit(a, 'refuse'));
+  const push = mismatch && PUSH.test(t);
   const candidates: Candidate[] = [];
   // Coaching the questionnaire or waving a mismatch through, said in the host's own voice.
   let waive = false;
@@ -232,7 +236,7 @@ export function assessSuitability(a: Analysis, host: string | undefined): Suitab
     candidates.push({ start: 0, end: t.length, rule: 'yes-to-coaching' });
   }
   // "按规定不适合…但…买点也没啥": the decline said for the record, then undone.
-  if (!waive && undone(t) && (SETTING.test(t) || tolerance !== undefined))
+  if (!waive && CONTRAST_GATE.test(t) && undone(t) && (SETTING.test(t) || tolerance !== undefined))
     candidates.push({ start: 0, end: t.length, rule: 'decline-then-push' });
   if (tolerance !== undefined && lv !== undefined && level > tolerance && push && !declined) {
     if (!isFramed(a, lv.start, lv.end) && !isProhibited(a, lv.start) && hitsOf(a, 'prohibit').length === 0)
