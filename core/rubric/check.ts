@@ -80,6 +80,17 @@ function mergedSpan(cands: readonly Candidate[]): { start: number; end: number }
   return { start, end };
 }
 
+const UNSUITABLE = CATEGORIES.indexOf('unsuitable_recommendation');
+
+/**
+ * Rule hits the model may not veto: a call to buy with no risk wording in a line that pushes a
+ * product above the viewer's tolerance (suitability.ts) is a pitch by construction — the
+ * product is named and urged, so decision 1 applies whatever the n-grams lean to.
+ */
+function anchored(k: number, raw: readonly (readonly Candidate[] | undefined)[]): boolean {
+  return k === MISSING_DISCLOSURE && raw[UNSUITABLE]?.some((c) => c.rule === 'above-risk-tolerance') === true;
+}
+
 function explain(category: Category, origin: Origin, quote: string): Bilingual {
   const info = CATEGORY_INFO[category];
   if (origin !== 'model') return info.explanation;
@@ -123,7 +134,7 @@ export function checkUtterance(text: string, context?: string | CheckContext): C
     // whatever the model leans to — neither layer may flag missing disclosure then.
     const disclosed = k === MISSING_DISCLOSURE && ctx.banner;
     const byModel = !disclosed && modelMayFlag && p >= (THRESHOLD[k] as number);
-    const byRule = !disclosed && cands !== undefined && p >= (VETO[k] as number);
+    const byRule = !disclosed && cands !== undefined && (p >= (VETO[k] as number) || anchored(k, r.raw));
     fired.push(byModel || byRule);
     if (!byModel && !byRule) continue;
     const category = CATEGORIES[k] as Category;

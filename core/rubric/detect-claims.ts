@@ -84,7 +84,7 @@ const PRINCIPAL_RES: readonly [RegExp, string][] = [
     'principal-safe',
   ],
   [
-    /(?:亏了|亏损|损失|赔了)[^，。！？,!?；;]{0,4}?(?:我|我们|公司|平台)[^，。！？,!?；;]{0,3}?(?:补|赔|承担|负责|兜底|来扛|包)/g,
+    /(?:亏了|亏损|损失|赔了)[^。！？!?；;]{0,5}?(?:我|我们|公司|平台)[^，。！？,!?；;]{0,8}?(?:补|赔|承担|负责|兜底|来扛|包)/g,
     'loss-covered',
   ],
   [
@@ -97,7 +97,7 @@ const PRINCIPAL_GATES: readonly RegExp[] = [/本金/, /亏|损失|赔/, /lose|go
 const LOSS_IMPOSSIBLE = /(?:亏|赔|亏钱|赔钱|亏本)(?:是)?(?:不可能|不了)/g;
 
 const HEDGE_BEFORE =
-  /(?:不能|不敢|无法|没法|不可以|不好|不便|按规定不能|不让)(?:说|保证|承诺|打包票|讲)|不保证|不承诺|(?:can't|cannot|can not|won't|not allowed to|not supposed to) (?:promise|guarantee|say)|no guarantees?/;
+  /不保本|非保本|不是保本|合同上|监管要求|合规要求|on paper|not principal.protected|(?:不能|不敢|无法|没法|不可以|不好|不便|按规定不能|不让)(?:说|保证|承诺|打包票|讲)|不保证|不承诺|(?:can't|cannot|can not|won't|not allowed to|not supposed to) (?:promise|guarantee|say)|no guarantees?/;
 const PRINCIPAL_WORDS = /保本|本金|亏|赔|安全|风险|principal|capital|lose|loss|safe|risk/;
 
 function claimFilter(a: Analysis, c: Candidate): boolean {
@@ -178,6 +178,11 @@ export function detectPromiseOfReturns(a: Analysis): Candidate[] {
 export function detectGuaranteeOfPrincipal(a: Analysis): Candidate[] {
   const out: Candidate[] = liveHits(a, 'guarantee_of_principal').filter((h) => {
     if (isNegated(a, h.start, h.end)) return false;
+    // 会不会亏 / 能不能保本 ask (A-not-A), 本金保障型 names a product type, 不会亏很多 limits a loss.
+    const t = a.text;
+    if (t.startsWith('不', h.start) && /[会能是]$/.test(t.slice(Math.max(0, h.start - 1), h.start))) return false;
+    if (/^(?:型|类)/.test(t.slice(h.end, h.end + 1))) return false;
+    if (/^(?:很多|太多|太狠|多少|太惨|那么多|much)/.test(t.slice(h.end, h.end + 4))) return false;
     // 无风险利率 / risk-free rate are textbook terms, not claims.
     const next = a.text.slice(h.end, h.end + 5);
     return !/^(?:利率|收益率|资产| rate| asset)/.test(next);

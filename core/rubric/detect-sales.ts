@@ -18,7 +18,6 @@ import {
   type Candidate,
 } from './analysis.js';
 import { NUMPCT } from './detect-claims.js';
-import type { Hit } from './matcher.js';
 
 const CLAIM_TAGS = ['guarantee_of_principal', 'promise_of_returns'] as const;
 
@@ -125,27 +124,20 @@ export function detectPastPerformance(a: Analysis): Candidate[] {
 const BYPASS =
   /先买后测|先买再测|先交易后测|先买后评|测评随便(?:选|填|做)|随便(?:选|填|勾)一下|往激进(?:了|的|点)?选|往高(?:了|的|点)?选|选(?:最)?激进|选最高|(?:我|帮你)(?:帮你)?(?:填|做)(?:测评|问卷)|跳过(?:风险)?测评|不用(?:做)?测评|测评走(?:个)?形式|改(?:一下)?测评|重新测(?:一下|一次)?就能买|answer (?:more )?aggressive(?:ly)?|pick the (?:highest|most aggressive)|skip the (?:risk )?questionnaire|fill (?:it|the questionnaire) in for you|just tick/g;
 const BYPASS_GATE = /测|选|填|问卷|aggressive|highest|questionnaire|tick/;
-const RECOMMEND =
-  /推荐|建议|可以买|可以试|试试|适合|教你|带你|开通|开个|做点|玩玩|搞点|上车|买点|买一点|配置|冲|recommend|try|go for|should|perfect|great for|good for|sign up for|open/;
-
-function lowProfile(a: Analysis): Hit | undefined {
-  return hitsOf(a, 'lowProfile').find(
-    (h) => !overlapsAny(a, h.start, h.end, CLAIM_TAGS) && !isNegated(a, h.start, h.end),
-  );
-}
-
+/**
+ * Coaching the questionnaire in so many words. The reasoned verdict (profile against product
+ * level, waivers, pushes) is suitability.ts, joined to this in rules.ts.
+ */
 export function detectUnsuitable(a: Analysis): Candidate[] {
-  const out: Candidate[] = (BYPASS_GATE.test(a.text) ? regexHits(a, BYPASS, 'questionnaire-bypass') : []).filter(
-    (c) => !isFramed(a, c.start, c.end) && !isProhibited(a, c.start),
+  if (!BYPASS_GATE.test(a.text)) return [];
+  return regexHits(a, BYPASS, 'questionnaire-bypass').filter(
+    (c) =>
+      !isFramed(a, c.start, c.end) &&
+      !isProhibited(a, c.start) &&
+      !/(?:不能|不会|不要|别|不可以|禁止|切勿|不得|can't|won't|don't|never|not) ?(?:帮你|帮您|给你|给您)?$/.test(
+        a.text.slice(Math.max(0, c.start - 6), c.start),
+      ),
   );
-  const profile = (a.context !== null ? lowProfile(a.context) : undefined) ?? lowProfile(a);
-  if (profile === undefined) return out;
-  if (anyHit(a, 'decline') || !RECOMMEND.test(a.text)) return out;
-  for (const h of liveHits(a, 'highRisk')) {
-    if (isNegated(a, h.start, h.end) || isProhibited(a, h.start)) continue;
-    out.push({ start: h.start, end: h.end, rule: 'above-risk-profile' });
-  }
-  return out;
 }
 
 const URGENCY_RES: readonly [RegExp, string][] = [

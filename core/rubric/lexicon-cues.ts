@@ -13,7 +13,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     `
     不能|无法|没法|不可能|不敢|不会去|不承诺|不保证|不得|禁止|严禁|不允许|不可以|没有人能|没人能|没有人可以|谁也不能|谁都不能|谁也没法|谁都没法|任何人都不能|不代表|并不代表|
     不等于|不意味着|不一定|未必|不见得|并不|绝不|从不|从来不|不要相信|别相信|不要信|别信|不存在|没有任何|没有哪个|没有哪只|哪有|不要说|别说|不要|别急着|不建议|打破|不再|不会让你|不会要你|不会要求你|不会和你|不会跟你|不会拿|不会用|不会催|不催|不会向你|不会拉|不会推荐|不会荐|不会承诺|不会保证|不会索要|不会收取|不会私下|不会要求|
-    盲目|no one can|nobody can|no one|nobody|no investment|nothing is|can't|cannot|can not|won't|
+    不是所有|并非所有|我没说|没说过|谁跟你说|谁说|not all|never said|不会说|不会讲|从不说|不敢说|不是说|我们不说|不会跟大家说|won't say|never say|wouldn't say|盲目|no one can|nobody can|no one|nobody|no investment|nothing is|can't|cannot|can not|won't|
     don't|do not|doesn't|does not|never|not|isn't|aren't|no such thing|there's no|there is no|
     without any|impossible to
   `,
@@ -29,7 +29,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'negpost',
     'negpost',
     `
-    是不可能|不可能的|不存在|是违规|违规的|是假的|骗人的|是骗局|都是骗|不可信|不靠谱|是谎言|是虚假|是夸大|不能信|是违法|是红线|不能说|都不能说|说不得|is a myth|
+    ❌|✗|✘|是不可能|不可能的|不存在|是违规|违规的|是假的|骗人的|是骗局|都是骗|不可信|不靠谱|是谎言|是虚假|是夸大|不能信|是违法|是红线|不能说|都不能说|说不得|is a myth|
     is a lie|is a red flag|is a scam|doesn't exist|does not exist|is illegal|is not allowed|
     are not allowed|are a red flag|is false|are false
   `,
@@ -38,8 +38,8 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'frameIntro',
     'frame',
     `
-    骗子常说|骗子会说|骗子说|骗子总说|骗子爱说|如果有人跟你说|如果有人对你说|如果有人说|要是有人说|要是有人跟你说|有人会说|有人跟你说|有人对你说|听到有人说|凡是说|凡是跟你说|
-    凡是宣称|凡是承诺|凡是号称|典型话术|常见话术|诈骗话术|骗局话术|违规话术|错误示范|反面例子|反面案例|举个反例|像这种说|诸如|不要相信|别相信|千万别信|千万不要相信|不要轻信|
+    骗子一般会说|骗子通常会说|骗子往往会说|骗子一般说|骗子常说|骗子会说|骗子说|骗子总说|骗子爱说|如果有人跟你说|如果有人对你说|如果有人说|要是有人说|要是有人跟你说|有人会说|有人跟你说|有人对你说|听到有人说|凡是说|凡是跟你说|
+    some folks say|some folks|will tell you|people will tell you|有人说|有朋友说|有粉丝说|有网友说|有观众说|网上说|网传|所谓|很多人误以为|很多人以为|有人觉得|有人讲|some say|people say|some people say|you may have heard|凡是宣称|凡是承诺|凡是号称|典型话术|常见话术|诈骗话术|骗局话术|违规话术|错误示范|反面例子|反面案例|举个反例|像这种说|诸如|不要相信|别相信|千万别信|千万不要相信|不要轻信|
     警惕|谨防|小心|当心|提防|防范|识别|识破|有朋友问|还有朋友问|也有朋友问|有观众问|有人问|有网友问|someone asks|someone asked|a viewer asks|some of you want me to|you want me to|scammers say|scammers will say|scammers often say|a scammer|
     if someone tells you|if anyone tells you|if someone says|if anyone says|if someone promises|
     if anyone promises|anyone who promises|anyone promising|anyone who says|someone may say|
@@ -51,7 +51,7 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'frameTrail',
     'frame',
     `
-    是骗局|是骗子|都是骗|请远离|不受法律保护|本身就违法|就是违法|是诈骗|是典型|典型的|话术|是非法|是套路|是陷阱|是坑|骗人的|别信|不要信|千万别信|请举报|快举报|向12386举报|that's a scam|
+    that was wrong|i take it back|i'm correcting|我收回|是不对的|这个话不对|说法不对|是不严谨的|不严谨|would be a lie|that's wrong|是违规的|本身就是违规|就是违规|是传言|的传言|是谣言|没有依据|说法是错的|这句话我收回|我收回|别听|是不存在的|谁也不知道|谁都不知道|凭什么|是骗局|是骗子|都是骗|请远离|不受法律保护|本身就违法|就是违法|是诈骗|是典型|典型的|话术|是非法|是套路|是陷阱|是坑|骗人的|别信|不要信|千万别信|请举报|快举报|向12386举报|that's a scam|
     that is a scam|is a scam|are scams|is a red flag|are red flags|it's a scam|is fraud|it's fraud|
     classic scam|scam script
   `,
@@ -69,14 +69,14 @@ export const CUE_LEXICON: readonly LexEntry[] = [
     'contrast',
     'contrast',
     `
-    但|但是|不过|可是|然而|只是|只不过|反正|but|however|though|still
+    但|但是|不过|可是|然而|只是|只不过|反正|其实|事实上|实际上|but|however|though|still|actually|in fact
   `,
   ),
   ...words(
     'softClaim',
     'soft',
     `
-    没问题|没事|放心|稳|安全|不会亏|亏不了|不会赔|赚|涨|收益|保住|跑不了|妥妥|基本|大概率|肯定|翻倍|盈利|回本|fine|safe|make money|won't lose|
+    从来没有亏|从来没亏|从来没让|没出过|基本不可能|never loses|never lost|放宽心|没问题|没事|放心|稳|安全|不会亏|亏不了|不会赔|赚|涨|收益|保住|跑不了|妥妥|基本|大概率|肯定|翻倍|盈利|回本|fine|safe|make money|won't lose|
     will not lose|you will be ok|you'll be fine|basically|profit*|earn*|go up|pretty sure|
     always make
   `,

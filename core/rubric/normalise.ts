@@ -78,6 +78,11 @@ const SUBSTITUTIONS: readonly Substitution[] = [
   { from: '扣l', to: '扣1', han: false },
   // Pinyin for the money words.
   { from: 'wenzhuan', to: '稳赚', han: false },
+  { from: 'wen zhuan', to: '稳赚', han: false },
+  { from: 'feng', to: '风', han: true },
+  { from: 'xian', to: '险', han: true },
+  { from: 'jin', to: '金', han: true },
+  { from: 'bao ben', to: '保本', han: false },
   { from: 'baoben', to: '保本', han: false },
   { from: 'zhuan', to: '赚', han: true },
   { from: 'wen', to: '稳', han: true },
@@ -99,6 +104,23 @@ const FOLD = new Uint16Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
 for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
 FOLD[0x3000] = 0x20;
+// Tone-marked pinyin vowels (bǎo本, 零fēng险) are the plain letters, so the pinyin rules below apply.
+for (const [from, to] of [
+  ['āáǎà', 'a'],
+  ['ēéěè', 'e'],
+  ['īíǐì', 'i'],
+  ['ōóǒò', 'o'],
+  ['ūúǔù', 'u'],
+  ['ǖǘǚǜü', 'v'],
+] as const)
+  for (const ch of from) FOLD[ch.charCodeAt(0)] = to.charCodeAt(0);
+// Circled and parenthesised digits (R④, ⑤倍) are the digits: one code unit each, offsets unchanged.
+for (let d = 1; d <= 9; d++) {
+  FOLD[0x245f + d] = 0x30 + d; // ① … ⑨
+  FOLD[0x2473 + d] = 0x30 + d; // ⑴ … ⑼
+  FOLD[0x2775 + d] = 0x30 + d; // ❶ … ❾
+  FOLD[0x2789 + d] = 0x30 + d; // ➊ … ➒
+}
 for (let c = 0x41; c <= 0x5a; c++) FOLD[c] = c + 0x20;
 for (let c = 0xff21; c <= 0xff3a; c++) FOLD[c] = c - 0xfee0 + 0x20;
 for (const [t, sim] of Object.entries(TRADITIONAL_PAIRS)) FOLD[t.charCodeAt(0)] = sim.charCodeAt(0);
@@ -112,6 +134,17 @@ for (const s of [...SUBSTITUTIONS].sort((a, b) => b.from.length - a.from.length)
 }
 const SUB_FIRST = new Uint8Array(0x10000);
 for (const k of SUB_BY_FIRST.keys()) SUB_FIRST[k] = 1;
+
+/** Emoji (as surrogate pairs) that stand for a contact app; each name is two code units. */
+const EMOJI_NAMES = new Map<number, string>([
+  [(0xd83d << 16) | 0xdc27, 'qq'], // 🐧
+  [(0xd83d << 16) | 0xdcac, '微信'], // 💬
+  [(0xd83d << 16) | 0xdcde, '电话'], // 📞
+  [(0xd83d << 16) | 0xdcf1, '手机'], // 📱
+  [(0xd83d << 16) | 0xdee9, '飞机'], // 🛩
+  [(0xd83d << 16) | 0xdcb0, '钱'], // 💰 (本💰 = 本钱, 存💰 = 存钱): one unit for two
+]);
+FOLD[0x2708] = '飞'.charCodeAt(0); // ✈ (telegram, 飞机)
 
 const DIGIT_OR_CN_NUM = new Set('0123456789一二两三四五六七八九十百千万半几'.split('').map((c) => c.charCodeAt(0)));
 
@@ -140,6 +173,21 @@ export function normalise(input: string): Normalised {
     if (CLASS[raw] === C_ZERO_WIDTH) {
       changed = true;
       continue;
+    }
+    // An emoji standing for a contact app or money (🐧 QQ, 💬 WeChat, 💰 钱) becomes its name;
+    // each unit of the name maps back to the emoji's two code units.
+    if (raw >= 0xd800 && raw <= 0xdbff && i + 1 < len) {
+      const name = EMOJI_NAMES.get((raw << 16) | input.charCodeAt(i + 1));
+      if (name !== undefined) {
+        for (let k = 0; k < name.length; k++) {
+          codes[n++] = name.charCodeAt(k);
+          st.push(i);
+          en.push(i + 2);
+        }
+        i++;
+        changed = true;
+        continue;
+      }
     }
     let c = FOLD[raw] as number;
     // A curly apostrophe inside an English word (can’t) is the ASCII one; elsewhere it is a quote.

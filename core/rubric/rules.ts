@@ -21,6 +21,9 @@ import {
 } from './detect-sales.js';
 import type { Cue } from './matcher.js';
 import type { ResolvedContext } from './model/context.js';
+import { assessSuitability, suitabilityFlags } from './suitability.js';
+import { findClaimFrames } from './claim-frames.js';
+import { affirmsLure, findFraudFrames } from './fraud-frames.js';
 
 type Detector = (a: Analysis, text: string, context: string | undefined) => Candidate[];
 
@@ -43,6 +46,17 @@ export const DETECTORS: { readonly [K in Category]: Detector } = {
 const DETECTOR_LIST: readonly Detector[] = CATEGORIES.map((c) => DETECTORS[c]);
 const TIP = CATEGORIES.indexOf('specific_stock_tip');
 const MISSING_RISK = CATEGORIES.indexOf('missing_risk_disclosure');
+const UNSUITABLE = CATEGORIES.indexOf('unsuitable_recommendation');
+const PROMISE = CATEGORIES.indexOf('promise_of_returns');
+const GUARANTEE = CATEGORIES.indexOf('guarantee_of_principal');
+/** Cue ids at and above this are claim-frame flags (claim-frames.ts). */
+export const CLAIM_FLAG_BASE = 96;
+/** Cue ids at and above this are fraud-frame flags (fraud-frames.ts). */
+export const FRAUD_FLAG_BASE = 128;
+const FRAUD = CATEGORIES.indexOf('fraud_lure');
+const UNLICENSED = CATEGORIES.indexOf('unlicensed_advice');
+/** Cue ids at and above this are suitability flags (suitability.ts), not STEERING_CUES. */
+export const SUITABILITY_FLAG_BASE = 64;
 
 export interface RuleResult {
   readonly a: Analysis;
@@ -84,6 +98,21 @@ export function runRules(text: string, ctx: ResolvedContext): RuleResult {
     const found = (DETECTOR_LIST[i] as Detector)(a, text, ctx.viewer);
     raw[i] = found.length > 0 ? found : undefined;
   }
+  // Suitability is reasoned over the viewer's profile, the product's level and the host's move,
+  // with the host's previous lines too (a profile the host repeated): its verdict joins the rules.
+  const suit = assessSuitability(a, ctx.host);
+  if (suit.candidates.length > 0) raw[UNSUITABLE] = [...(raw[UNSUITABLE] ?? []), ...suit.candidates];
+  // Returns and capital claimed by structure (figure × period × assurance, question × answer).
+  const frames = findClaimFrames(a);
+  if (frames.returns.length > 0) raw[PROMISE] = [...(raw[PROMISE] ?? []), ...frames.returns];
+  if (frames.principal.length > 0) raw[GUARANTEE] = [...(raw[GUARANTEE] ?? []), ...frames.principal];
+  // Scam scripts by what they do; a private group is also advice outside firm channels (decision 3).
+  const fraud = findFraudFrames(a);
+  const yes = affirmsLure(a);
+  const lures = yes === undefined ? fraud.candidates : [...fraud.candidates, yes];
+  if (lures.length > 0) raw[FRAUD] = [...(raw[FRAUD] ?? []), ...lures];
+  const groups = fraud.candidates.filter((c) => c.rule === 'private-group');
+  if (groups.length > 0) raw[UNLICENSED] = [...(raw[UNLICENSED] ?? []), ...groups];
   // CATALOGUE decision 2: a stock call is not also labelled missing disclosure. The banner on
   // the wall is the disclosure (decision 1). No other category suppresses another (decision 3).
   if (raw[TIP] !== undefined || ctx.banner) raw[MISSING_RISK] = undefined;
@@ -93,5 +122,8 @@ export function runRules(text: string, ctx: ResolvedContext): RuleResult {
     anyHit(a, 'neg') || anyHit(a, 'neg1') || anyHit(a, 'refuse') || anyHit(a, 'decline') || anyHit(a, 'prohibit');
   const cues: number[] = [];
   for (let i = 0; i < STEERING_CUES.length; i++) if (anyHit(a, STEERING_CUES[i] as Cue)) cues.push(i);
+  for (const f of suitabilityFlags(suit)) cues.push(SUITABILITY_FLAG_BASE + f);
+  for (const f of new Set(frames.flags)) cues.push(CLAIM_FLAG_BASE + f);
+  for (const f of new Set(fraud.flags)) cues.push(FRAUD_FLAG_BASE + f);
   return { a, raw, fired, negates, cues };
 }

@@ -49,10 +49,10 @@ describe('script review finds planted subtle violations', () => {
   const scenario: Scenario = { ...base, segments: [{ ...seg, lines }] };
   const review = reviewScenario(scenario);
   const found = review.segments[0]!.lines;
-  it('flags at least 7 of the 8 planted lines with the planted category (one paraphrased yield is still missed)', () => {
+  it('flags all 8 planted lines with the planted category (the paraphrased yield too, since the claim frames)', () => {
     const hits = planted.planted.filter((p, i) => found[i]!.findings.some((f) => f.category === p.category));
     console.log(`planted script: ${hits.length} / ${planted.planted.length} found`);
-    expect(hits.length).toBeGreaterThanOrEqual(7);
+    expect(hits.length).toBe(planted.planted.length);
     expect(review.ok).toBe(false);
   });
   it('leaves the compliant look-alikes without a finding', () => {

@@ -25,7 +25,7 @@ const items: Item[] = readFileSync(CORPUS, 'utf8')
   .map((l) => JSON.parse(l) as Item);
 
 const DECISION_3 = new Set(['s20', 's28']);
-const KNOWN_MISSES = new Set(['s03', 's10', 's20', 's22', 's29']);
+const KNOWN_MISSES = new Set(['s03']);
 
 const counts = new Map<string, { tp: number; fp: number; fn: number }>(
   CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]),
@@ -46,10 +46,12 @@ describe('sample corpus', () => {
     // Labelled before CATALOGUE decision 3 (a scam line that also asks for private contact or a
     // group carries unlicensed_advice too): the extra label is what the decision asks for.
     const decision3 = DECISION_3.has(item.id);
-    // Known misses of the combined detector (the model vetoes a rule hit: missing disclosure in
-    // s03/s10, the daily-yield promise in s20 since the corpus grew to 3,496 items; since 3,792 the
-    // past performance of s22 is missed and s29 also gets a false promise_of_returns);
-    // it.fails keeps them visible and turns red once they are fixed.
+    // Known miss: s03 ("放心，这个理财产品本金不会亏，亏了公司兜底。") is labelled guarantee +
+    // missing disclosure; the model vetoes the missing-disclosure rule hit because the owned
+    // corpus mostly labels a reassured guarantee as the guarantee alone (4 of 9 such train/dev
+    // lines carry both). s10, s20, s22 and s29 pass since the claim frames, the suitability
+    // reasoning and its missing-disclosure anchor (issue 13, steps 1–3); which of s03/s29 the
+    // model gets right has flipped between retrains. it.fails keeps the miss visible.
     const run = KNOWN_MISSES.has(item.id) ? it.fails : it;
     run(`${item.id}: ${item.text}`, () => {
       const got = checkUtterance(item.text, item.context).labels;

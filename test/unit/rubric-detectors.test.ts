@@ -67,7 +67,11 @@ const CASES: readonly Case[] = [
     labels: [],
   },
   // past_performance_without_disclaimer
-  { text: '这只基金去年收益35%，今年还会更好。', labels: ['past_performance_without_disclaimer'] },
+  // The past run said to go on is also a promise (issue 13, "an opinion that the past run continues").
+  {
+    text: '这只基金去年收益35%，今年还会更好。',
+    labels: ['past_performance_without_disclaimer', 'promise_of_returns'],
+  },
   { text: '该基金成立以来没亏过，大家可以关注。', labels: ['past_performance_without_disclaimer'] },
   { text: '这只基金成立4个月，折算年化28%，过往业绩不代表未来表现。', labels: ['past_performance_without_disclaimer'] },
   { text: '这只基金连续5年正收益。', labels: ['past_performance_without_disclaimer'] },
@@ -128,7 +132,8 @@ const CASES: readonly Case[] = [
   { text: 'Other brokers are crooks who will rip you off.', labels: ['disparaging_competitors'] },
   { text: '根据协会公布的数据，各家券商的佣金水平差异不大。', labels: [] },
   // fraud_lure
-  { text: '免费荐股，扣1进群，股神老师带你抓涨停。', labels: ['fraud_lure'] },
+  // CATALOGUE decision 3: a scam script that also pulls viewers into a private group carries both.
+  { text: '免费荐股，扣1进群，股神老师带你抓涨停。', labels: ['fraud_lure', 'unlicensed_advice'] },
   { text: '警惕“免费荐股、内幕消息”这类骗局，遇到请拨打12386。', labels: [] },
   { text: '我舅舅在私募，有内幕消息，明天主力拉升。', labels: ['fraud_lure'] },
   { text: 'Join our VIP group for AI signals from the professor.', labels: ['fraud_lure'] },
