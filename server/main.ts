@@ -36,6 +36,7 @@ import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
+import { attachAsrRelay, parseAsrUrl } from './voice/asr-relay.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
@@ -79,6 +80,12 @@ export interface ServerOptions {
   /** Policy tick of workshop sessions' bots in ms (default 200). */
   workshopBotTickMs?: number;
   log?: (msg: string) => void;
+  /**
+   * Speech recognition (docs/VOICE.md): `url` of a FunASR 2-pass runtime the server relays to
+   * (default BRANCHCAST_ASR_URL; null for none); `browser: false` forbids the browser's own,
+   * usually cloud, recognition (default: BRANCHCAST_BROWSER_ASR is not "off").
+   */
+  asr?: { url?: string | null; browser?: boolean };
 }
 
 export type { DemoRoom };
@@ -169,6 +176,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // The demo room reopens when its stream ends.
     keeper?.observe(sessionId, batch);
   });
+  const asr = attachAsrRelay(httpServer, {
+    upstreamUrl: opts.asr?.url !== undefined ? opts.asr.url : parseAsrUrl(process.env.BRANCHCAST_ASR_URL),
+    browserAllowed: opts.asr?.browser ?? process.env.BRANCHCAST_BROWSER_ASR !== 'off',
+    guard: access.guard,
+    store,
+    log,
+  });
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -189,6 +203,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       workshopRoutes(workshop),
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
+      asr.route,
     ],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
@@ -261,6 +276,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (closed) return;
       closed = true;
       clearInterval(ticker);
+      asr.close();
       await keeper?.close();
       await workshop.close();
       rooms.closeAll();
