@@ -37,6 +37,8 @@ import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
 import { attachAsrRelay, parseAsrUrl } from './voice/asr-relay.js';
+import { voiceRoutes } from './voice/voice-routes.js';
+import { VOICE_LIMITS, VoiceTakes, type VoiceLimits } from './voice/voice-takes.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
@@ -86,6 +88,8 @@ export interface ServerOptions {
    * usually cloud, recognition (default: BRANCHCAST_BROWSER_ASR is not "off").
    */
   asr?: { url?: string | null; browser?: boolean };
+  /** Caps and retention of the opt-in voice recording (default retention: BRANCHCAST_VOICE_RETENTION_DAYS or 30). */
+  voiceLimits?: Partial<VoiceLimits>;
 }
 
 export type { DemoRoom };
@@ -112,6 +116,8 @@ export interface RunningServer {
   /** The server's Ed25519 signing key (docs/RECORDING.md, "Signatures"). */
   signer: Signer;
   signatures: SignatureStore;
+  /** The trainees' recorded voice, opt-in (docs/VOICE.md). */
+  voice: VoiceTakes;
   close(): Promise<void>;
 }
 
@@ -183,6 +189,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     store,
     log,
   });
+  const days = Number(process.env.BRANCHCAST_VOICE_RETENTION_DAYS ?? '');
+  const voice = new VoiceTakes(dataDir === null ? null : join(dataDir, 'voice'), {
+    ...VOICE_LIMITS,
+    ...(Number.isFinite(days) && days >= 0 && process.env.BRANCHCAST_VOICE_RETENTION_DAYS
+      ? { retentionMs: days * 24 * 3600 * 1000 }
+      : {}),
+    ...opts.voiceLimits,
+  });
+  const swept = voice.sweep();
+  if (swept > 0) log(`deleted the recorded voice of ${swept} session(s) past the retention`);
+  const sweeper = setInterval(() => voice.sweep(), 3600_000);
+  sweeper.unref();
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -204,6 +222,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
       asr.route,
+      voiceRoutes(voice, store),
     ],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
@@ -272,10 +291,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     workshop,
     signer,
     signatures,
+    voice,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(ticker);
+      clearInterval(sweeper);
       asr.close();
       await keeper?.close();
       await workshop.close();
