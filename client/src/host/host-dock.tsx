@@ -14,6 +14,7 @@ import { detectRecognizer, startListening, stopListening } from './recognition.j
 import { setMuted, startSpeech } from './speech.js';
 import { useSpeech } from './speech-store.js';
 import { VoiceMeter } from './voice-meter.js';
+import { VoiceRecord } from './voice-record.js';
 import './host-dock.css';
 
 function VoiceStatus() {
@@ -156,6 +157,7 @@ export function HostDock() {
         <VoiceStatus />
         <MicButton />
         <VoiceMeter />
+        <VoiceRecord />
         <AvatarPicker />
       </div>
     </div>
