@@ -22,6 +22,8 @@ const SCRIPT = ['嗯，各位好，那个，今天聊基金定投', '这只基�
 let browser: Browser;
 let studio: Studio;
 let fake: FakeFunAsr;
+/** The stream's session (the demo room reopens as a new session when it ends). */
+let sessionId: string;
 
 beforeAll(async () => {
   const launching = launchChromium([
@@ -36,6 +38,7 @@ beforeAll(async () => {
   browser = await launching;
   studio = await openStudio(browser, { viewers: 0, server: { asr: { url: fake.url } } });
   await startStream(studio.page);
+  sessionId = studio.server.demo!.sessionId;
 });
 
 afterAll(async () => {
@@ -45,9 +48,7 @@ afterAll(async () => {
 });
 
 const hostLines = () =>
-  studio.server.store
-    .readEvents(studio.server.demo!.sessionId)
-    .flatMap((e) => (e.type === 'host.said' ? [e.text] : []));
+  studio.server.store.readEvents(sessionId).flatMap((e) => (e.type === 'host.said' ? [e.text] : []));
 
 describe('speech recognition through the server (FunASR stand-in)', () => {
   it('records the voice only after consent, with a visible badge', async () => {
@@ -101,7 +102,7 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
     const page = studio.page;
     // At least one recorded chunk is stored before recording stops.
     const deadline = Date.now() + WAIT.timeout;
-    while ((studio.server.voice.list(studio.server.demo!.sessionId)[0]?.bytes ?? 0) === 0 && Date.now() < deadline)
+    while ((studio.server.voice.list(sessionId)[0]?.bytes ?? 0) === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 250));
     await page.click('[data-testid=voice-record-stop]');
     await page.click('[data-testid=control-end]');
@@ -114,7 +115,6 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
 
   it('plays the recorded voice in replay, in sync with the playhead', async () => {
     const page = studio.page;
-    const sessionId = studio.server.demo!.sessionId;
     const take = studio.server.voice.list(sessionId)[0]!;
     const events = studio.server.store.readEvents(sessionId);
     const at = events.find((e) => e.t >= take.startT + 1000) ?? events.at(-1)!;
