@@ -222,7 +222,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
       asr.route,
-      voiceRoutes(voice, store),
+      voiceRoutes(voice, store, rooms),
     ],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its

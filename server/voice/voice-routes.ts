@@ -1,7 +1,8 @@
 /**
  * The recorded voice over HTTP (voice-takes.ts; docs/VOICE.md "Recording the voice"):
  *
- *   POST   /api/sessions/:id/voice?take=&startT=   one WebM/Opus chunk (the trainee's code, live session)
+ *   POST   /api/sessions/:id/voice?take=&startT=   one WebM/Opus chunk (the trainee's code, live
+ *                                                 session); recorded as a voice.chunk event
  *   GET    /api/sessions/:id/voice                 {takes: [...]} (whoever may read the session)
  *   GET    /api/sessions/:id/voice/:take           the take's audio
  *   DELETE /api/sessions/:id/voice                 delete it all (a facilitator, or the trainee's code)
@@ -9,13 +10,19 @@
 import { BodyTooLarge, readBody } from '../edge/http-body.js';
 import { canReadSession } from '../auth/guard.js';
 import type { RouteHandler } from '../auth/route-context.js';
+import { draft, SYSTEM_ACTOR } from '../../core/events.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import { VoiceLimitError, type VoiceTakes } from './voice-takes.js';
 
 const PATH = /^\/api\/sessions\/([^/]+)\/voice(?:\/([^/]+))?$/;
 const AUDIO = /^audio\/(webm|ogg)\b/;
 
-export function voiceRoutes(takes: VoiceTakes, store: Pick<RecordingStore, 'getSession'>): RouteHandler {
+export function voiceRoutes(
+  takes: VoiceTakes,
+  store: Pick<RecordingStore, 'getSession'>,
+  rooms: Pick<RoomRegistry, 'get'>,
+): RouteHandler {
   return async (req, res, url, ctx) => {
     const m = PATH.exec(url.pathname);
     if (!m) return false;
@@ -104,7 +111,21 @@ export function voiceRoutes(takes: VoiceTakes, store: Pick<RecordingStore, 'getS
           mime.split(';')[0] === 'audio/ogg' ? 'audio/ogg' : 'audio/webm',
           body,
         );
-        ctx.send(res, 201, { take });
+        // The chunk's hash goes into the session's event chain (voice.chunk), so the audio is
+        // bound to the signed recording; answered once that event is durable.
+        const room = rooms.get(sessionId);
+        const seq = room
+          ? await room.submit(SYSTEM_ACTOR, [
+              draft.voiceChunk({
+                take: take.id,
+                index: take.chunks - 1,
+                startT: take.startT,
+                bytes: body.length,
+                sha256: take.chunkHashes.at(-1)!,
+              }),
+            ])
+          : null;
+        ctx.send(res, 201, { take, seq });
       } catch (e) {
         if (!(e instanceof VoiceLimitError)) throw e;
         ctx.send(res, e.status, { error: e.status === 413 ? 'TOO_LARGE' : 'NOT_FOUND', message: e.message });

@@ -119,7 +119,7 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
     const events = studio.server.store.readEvents(sessionId);
     const at = events.find((e) => e.t >= take.startT + 1000) ?? events.at(-1)!;
     await page.goto(`http://127.0.0.1:${studio.server.port}/replay/${sessionId}?seq=${at.seq}`);
-    await page.waitForSelector('[data-testid=replay-voice-audio]', WAIT);
+    await page.waitForSelector('[data-testid=replay-voice-audio]', { ...WAIT, state: 'attached' });
     await page.waitForSelector('[data-testid=replay-voice][data-pace]', WAIT);
     await page.click('[data-testid=play-toggle]');
     await page.waitForFunction(

@@ -68,6 +68,12 @@ describe('recording the trainee’s voice (opt-in)', () => {
     expect(bytes[999]).toBe(1);
     expect(bytes[1000]).toBe(2);
     expect(existsSync(join(dir, 'voice', room.id, `${take.id}.webm`))).toBe(true);
+    // Each chunk's hash is in the session's event chain.
+    const chunks = server.store.readEvents(room.id).filter((e) => e.type === 'voice.chunk');
+    expect(chunks.map((e) => (e.type === 'voice.chunk' ? [e.take, e.index, e.bytes, e.sha256] : []))).toEqual([
+      [take.id, 0, 1000, takes[0]!.chunkHashes[0]],
+      [take.id, 1, 500, takes[0]!.chunkHashes[1]],
+    ]);
   });
 
   it('takes audio only from the trainee of a live session, as audio, within the caps', async () => {
