@@ -84,6 +84,12 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
       WAIT,
     );
     await expect(caption.textContent()).resolves.toBe(SCRIPT[0]);
+    // Debian's Chromium has no Chinese voice: the server's espeak-ng speaks the line, the note
+    // says so in the interface language, and the mouth moves on its syllable timings.
+    await expect(page.locator('[data-testid=voice-note]').getAttribute('data-mode')).resolves.toBe('server');
+    await expect(page.locator('[data-testid=voice-note]').textContent()).resolves.toContain('服务器离线合成');
+    expect(studio.requested.some((u) => u.includes('/api/voice/host.wav?text='))).toBe(true);
+    await page.waitForFunction(() => (window.__branchcast?.host?.mouthPeak ?? 0) > 0.3, null, WAIT);
     // The second sentence closes at the end of the file's speech.
     const deadline = Date.now() + WAIT.timeout;
     while (!hostLines().includes(SCRIPT[1]!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
@@ -122,14 +128,24 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
     await page.waitForSelector('[data-testid=replay-voice-audio]', { ...WAIT, state: 'attached' });
     await page.waitForSelector('[data-testid=replay-voice][data-pace]', WAIT);
     await page.click('[data-testid=play-toggle]');
-    await page.waitForFunction(
-      () => {
-        const a = document.querySelector<HTMLAudioElement>('[data-testid=replay-voice-audio]');
-        return !!a && !a.paused && a.currentTime > 0.2;
-      },
-      null,
-      WAIT,
-    );
+    const state = () =>
+      page.evaluate(() => {
+        const a = document.querySelector<HTMLAudioElement>('[data-testid=replay-voice-audio]')!;
+        const s = window.__branchcast!.store.getState();
+        return { paused: a.paused, at: a.currentTime, ready: a.readyState, error: a.error?.code, t: s.replayT };
+      });
+    await page
+      .waitForFunction(
+        () => {
+          const a = document.querySelector<HTMLAudioElement>('[data-testid=replay-voice-audio]');
+          return !!a && !a.paused && a.currentTime > 0.2;
+        },
+        null,
+        { ...WAIT, timeout: 60_000 },
+      )
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}; audio ${JSON.stringify(await state())}, take ${JSON.stringify(take)}`);
+      });
     // In sync: the audio's position is the playhead's distance from the take's start.
     const drift = await page.evaluate((startT) => {
       const a = document.querySelector<HTMLAudioElement>('[data-testid=replay-voice-audio]')!;

@@ -20,7 +20,8 @@ interface Take {
 
 /** MediaRecorder's WebM has no duration: a take lasts about its chunk count × the chunk length. */
 const CHUNK_MS = 5000;
-const DRIFT_S = 0.4;
+/** Re-seek when the audio is this far from the playhead (software GL moves the playhead in frame-sized steps). */
+const DRIFT_S = 1;
 
 function useTakes(sessionId: string): Array<Take & { url: string }> {
   const [takes, setTakes] = useState<Array<Take & { url: string }>>([]);
