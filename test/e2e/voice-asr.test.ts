@@ -144,7 +144,10 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
         { ...WAIT, timeout: 60_000 },
       )
       .catch(async (e: unknown) => {
-        throw new Error(`${String(e)}; audio ${JSON.stringify(await state())}, take ${JSON.stringify(take)}`);
+        const stored = studio.server.voice.audio(sessionId, take.id);
+        throw new Error(
+          `${String(e)}; audio ${JSON.stringify(await state())}, take ${JSON.stringify({ ...take, chunkHashes: take.chunkHashes.length })}, stored ${stored?.length} ${stored ? [...stored.subarray(0, 4)].join(',') : ''}`,
+        );
       });
     // In sync: the audio's position is the playhead's distance from the take's start.
     const drift = await page.evaluate((startT) => {

@@ -110,6 +110,17 @@ function startNext(): void {
     startClock(line, id, lang, estimate);
     endTimer = setTimeout(() => finish(id), estimate);
   };
+  if ((!s || !voice) && lang === 'zh' && !speechStore.getState().muted && serverVoiceState() === 'unknown') {
+    // Still asking whether the server can speak: decide once it has answered.
+    speechNow.id = id;
+    void probeServerVoice().then(() => {
+      if (speechNow.id !== id || current !== line) return;
+      queue.unshift(line);
+      current = null;
+      startNext();
+    });
+    return;
+  }
   if ((!s || !voice) && lang === 'zh' && !speechStore.getState().muted && serverVoiceState() === 'ok') {
     speechNow.id = id; // reserved, as for the browser's voice below
     speakOnServer(line.text, {
