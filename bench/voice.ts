@@ -1,12 +1,14 @@
 /**
  * Cost of the delivery analysis (core/voice/analyser.ts) per second of audio, fed the way the
  * AudioWorklet feeds it (128-sample render quanta) at 16 and 48 kHz, on the committed espeak-ng
- * fixtures concatenated to about a minute. Run: npm run bench -- voice
+ * fixtures concatenated to about a minute; and of the 16 kHz PCM encoding for on-premises
+ * recognition (core/voice/pcm16.ts) on the same audio. Run: npm run bench -- voice
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVoiceAnalyser } from '../core/voice/analyser.js';
+import { createPcm16Encoder } from '../core/voice/pcm16.js';
 import { parseWav } from '../core/voice/wav.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,6 +55,24 @@ for (const rate of [16000, 48000]) {
   });
 }
 console.table(rows);
+
+// The PCM encoder for FunASR (pcm-worklet.ts) runs beside the analyser when recognition is on.
+const pcm: { sampleRate: number; msPerAudioSecond: number }[] = [];
+for (const rate of [48000, 44100]) {
+  const signal = resample(base, 16000, rate);
+  const seconds = signal.length / rate;
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const enc = createPcm16Encoder(rate);
+    const t0 = performance.now();
+    for (let i = 0; i < signal.length; i += 128) enc.push(signal.subarray(i, i + 128));
+    enc.flush();
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((x, y) => x - y);
+  pcm.push({ sampleRate: rate, msPerAudioSecond: Math.round((runs[2]! / seconds) * 100) / 100 });
+}
+console.table(pcm);
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'voice.json'), JSON.stringify({ bench: 'voice', rows }, null, 2) + '\n');
+writeFileSync(join(here, 'results', 'voice.json'), JSON.stringify({ bench: 'voice', rows, pcm }, null, 2) + '\n');
 console.log('wrote bench/results/voice.json');

@@ -100,6 +100,12 @@ export interface EventPayloads {
    * those that ended in this window; `silenceMs` is the silence running at `toMs` (dead air).
    */
   'voice.sample': VoiceSample;
+  /**
+   * A chunk of the trainee's opt-in voice recording was stored beside the session
+   * (server/voice/voice-takes.ts): its take, place in the take, size and SHA-256, so the audio is
+   * bound to the hash chain. `startT` is the take's stream start. No audio in the event.
+   */
+  'voice.chunk': { take: string; index: number; startT: number; bytes: number; sha256: string };
 }
 
 export interface VoiceSample {
@@ -153,6 +159,7 @@ export const EVENT_TYPES = [
   'audience.configured',
   'session.branched',
   'voice.sample',
+  'voice.chunk',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -230,6 +237,7 @@ export const draft = {
   tradeUnsuitable: (p: EventPayloads['trade.unsuitable']): EventDraft => ({ type: 'trade.unsuitable', ...p }),
   marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
   voiceSample: (p: VoiceSample): EventDraft => ({ type: 'voice.sample', ...p }),
+  voiceChunk: (p: EventPayloads['voice.chunk']): EventDraft => ({ type: 'voice.chunk', ...p }),
   audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
     type: 'audience.configured',
     count,

@@ -311,6 +311,7 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
     case 'session.branched':
       return { ...s, sessionId: e.sessionId, parent: { sessionId: e.parentSessionId, atSeq: e.atSeq } };
     case 'voice.sample':
+    case 'voice.chunk':
       return s;
     case 'audience.configured':
       return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };

@@ -37,6 +37,9 @@ import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { continueRetryAudience } from './workshop/retry-audience.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
+import { attachAsrRelay, parseAsrUrl } from './voice/asr-relay.js';
+import { voiceRoutes } from './voice/voice-routes.js';
+import { VOICE_LIMITS, VoiceTakes, type VoiceLimits } from './voice/voice-takes.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
@@ -80,6 +83,14 @@ export interface ServerOptions {
   /** Policy tick of workshop sessions' bots in ms (default 200). */
   workshopBotTickMs?: number;
   log?: (msg: string) => void;
+  /**
+   * Speech recognition (docs/VOICE.md): `url` of a FunASR 2-pass runtime the server relays to
+   * (default BRANCHCAST_ASR_URL; null for none); `browser: false` forbids the browser's own,
+   * usually cloud, recognition (default: BRANCHCAST_BROWSER_ASR is not "off").
+   */
+  asr?: { url?: string | null; browser?: boolean };
+  /** Caps and retention of the opt-in voice recording (default retention: BRANCHCAST_VOICE_RETENTION_DAYS or 30). */
+  voiceLimits?: Partial<VoiceLimits>;
 }
 
 export type { DemoRoom };
@@ -106,6 +117,8 @@ export interface RunningServer {
   /** The server's Ed25519 signing key (docs/RECORDING.md, "Signatures"). */
   signer: Signer;
   signatures: SignatureStore;
+  /** The trainees' recorded voice, opt-in (docs/VOICE.md). */
+  voice: VoiceTakes;
   close(): Promise<void>;
 }
 
@@ -170,6 +183,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // The demo room reopens when its stream ends.
     keeper?.observe(sessionId, batch);
   });
+  const asr = attachAsrRelay(httpServer, {
+    upstreamUrl: opts.asr?.url !== undefined ? opts.asr.url : parseAsrUrl(process.env.BRANCHCAST_ASR_URL),
+    browserAllowed: opts.asr?.browser ?? process.env.BRANCHCAST_BROWSER_ASR !== 'off',
+    guard: access.guard,
+    store,
+    log,
+  });
+  const days = Number(process.env.BRANCHCAST_VOICE_RETENTION_DAYS ?? '');
+  const voice = new VoiceTakes(dataDir === null ? null : join(dataDir, 'voice'), {
+    ...VOICE_LIMITS,
+    ...(Number.isFinite(days) && days >= 0 && process.env.BRANCHCAST_VOICE_RETENTION_DAYS
+      ? { retentionMs: days * 24 * 3600 * 1000 }
+      : {}),
+    ...opts.voiceLimits,
+  });
+  const swept = voice.sweep();
+  if (swept > 0) log(`deleted the recorded voice of ${swept} session(s) past the retention`);
+  const sweeper = setInterval(() => voice.sweep(), 3600_000);
+  sweeper.unref();
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -190,6 +222,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       workshopRoutes(workshop),
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
+      asr.route,
+      voiceRoutes(voice, store, rooms),
     ],
   });
   // Socket.IO answers some requests itself (a bad handshake, a refused origin) with headers of its
@@ -258,10 +292,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     workshop,
     signer,
     signatures,
+    voice,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(ticker);
+      clearInterval(sweeper);
+      asr.close();
       await keeper?.close();
       await workshop.close();
       rooms.closeAll();

@@ -8,7 +8,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/main.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/main.js';
 
 /** SwiftShader draws a few frames a second: wait generously, poll on a timer (rAF is slow). */
 export const WAIT = { timeout: 120_000, polling: 250 } as const;
@@ -44,6 +44,8 @@ export async function openStudio(
     viewport?: { width: number; height: number };
     /** Script run in the page before the app (e.g. a stand-in speech synthesiser). */
     initScript?: string;
+    /** More server options (e.g. `asr` pointing at a FunASR stand-in). */
+    server?: Partial<ServerOptions>;
   },
 ): Promise<Studio> {
   const server = await startServer({
@@ -52,6 +54,7 @@ export async function openStudio(
     dataDir: null,
     defaultRoom: { bots: opts.viewers, rampSec: opts.rampSec ?? 3, reserveShare: 0, scenarioId: opts.scenarioId },
     log: () => {},
+    ...opts.server,
   });
   if (!server.demo) throw new Error('the server opened no demo room (is scenes/ empty?)');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });

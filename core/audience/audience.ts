@@ -137,6 +137,7 @@ export class Audience {
       case 'stream.paused':
       case 'incident.scheduled':
       case 'voice.sample':
+      case 'voice.chunk':
         return;
       default: {
         const unreachable: never = e;

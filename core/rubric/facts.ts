@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario.js';
 import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
 import type { CheckContext, Turn } from './model/context.js';
+import { countFillers } from '../voice/fillers.js';
 
 export interface Utterance {
   seq: number;
@@ -149,16 +150,6 @@ export function initialFacts(): Facts {
   };
 }
 
-/** 嗯/那个/就是说/um/uh (the list) plus 然后呢/呃, counted in spoken lines only. */
-const FILLERS = /嗯|呃|那个|就是说|然后呢|\b(?:um+|uh+|erm)\b/giu;
-
-function countFillers(text: string): number {
-  FILLERS.lastIndex = 0;
-  let n = 0;
-  while (FILLERS.exec(text)) n++;
-  return n;
-}
-
 function nonSpace(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -226,7 +217,7 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       return f;
     case 'host.said': {
       f.spokenChars += nonSpace(e.text);
-      f.fillers += countFillers(e.text);
+      f.fillers += countFillers(e.text).total;
       f.utterances.push({
         seq: e.seq,
         t: e.t,

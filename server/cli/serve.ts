@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT, startServer } from '../main.js';
 import { originOf } from '../auth/guard.js';
+import { parseAsrUrl } from '../voice/asr-relay.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
-                       [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--dev]
+                       [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--asr-url ws://…] [--dev]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -23,6 +24,8 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --allowed-origin URL
                  another origin (scheme://host:port) whose pages may write and open sockets here,
                  besides this server's own; repeatable; --dev adds http://localhost:5173
+  --asr-url URL  a FunASR 2-pass runtime server (ws:// or wss://) the server relays trainees'
+                 speech to for recognition (docs/VOICE.md); default: $BRANCHCAST_ASR_URL
   --dev          do not build or serve the client (Vite serves it)
 `;
 
@@ -77,6 +80,7 @@ export async function run(args: string[]): Promise<number> {
       dev: { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
       'allowed-origin': { type: 'string', multiple: true },
+      'asr-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -89,8 +93,15 @@ export async function run(args: string[]): Promise<number> {
     for (const o of values['allowed-origin'] ?? [])
       if (!originOf(o) || originOf(o) !== o.replace(/\/$/, '').toLowerCase())
         throw new UsageError(`--allowed-origin: expected scheme://host[:port] with no path, got "${o}"`);
+    let asrUrl: string | null;
+    try {
+      asrUrl = parseAsrUrl(values['asr-url'] ?? process.env.BRANCHCAST_ASR_URL);
+    } catch (e) {
+      throw new UsageError(`--asr-url: ${(e as Error).message}`);
+    }
     flags = {
       ...values,
+      asrUrl,
       demo: (demo ?? 'local') as 'local' | 'open' | 'off',
       port: intFlag('port', values.port ?? process.env.PORT, 0, 65535) ?? 8080,
       bots: intFlag('bots', values.bots, 0, 5000),
@@ -109,6 +120,7 @@ export async function run(args: string[]): Promise<number> {
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
+    asr: { url: flags.asrUrl },
     auth: {
       demo: flags.demo,
       trustProxy: flags['trust-proxy'] || process.env.BRANCHCAST_TRUST_PROXY === '1',
@@ -119,6 +131,7 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
+  if (flags.asrUrl) lines.push(`Speech recognition: relayed to FunASR at ${flags.asrUrl}`);
   if (server.demo) {
     const c = server.demo.codes;
     lines.push(

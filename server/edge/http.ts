@@ -49,8 +49,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   // Everything the client needs ships with it: no third-party origin is ever allowed. glTF
   // loaders (controller models, a user's own VRM) fetch embedded textures as blob:/data: URLs.
+  // media-src blob: lets replay play the recorded voice from memory (loaded whole, so it seeks).
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
     "connect-src 'self' blob: data: ws: wss:; worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
 };
 const SECURE_HEADERS: Record<string, string> = {

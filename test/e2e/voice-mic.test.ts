@@ -49,8 +49,10 @@ describe('voice analysis from the microphone', () => {
   });
 
   it('calls dead air in the long silence', async () => {
-    await studio.page.waitForSelector('[data-testid=dead-air-cue]', WAIT);
-    await expect(studio.page.locator('[data-testid=dead-air-cue]').textContent()).resolves.toContain('冷场');
+    await studio.page.waitForSelector('[data-testid=score-nudge][data-kind=deadAir]', WAIT);
+    await expect(studio.page.locator('[data-testid=score-nudge][data-kind=deadAir]').textContent()).resolves.toContain(
+      '冷场',
+    );
   });
 
   it('records voice.sample figures: speech with syllables, and the silence', async () => {

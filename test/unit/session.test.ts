@@ -106,6 +106,7 @@ describe('reduce', () => {
           pitchSemitoneSd: 2,
         }),
       ],
+      [SYSTEM_ACTOR, draft.voiceChunk({ take: 't1', index: 0, startT: 1000, bytes: 100, sha256: 'ab'.repeat(32) })],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
       [host, draft.sessionEnded('host')],
     );

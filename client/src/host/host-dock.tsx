@@ -10,10 +10,11 @@ import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
 import { Captions } from './captions.js';
 import { loadVrmFile, showProceduralHost, useHostAvatar } from './host-store.js';
-import { recognitionSupported, startListening, stopListening } from './recognition.js';
+import { detectRecognizer, startListening, stopListening } from './recognition.js';
 import { setMuted, startSpeech } from './speech.js';
-import { speechStore, useSpeech } from './speech-store.js';
+import { useSpeech } from './speech-store.js';
 import { VoiceMeter } from './voice-meter.js';
+import { VoiceRecord } from './voice-record.js';
 import './host-dock.css';
 
 function VoiceStatus() {
@@ -33,12 +34,25 @@ function VoiceStatus() {
   );
 }
 
-/** Web Speech API error codes the interface explains; 'network' is Chromium's cloud service failing. */
-const RECOGNITION_ERRORS = ['network', 'not-allowed', 'audio-capture', 'no-speech'];
+/**
+ * Error codes the interface explains: Web Speech's ('network' is Chromium's cloud service
+ * failing) and the FunASR relay's (server/voice/asr-relay.ts).
+ */
+const RECOGNITION_ERRORS = [
+  'network',
+  'not-allowed',
+  'audio-capture',
+  'no-speech',
+  'ASR_UNREACHABLE',
+  'UNAVAILABLE',
+  'NOT_LIVE',
+  'LIMIT_REACHED',
+];
 
 function MicButton() {
   const { t } = useTranslation('stage');
   const supported = useSpeech((s) => s.recognitionSupported);
+  const recognizer = useSpeech((s) => s.recognizer);
   const listening = useSpeech((s) => s.listening);
   const interim = useSpeech((s) => s.interim);
   const error = useSpeech((s) => s.recognitionError);
@@ -46,7 +60,13 @@ function MicButton() {
   const replying = useUi((s) => s.replyTo !== null);
   // Only the host speaks into the stream (the server refuses host.say from anyone else).
   const isHost = useSession((s) => s.role === 'trainee');
-  if (!supported || !isHost) return null;
+  if (!isHost || recognizer === null) return null;
+  if (!supported || recognizer === 'none')
+    return (
+      <span className="mic-none" data-testid="mic-none">
+        {t('mic.none')}
+      </span>
+    );
   return (
     <>
       <button
@@ -55,10 +75,18 @@ function MicButton() {
         title={replying ? t('mic.titleReply') : t('mic.titleSay')}
         onClick={() => (listening ? stopListening() : startListening(lang))}
         data-testid="mic-button"
+        data-recognizer={recognizer}
       >
         {listening ? t('mic.stop') : t('mic.start')}
       </button>
-      {listening && <span className="interim">{interim || t('mic.listening')}</span>}
+      <span className="mic-via" data-testid="mic-via">
+        {t(recognizer === 'funasr' ? 'mic.viaFunasr' : 'mic.viaBrowser')}
+      </span>
+      {listening && (
+        <span className="interim" data-testid="mic-interim">
+          {interim || t('mic.listening')}
+        </span>
+      )}
       {error && !listening && (
         <span className="error" data-testid="mic-error" data-code={error}>
           {RECOGNITION_ERRORS.includes(error) ? t(`mic.errors.${error}`) : t('mic.errors.other', { error })}
@@ -120,7 +148,7 @@ function AvatarPicker() {
 export function HostDock() {
   useEffect(() => {
     startSpeech();
-    speechStore.setState({ recognitionSupported: recognitionSupported() });
+    void detectRecognizer();
   }, []);
   return (
     <div className="host-dock" data-testid="host-dock">
@@ -129,6 +157,7 @@ export function HostDock() {
         <VoiceStatus />
         <MicButton />
         <VoiceMeter />
+        <VoiceRecord />
         <AvatarPicker />
       </div>
     </div>

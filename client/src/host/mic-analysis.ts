@@ -1,35 +1,42 @@
 /**
  * The trainee's microphone, analysed in the browser (voice-worklet.ts → core/voice): the HUD's
- * speaking light and dead-air cue, and every few seconds a `voice.sample` with figures only (no
+ * speaking light, the figures the live cues read (core/live-nudge.ts, shown by ui/score-nudge.tsx:
+ * dead air, too fast, too quiet), and every few seconds a `voice.sample` with figures only (no
  * audio) into the session while it is live. Stops with the page or stopMicAnalysis().
  */
 import { create } from 'zustand';
+import type { VoiceNow } from '../../../core/live-nudge.js';
 import type { DeliveryMetrics } from '../../../core/voice/analyser.js';
 import { sessionClient } from '../net/session-client.js';
 import { sessionStore } from '../stores/session-store.js';
 import workletUrl from './voice-worklet.ts?worker&url';
 
-/** Silence this long while live, after the trainee has spoken, is dead air (the rubric's default). */
-export const DEAD_AIR_MS = 5000;
 const SAMPLE_EVERY_MS = 5000;
-/** Above the rubric's default pace band (syllables per minute of speech), over a window with ≥ 3 s of speech. */
-export const TOO_FAST_SPM = 330;
 
 export interface MicState {
   on: boolean;
   speaking: boolean;
-  deadAir: boolean;
-  /** The last window was spoken too fast (cleared by the next window). */
-  tooFast: boolean;
+  /** While live: the figures the live cues judge (null when off or not live). */
+  voice: VoiceNow | null;
   error: string | null;
 }
 export const useMic = create<MicState>(() => ({
   on: false,
   speaking: false,
-  deadAir: false,
-  tooFast: false,
+  voice: null,
   error: null,
 }));
+
+/** Mean speech power of a window from two running means (the analyser's loudness is mean power over speech). */
+function windowLoudness(
+  prev: { db: number | null; ms: number },
+  now: { db: number | null; ms: number },
+): number | null {
+  if (now.db === null || now.ms <= prev.ms) return null;
+  const p = (db: number | null, ms: number) => (db === null ? 0 : Math.pow(10, db / 10) * ms);
+  const power = (p(now.db, now.ms) - p(prev.db, prev.ms)) / (now.ms - prev.ms);
+  return power > 0 ? 10 * Math.log10(power) : null;
+}
 
 let stop: (() => void) | null = null;
 
@@ -49,17 +56,30 @@ export async function startMicAnalysis(): Promise<void> {
     source.connect(node).connect(mute).connect(ctx.destination);
     await ctx.resume();
     let last: DeliveryMetrics | null = null;
-    let sent = { toMs: 0, speechMs: 0, syllables: 0, pauses: 0 };
+    let sent = { toMs: 0, speechMs: 0, syllables: 0, pauses: 0, loudnessDbfs: null as number | null };
+    let windowIndex = 0;
+    let window: VoiceNow['window'] = null;
     node.port.onmessage = (ev: MessageEvent<DeliveryMetrics>) => {
       const m = ev.data;
       last = m;
       const live = sessionStore.getState().state.status === 'live';
-      useMic.setState({ speaking: m.speaking, deadAir: live && m.speechMs > 0 && m.silenceMs >= DEAD_AIR_MS });
+      const voice: VoiceNow | null = live
+        ? { spoken: m.speechMs > 0, silenceMs: m.silenceMs, silenceFromMs: m.durationMs - m.silenceMs, window }
+        : null;
+      useMic.setState({ speaking: m.speaking, voice });
       if (live && m.durationMs - sent.toMs >= SAMPLE_EVERY_MS) {
         const pauses = m.pauses.slice(sent.pauses);
         const speechMs = m.speechMs - sent.speechMs;
         const syllables = m.syllables - sent.syllables;
-        useMic.setState({ tooFast: speechMs >= 3000 && (syllables / speechMs) * 60_000 > TOO_FAST_SPM });
+        window = {
+          index: ++windowIndex,
+          speechMs,
+          syllables,
+          loudnessDbfs: windowLoudness(
+            { db: sent.loudnessDbfs, ms: sent.speechMs },
+            { db: m.loudnessDbfs, ms: m.speechMs },
+          ),
+        };
         void sessionClient.command('voice.sample', {
           fromMs: sent.toMs,
           toMs: m.durationMs,
@@ -70,10 +90,23 @@ export async function startMicAnalysis(): Promise<void> {
           loudnessDbfs: m.loudnessDbfs,
           pitchSemitoneSd: m.pitchSemitoneSd,
         });
-        sent = { toMs: m.durationMs, speechMs: m.speechMs, syllables: m.syllables, pauses: m.pauses.length };
+        sent = {
+          toMs: m.durationMs,
+          speechMs: m.speechMs,
+          syllables: m.syllables,
+          pauses: m.pauses.length,
+          loudnessDbfs: m.loudnessDbfs,
+        };
       } else if (!live && last) {
         // Not live: keep the window starting now, so a sample never spans the time before going live.
-        sent = { toMs: m.durationMs, speechMs: m.speechMs, syllables: m.syllables, pauses: m.pauses.length };
+        sent = {
+          toMs: m.durationMs,
+          speechMs: m.speechMs,
+          syllables: m.syllables,
+          pauses: m.pauses.length,
+          loudnessDbfs: m.loudnessDbfs,
+        };
+        window = null;
       }
     };
     stop = () => {
@@ -81,7 +114,7 @@ export async function startMicAnalysis(): Promise<void> {
       for (const t of stream.getTracks()) t.stop();
       void ctx.close();
       stop = null;
-      useMic.setState({ on: false, speaking: false, deadAir: false, tooFast: false });
+      useMic.setState({ on: false, speaking: false, voice: null });
     };
     useMic.setState({ on: true, error: null });
   } catch (e) {

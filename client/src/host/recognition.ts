@@ -1,42 +1,41 @@
 /**
- * Speaking instead of typing, where the browser offers speech recognition (Chrome's
- * webkitSpeechRecognition; absent in Firefox and in Debian's Chromium without Google's service).
- * A final result is sent as the host's words: a reply to the question being answered when one is
+ * Speaking instead of typing, through a SpeechRecognizer (recognizer.ts). Which one: FunASR
+ * through this server when the server has BRANCHCAST_ASR_URL (on-premises, works offline and in
+ * mainland China), else the browser's own where it exists and the server allows it
+ * (BRANCHCAST_BROWSER_ASR), else none, which the interface says plainly. GET /api/asr tells.
+ *
+ * A final result is sent as the host's words, scored like a typed line (filler words in it count
+ * towards delivery, core/voice/fillers.ts): a reply to the question being answered when one is
  * selected, otherwise a free line (`host.say` with no teleprompter index).
  */
 import { sessionClient } from '../net/session-client.js';
 import { uiStore } from '../stores/ui-store.js';
+import { browserRecognitionPresent, browserRecognizer } from './browser-recognizer.js';
+import { funAsrRecognizer } from './funasr-recognizer.js';
+import type { SpeechRecognizer } from './recognizer.js';
 import { speechStore } from './speech-store.js';
 
-/** The parts of the Web Speech API used here (lib.dom has no SpeechRecognition types). */
-interface Recognition {
-  lang: string;
-  continuous: boolean;
-  interimResults: boolean;
-  onresult:
-    | ((e: {
-        resultIndex: number;
-        results: ArrayLike<ArrayLike<{ transcript: string }> & { isFinal: boolean }>;
-      }) => void)
-    | null;
-  onerror: ((e: { error: string }) => void) | null;
-  onend: (() => void) | null;
-  start(): void;
-  stop(): void;
-}
-type RecognitionCtor = new () => Recognition;
+let chosen: SpeechRecognizer | null = null;
+let detecting: Promise<void> | null = null;
 
-function ctor(): RecognitionCtor | null {
-  if (typeof window === 'undefined') return null;
-  const w = window as unknown as { SpeechRecognition?: RecognitionCtor; webkitSpeechRecognition?: RecognitionCtor };
-  return w.SpeechRecognition ?? w.webkitSpeechRecognition ?? null;
+/** Ask the server which recognisers may be used and pick one (once per page). */
+export function detectRecognizer(): Promise<void> {
+  type Caps = { funasr?: boolean; browser?: boolean };
+  detecting ??= fetch('/api/asr')
+    .then((r) => (r.ok ? (r.json() as Promise<Caps>) : ({} as Caps)))
+    .catch(() => ({}) as Caps)
+    .then((caps: Caps) => {
+      chosen = caps.funasr ? funAsrRecognizer() : caps.browser !== false ? browserRecognizer() : null;
+      speechStore.setState({ recognizer: chosen?.kind ?? 'none', recognitionSupported: chosen !== null });
+    });
+  return detecting;
 }
 
+/** Whether speaking works here (false until detectRecognizer() has answered, unless the browser has its own). */
 export function recognitionSupported(): boolean {
-  return ctor() !== null;
+  const known = speechStore.getState().recognizer;
+  return known === null ? browserRecognitionPresent() : known !== 'none';
 }
-
-let active: Recognition | null = null;
 
 /** Send recognised words as the host's reply or line. */
 async function deliver(text: string): Promise<void> {
@@ -52,38 +51,23 @@ async function deliver(text: string): Promise<void> {
 }
 
 export function startListening(lang: 'zh' | 'en'): void {
-  const C = ctor();
-  if (!C || active) return;
-  const r = new C();
-  r.lang = lang === 'zh' ? 'zh-CN' : 'en-US';
-  r.continuous = false;
-  r.interimResults = true;
-  r.onresult = (e) => {
-    let interim = '';
-    let final = '';
-    for (let i = e.resultIndex; i < e.results.length; i++) {
-      const res = e.results[i]!;
-      if (res.isFinal) final += res[0]!.transcript;
-      else interim += res[0]!.transcript;
-    }
-    speechStore.setState({ interim: final || interim });
-    if (final) void deliver(final);
-  };
-  r.onerror = (e) => speechStore.setState({ recognitionError: e.error });
-  r.onend = () => {
-    active = null;
-    speechStore.setState({ listening: false });
-  };
-  active = r;
-  speechStore.setState({ listening: true, interim: '', recognitionError: null });
-  try {
-    r.start();
-  } catch (err) {
-    active = null;
-    speechStore.setState({ listening: false, recognitionError: String(err) });
-  }
+  if (speechStore.getState().listening) return;
+  void detectRecognizer().then(() => {
+    const r = chosen;
+    if (!r || speechStore.getState().listening) return;
+    speechStore.setState({ listening: true, interim: '', recognitionError: null });
+    r.start(lang, {
+      partial: (text) => speechStore.setState({ interim: text }),
+      final: (text) => {
+        speechStore.setState({ interim: '' });
+        void deliver(text);
+      },
+      error: (code) => speechStore.setState({ recognitionError: code }),
+      ended: () => speechStore.setState({ listening: false }),
+    });
+  });
 }
 
 export function stopListening(): void {
-  active?.stop();
+  chosen?.stop();
 }

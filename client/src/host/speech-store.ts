@@ -8,6 +8,8 @@ import { useStore } from 'zustand';
 export type SpeechMode =
   /** A zh-CN (or en) voice of the browser speaks. */
   | 'voice'
+  /** No Chinese voice in the browser: the server speaks Chinese lines offline (espeak-ng). */
+  | 'server'
   /** No suitable voice (Debian's Chromium has none): captions only, the mouth follows an estimate. */
   | 'fallback'
   /** The user turned the voice off: captions only. */
@@ -27,8 +29,10 @@ export interface SpeechState {
   mode: SpeechMode;
   voiceName: string | null;
   muted: boolean;
-  /** The browser offers speech recognition (webkitSpeechRecognition / SpeechRecognition). */
+  /** A recogniser is available (recognition.ts): FunASR through the server, or the browser's. */
   recognitionSupported: boolean;
+  /** Which recogniser is used; 'none' says so in the interface; null until the server answered. */
+  recognizer: 'funasr' | 'browser' | 'none' | null;
   listening: boolean;
   /** Words recognised so far while listening. */
   interim: string;
@@ -41,6 +45,7 @@ export const speechStore = createStore<SpeechState>()(() => ({
   voiceName: null,
   muted: false,
   recognitionSupported: false,
+  recognizer: null,
   listening: false,
   interim: '',
   recognitionError: null,

@@ -1,9 +1,10 @@
 /**
  * The host's voice. Lines the host delivers (`host.said`) and the trainee's chat replies are
  * spoken with the browser's speech synthesis — a zh-CN voice for Chinese, an English one for
- * English — and always captioned. Without a suitable voice (Debian's Chromium ships none) the
- * line is captioned for its estimated duration and the mouth follows the same estimate, with a
- * visible note saying so. One line at a time; if lines arrive faster than they can be spoken,
+ * English — and always captioned. Without a Chinese voice (Debian's Chromium ships none) a
+ * Chinese line is spoken by the server's offline voice (espeak-ng, server-voice.ts), the mouth
+ * following its syllable timings; without that either, the line is captioned for its estimated
+ * duration and the mouth follows the same estimate, with a visible note saying so. One line at a time; if lines arrive faster than they can be spoken,
  * only the newest few wait (a backlog of stale speech helps no one).
  */
 import { detectLang, estimateDurationMs, visemeTimeline, type SpeechLang } from '../../../core/avatar/visemes.js';
@@ -11,6 +12,7 @@ import type { SessionEvent } from '../../../core/events.js';
 import { sessionClient } from '../net/session-client.js';
 import { sessionStore } from '../stores/session-store.js';
 import { speechNow } from './speech-clock.js';
+import { probeServerVoice, serverVoiceState, speakOnServer, stopServerVoice } from './server-voice.js';
 import { speechStore, type Caption } from './speech-store.js';
 
 interface Line {
@@ -48,8 +50,10 @@ export function pickVoice(lang: SpeechLang): SpeechSynthesisVoice | null {
 function refreshMode(): void {
   const s = speechStore.getState();
   const voice = pickVoice('zh');
+  // No Chinese voice in the browser: the server's (espeak-ng) if it answers, else captions only.
+  if (!voice && serverVoiceState() === 'unknown') void probeServerVoice().then(refreshMode);
   speechStore.setState({
-    mode: s.muted ? 'muted' : voice ? 'voice' : 'fallback',
+    mode: s.muted ? 'muted' : voice ? 'voice' : serverVoiceState() === 'ok' ? 'server' : 'fallback',
     voiceName: voice ? voice.name : null,
   });
 }
@@ -101,12 +105,41 @@ function startNext(): void {
   refreshMode();
   const s = synth();
   const voice = speechStore.getState().muted ? null : pickVoice(lang);
-  if (!s || !voice) {
-    // Fallback: captions and mouth on the estimate alone.
+  const fallback = () => {
+    // Captions and mouth on the estimate alone.
     startClock(line, id, lang, estimate);
     endTimer = setTimeout(() => finish(id), estimate);
+  };
+  if ((!s || !voice) && lang === 'zh' && !speechStore.getState().muted && serverVoiceState() === 'unknown') {
+    // Still asking whether the server can speak: decide once it has answered.
+    speechNow.id = id;
+    void probeServerVoice().then(() => {
+      if (speechNow.id !== id || current !== line) return;
+      queue.unshift(line);
+      current = null;
+      startNext();
+    });
     return;
   }
+  if ((!s || !voice) && lang === 'zh' && !speechStore.getState().muted && serverVoiceState() === 'ok') {
+    speechNow.id = id; // reserved, as for the browser's voice below
+    speakOnServer(line.text, {
+      started: (timeline) => {
+        if (speechNow.id !== id) return;
+        speechNow.active = true;
+        speechNow.startedAt = performance.now();
+        speechNow.durationMs = timeline.durationMs;
+        speechNow.timeline = timeline;
+        speechNow.addressing = line.addressing;
+      },
+      ended: () => finish(id),
+      failed: () => {
+        if (speechNow.id === id && current === line) fallback();
+      },
+    });
+    return;
+  }
+  if (!s || !voice) return fallback();
   const u = new SpeechSynthesisUtterance(line.text);
   u.voice = voice;
   u.lang = voice.lang;
@@ -149,7 +182,10 @@ export function speak(text: string, who: Caption['who'], name: string, addressin
 
 export function setMuted(muted: boolean): void {
   speechStore.setState({ muted });
-  if (muted) synth()?.cancel();
+  if (muted) {
+    synth()?.cancel();
+    stopServerVoice();
+  }
   refreshMode();
 }
 

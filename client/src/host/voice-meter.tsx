@@ -1,6 +1,7 @@
 /**
- * The HUD's voice meter for the host: start/stop the local microphone analysis, a speaking light,
- * and a dead-air cue when the live stream has gone quiet (mic-analysis.ts).
+ * The HUD's voice meter for the host: start/stop the local microphone analysis and a speaking
+ * light (mic-analysis.ts). Its cues (dead air, too fast, too quiet) are live nudges, shown by
+ * ui/score-nudge.tsx under the same one-cue rule as the others (core/live-nudge.ts).
  */
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../stores/session-store.js';
@@ -9,7 +10,7 @@ import { startMicAnalysis, stopMicAnalysis, useMic } from './mic-analysis.js';
 export function VoiceMeter() {
   const { t } = useTranslation('stage');
   const isHost = useSession((s) => s.role === 'trainee');
-  const { on, speaking, deadAir, tooFast, error } = useMic();
+  const { on, speaking, error } = useMic();
   if (!isHost || typeof AudioWorkletNode === 'undefined') return null;
   return (
     <>
@@ -25,16 +26,6 @@ export function VoiceMeter() {
       {on && (
         <span className={`voice-light ${speaking ? 'on' : ''}`} data-testid="voice-speaking" data-speaking={speaking}>
           {speaking ? t('voiceMeter.speaking') : t('voiceMeter.silent')}
-        </span>
-      )}
-      {on && deadAir && (
-        <span className="error" role="status" data-testid="dead-air-cue">
-          {t('voiceMeter.deadAir')}
-        </span>
-      )}
-      {on && tooFast && !deadAir && (
-        <span className="error" role="status" data-testid="too-fast-cue">
-          {t('voiceMeter.tooFast')}
         </span>
       )}
       {error && <span className="error">{t('voiceMeter.error', { error })}</span>}

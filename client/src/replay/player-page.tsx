@@ -18,6 +18,7 @@ import { useReplay } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
 import { navigate } from './route.js';
 import { Timeline } from './timeline.js';
+import { ReplayVoice } from './replay-voice.js';
 
 function VerifyBadge() {
   const { t: tx } = useTranslation('replay');
@@ -167,6 +168,7 @@ export function PlayerPage({ sessionId, seq }: { sessionId: string; seq: number 
             <>
               <Timeline />
               <PlayerControls />
+              <ReplayVoice sessionId={sessionId} />
               <p className="hint shortcuts">{tx('shortcuts')}</p>
             </>
           )}

@@ -21,8 +21,8 @@ export interface CriticalCue {
 export interface ScoreFeedState {
   /** The newest critical finding in what the trainee said or typed, until dismissed. */
   critical: CriticalCue | null;
-  /** seq of cues the trainee dismissed. */
-  dismissed: readonly number[];
+  /** Keys of cues the trainee dismissed (core/live-nudge.ts: "c:12", "d:40", …). */
+  dismissed: readonly string[];
 }
 
 export const scoreFeed = createStore<ScoreFeedState>()(() => ({ critical: null, dismissed: [] }));

@@ -1,7 +1,9 @@
 /**
  * Sparse live nudges (issue 5: dense live dashboards hurt learning; the report teaches): at most
- * one short, dismissible cue — a critical finding in what the trainee just said, or a viewer's
- * question waiting longer than the rubric allows. Nothing else is shown live.
+ * one short, dismissible cue, chosen by core/live-nudge.ts — a critical finding in what the
+ * trainee just said, dead air, a viewer's question waiting longer than the rubric allows, or
+ * speaking too fast or too quietly (the microphone's figures against the rubric's delivery
+ * thresholds). Nothing else is shown live.
  */
 import { useEffect, useState } from 'react';
 import { CATEGORY_INFO, type Category } from '../../../core/rubric/categories.js';
@@ -10,25 +12,44 @@ import { liveWaitStartT } from '../../../core/rubric/questions.js';
 import { resetScoreFeed, scoreFeed, startScoreFeed, useScoreFeed } from '../stores/score-feed.js';
 import { useUi } from '../stores/ui-store.js';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_VOICE_THRESHOLDS, pickNudge, type VoiceThresholds } from '../../../core/live-nudge.js';
+import { useMic } from '../host/mic-analysis.js';
 
-/** Seconds a question may wait before the cue; from the rubric (twice its latency limit) or 60. */
-function useWaitLimit(rubricId: string | undefined): number {
-  const [limit, setLimit] = useState(60);
+interface RubricLimits {
+  /** Seconds a question may wait before the cue: twice the rubric's latency limit, or 60. */
+  waitSec: number;
+  /** The delivery criterion's voice thresholds, or the defaults. */
+  voice: VoiceThresholds;
+}
+
+type RubricCriterion = { kind: string; limitSec?: number } & Partial<VoiceThresholds>;
+
+function useRubricLimits(rubricId: string | undefined): RubricLimits {
+  const [limits, setLimits] = useState<RubricLimits>({ waitSec: 60, voice: DEFAULT_VOICE_THRESHOLDS });
   useEffect(() => {
     if (!rubricId) return;
     let live = true;
     fetch(`/api/rubrics/${encodeURIComponent(rubricId)}`)
-      .then((r) => (r.ok ? (r.json() as Promise<{ criteria: Array<{ kind: string; limitSec?: number }> }>) : null))
+      .then((r) => (r.ok ? (r.json() as Promise<{ criteria: RubricCriterion[] }>) : null))
       .then((r) => {
-        const c = r?.criteria.find((x) => x.kind === 'response_latency');
-        if (live && c?.limitSec) setLimit(c.limitSec * 2);
+        if (!live || !r) return;
+        const latency = r.criteria.find((x) => x.kind === 'response_latency');
+        const d = r.criteria.find((x) => x.kind === 'delivery');
+        setLimits({
+          waitSec: latency?.limitSec ? latency.limitSec * 2 : 60,
+          voice: {
+            deadAirSec: d?.deadAirSec ?? DEFAULT_VOICE_THRESHOLDS.deadAirSec,
+            voicePaceMax: d?.voicePaceMax ?? DEFAULT_VOICE_THRESHOLDS.voicePaceMax,
+            quietDbfs: d?.quietDbfs ?? DEFAULT_VOICE_THRESHOLDS.quietDbfs,
+          },
+        });
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [rubricId]);
-  return limit;
+  return limits;
 }
 
 export function ScoreNudge() {
@@ -48,7 +69,8 @@ export function ScoreNudge() {
   const lastEventAt = useSession((s) => s.lastEventAt);
   const critical = useScoreFeed((s) => s.critical);
   const dismissed = useScoreFeed((s) => s.dismissed);
-  const limit = useWaitLimit(rubricId);
+  const limits = useRubricLimits(rubricId);
+  const voice = useMic((s) => s.voice);
   const [tick, setTick] = useState(() => performance.now());
 
   useEffect(() => {
@@ -64,34 +86,46 @@ export function ScoreNudge() {
   }, [status]);
 
   if (role !== 'trainee' || status !== 'live') return null;
-  const dismiss = (seq: number) => scoreFeed.setState((s) => ({ dismissed: [...s.dismissed, seq] }));
+  const dismiss = (key: string) => scoreFeed.setState((s) => ({ dismissed: [...s.dismissed, key] }));
 
-  let cue: { seq: number; text: string; kind: 'critical' | 'waiting' } | null = null;
-  if (critical && !dismissed.includes(critical.seq)) {
-    const name = CATEGORY_INFO[critical.category as Category]?.name[lang] ?? critical.category;
-    cue = { seq: critical.seq, text: t('nudgeCritical', { category: name, quote: critical.quote }), kind: 'critical' };
-  } else {
-    const now = stateT + Math.max(0, tick - lastEventAt);
-    // The question's own clock (QL1): from the start, or from the answering segment; none while
-    // the current segment takes questions later.
-    let oldest: { seq: number; from: number } | null = null;
-    for (const q of Object.values(questions)) {
-      const from = liveWaitStartT(scenario, clockState, q);
-      if (from !== null && (!oldest || from < oldest.from)) oldest = { seq: q.seq, from };
-    }
-    if (oldest && !dismissed.includes(oldest.seq) && now - oldest.from > limit * 1000)
-      cue = {
-        seq: oldest.seq,
-        text: t('nudgeWaiting', { sec: Math.round((now - oldest.from) / 1000) }),
-        kind: 'waiting',
-      };
+  const now = stateT + Math.max(0, tick - lastEventAt);
+  // The question's own clock (QL1): from the start, or from the answering segment; none while
+  // the current segment takes questions later.
+  let oldest: { seq: number; from: number } | null = null;
+  for (const q of Object.values(questions)) {
+    const from = liveWaitStartT(scenario, clockState, q);
+    if (from !== null && (!oldest || from < oldest.from)) oldest = { seq: q.seq, from };
+  }
+  const nudge = pickNudge({
+    critical,
+    oldestQuestion: oldest,
+    now,
+    waitLimitSec: limits.waitSec,
+    voice,
+    thresholds: limits.voice,
+    dismissed: new Set(dismissed.map(String)),
+  });
+  let cue: { key: string; text: string; kind: string } | null = null;
+  if (nudge) {
+    const category = nudge.category ? (CATEGORY_INFO[nudge.category as Category]?.name[lang] ?? nudge.category) : '';
+    const text =
+      nudge.kind === 'critical'
+        ? t('nudgeCritical', { category, quote: nudge.quote })
+        : nudge.kind === 'waiting'
+          ? t('nudgeWaiting', { sec: nudge.sec })
+          : nudge.kind === 'deadAir'
+            ? t('nudgeDeadAir', { sec: nudge.sec })
+            : nudge.kind === 'tooFast'
+              ? t('nudgeTooFast', { value: nudge.value })
+              : t('nudgeTooQuiet', { value: nudge.value });
+    cue = { key: nudge.key, text, kind: nudge.kind };
   }
   if (!cue) return null;
   const shown = cue;
   return (
-    <div className={`score-nudge nudge-${shown.kind}`} role="status" data-testid="score-nudge">
+    <div className={`score-nudge nudge-${shown.kind}`} role="status" data-testid="score-nudge" data-kind={shown.kind}>
       <span>{shown.text}</span>
-      <button type="button" className="ghost" onClick={() => dismiss(shown.seq)} aria-label={t('nudgeDismiss')}>
+      <button type="button" className="ghost" onClick={() => dismiss(shown.key)} aria-label={t('nudgeDismiss')}>
         ×
       </button>
     </div>
