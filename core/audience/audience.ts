@@ -135,6 +135,7 @@ export class Audience {
       case 'stream.paused':
       case 'incident.scheduled':
       case 'voice.sample':
+      case 'wall.corrected':
         return;
       default: {
         const unreachable: never = e;
