@@ -2,6 +2,8 @@
  * Replay on a generated 2-hour recording of about 200,000 events: load time (read + parse +
  * index), random seek latency p50/p99, and the ratio against folding from the start for the same
  * seeks, for several checkpoint intervals (which is how DEFAULT_CHECKPOINT_EVERY was chosen).
+ * Then opening it in the player (bench/lib/replay-load.ts, measured in Node for the pure part):
+ * loadToInteractiveMs and longestTaskMs, before (eager index) and now (lazy index in slices).
  * Run: npm run bench -- replay [--events N]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import type { Scenario } from '../core/scenario.js';
 import { readRecording, writeRecordingFile } from '../server/recordings/recording-file.js';
 import { loadScenes } from '../server/content/scenes.js';
 import { simulate } from '../server/sim/simulate.js';
+import { measureEager, measureProgressive } from './lib/replay-load.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const i = process.argv.indexOf('--events');
@@ -83,6 +86,11 @@ for (const every of [250, 1000, 4000]) {
   if (every === DEFAULT_CHECKPOINT_EVERY) chosen = row;
 }
 console.table(rows);
+// Opening in the player: the old eager path, then the progressive one (twice: the first warms V8).
+const eager = measureEager(rec.events);
+measureProgressive(rec.events, 5000);
+const progressive = measureProgressive(rec.events, 5000);
+console.table({ eager, progressive });
 const result = {
   events: rec.events.length,
   hours: Number((sim.state.t / 3_600_000).toFixed(2)),
@@ -93,6 +101,10 @@ const result = {
   seekP99Ms: chosen!.seekP99Ms,
   speedupVsFold: chosen!.speedupVsFold,
   intervals: rows,
+  measuredIn: 'node (pure part: page parse, index, seeks; no fetch, React or WebGL)',
+  loadToInteractiveMs: progressive.loadToInteractiveMs,
+  longestTaskMs: progressive.longestTaskMs,
+  open: { eager, progressive },
   node: process.version,
   date: new Date().toISOString(),
 };
@@ -102,6 +114,8 @@ console.table({
   seekP50Ms: result.seekP50Ms,
   seekP99Ms: result.seekP99Ms,
   speedupVsFold: result.speedupVsFold,
+  loadToInteractiveMs: result.loadToInteractiveMs,
+  longestTaskMs: result.longestTaskMs,
 });
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'replay.json'), JSON.stringify(result, null, 2) + '\n');

@@ -48,6 +48,9 @@ export async function listSessions(filter: { scenario?: string; status?: string;
 }
 
 /** Every event of a session, page by page (the server sends at most 20,000 at a time). */
+/** Events per page the player asks for (bench/replay.ts measured its parse under 50 ms). */
+export const EVENTS_PAGE = 5000;
+
 export async function loadEvents(
   sessionId: string,
   onProgress: (loaded: number, total: number) => void,
@@ -55,8 +58,12 @@ export async function loadEvents(
 ): Promise<SessionEvent[]> {
   const out: SessionEvent[] = [];
   for (let from = 1; ;) {
+    // Pages of EVENTS_PAGE: parsing one stays a short task (a 20,000-event page held the tab).
     const page = await json<{ events: SessionEvent[]; lastSeq: number; more: boolean }>(
-      await fetch(`/api/sessions/${enc(sessionId)}/events?from=${from}`, withCode(sessionId, { signal })),
+      await fetch(
+        `/api/sessions/${enc(sessionId)}/events?from=${from}&limit=${EVENTS_PAGE}`,
+        withCode(sessionId, { signal }),
+      ),
     );
     for (const e of page.events) out.push(e);
     onProgress(out.length, page.lastSeq);
