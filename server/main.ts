@@ -35,6 +35,7 @@ import { loadOrCreateSigner, type Signer } from './recordings/signing.js';
 import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
+import { practiceRoutes } from './practice/practice-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
 import { Workshop } from './workshop/workshop-service.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
@@ -169,6 +170,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // The demo room reopens when its stream ends.
     keeper?.observe(sessionId, batch);
   });
+  const roomCaps = new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits });
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -184,9 +186,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       signatures,
       onBranch: (room, a) => workshop.retryAudience(room, a.viewers, a.ratePerMinute),
     },
-    roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
+    roomCaps,
     routes: [
       workshopRoutes(workshop),
+      practiceRoutes({ rooms, scenarios, store: workshopStore, bots: workshop.bots, roomCaps, log }),
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
     ],
