@@ -49,7 +49,7 @@ export async function listSessions(filter: { scenario?: string; status?: string;
 
 /** Every event of a session, page by page (the server sends at most 20,000 at a time). */
 /** Events per page the player asks for (bench/replay.ts measured its parse under 50 ms). */
-export const EVENTS_PAGE = 5000;
+export const EVENTS_PAGE = 2000;
 
 export async function loadEvents(
   sessionId: string,

@@ -22,7 +22,9 @@ import {
 } from './replay-store.js';
 
 /** Events folded between time checks of a sliced seek. */
-const SLICE = 250;
+const SLICE = 100;
+/** Events folded into the index between time checks while it builds (a few ms at most). */
+const BUILD_SLICE = 50;
 /** Fold at most this long before yielding (keeps a frame for input and drawing). */
 const BUDGET_MS = 8;
 /** A target this close ahead is folded forward from the shown state instead of a checkpoint. */
@@ -331,7 +333,7 @@ function buildInSlices(index: ReplayIndex, alive: () => boolean): void {
   const step = () => {
     if (!alive()) return;
     const until = performance.now() + BUDGET_MS;
-    while (!index.build(SLICE) && performance.now() < until);
+    while (!index.build(BUILD_SLICE) && performance.now() < until);
     replayStore.setState({ indexing: index.complete ? null : { done: index.indexed, total } });
     if (!index.complete) setTimeout(step, 0);
   };
