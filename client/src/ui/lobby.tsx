@@ -40,7 +40,7 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** Self-practice is open to this browser (server/practice/practice-routes.ts). */
-  const [practice, setPractice] = useState(false);
+  const [practice, setPractice] = useState<boolean | null>(null);
   /** The scenario whose pre-broadcast script review is open. */
   const [reviewing, setReviewing] = useState<string | null>(null);
 
@@ -194,7 +194,11 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
         </button>
       </form>
 
-      <section className="panel scenarios" data-testid="scenario-list">
+      <section
+        className="panel scenarios"
+        data-testid="scenario-list"
+        data-practice={practice === null ? '' : practice ? '1' : '0'}
+      >
         <h2>{t('scenarios')}</h2>
         {me !== undefined && !isFacilitator(me) && (
           <p className="hint" data-testid="login-to-create">
