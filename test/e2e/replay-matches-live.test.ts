@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../../server/main.js';
 import { launchChromium } from '../harness/browser.js';
 import { ensureClientBuilt } from '../harness/build-client.js';
 import { joinPeer, type Peer } from '../harness/peers.js';
-import { createSession, facilitatorCookie } from '../harness/test-server.js';
+import { createSession, facilitatorCookie, TEST_FACILITATOR } from '../harness/test-server.js';
 import '../harness/client-globals.js';
 
 const WAIT = { timeout: 60_000, polling: 250 } as const;
@@ -33,11 +33,22 @@ const pageErrors: string[] = [];
 /** What the live wall drew at each moment: the seq shown and the strings painted. */
 const moments: Array<{ name: string; seq: number; text: string[] }> = [];
 
-/** Wait until the page's wall satisfies `cond` (a function body over `led`), then record it. */
-async function capture(name: string, cond: string): Promise<void> {
+type LedView = NonNullable<NonNullable<Window['__branchcast']>['led']>['view'];
+
+/** Wait until the page's wall satisfies `want` (fields of its view that must match), then record it. */
+async function capture(name: string, want: Partial<Record<keyof LedView | 'slideKind' | 'corrected', unknown>>) {
   await page.waitForFunction(
-    `(() => { const led = window.__branchcast?.led?.view; return !!led && (${cond}); })()`,
-    null,
+    (w) => {
+      const led = window.__branchcast?.led?.view;
+      if (!led) return false;
+      const have: Record<string, unknown> = {
+        ...led,
+        slideKind: led.slide.kind,
+        corrected: led.slide.correction !== null,
+      };
+      return Object.entries(w).every(([k, v]) => have[k] === v);
+    },
+    want,
     WAIT,
   );
   const m = await page.evaluate(() => ({
@@ -87,16 +98,16 @@ describe('replay matches live', () => {
     await host.send('session.start', {});
     for (let i = 0; i < overview; i++) await host.send('segment.next', {});
     await host.send('host.say', { text: scenario.segments[overview]!.lines[0]!.zh, lineIndex: 0 });
-    await capture('slide', `led.status === 'live' && led.segmentIndex === ${overview} && led.slide.kind === 'slide'`);
+    await capture('slide', { status: 'live', segmentIndex: overview, slideKind: 'slide' });
     await fac.send('incident.fire', { incidentId: 'wrong-figure' });
-    await capture('wrong figure', `led.slide.kind === 'wrong'`);
+    await capture('wrong figure', { slideKind: 'wrong' });
     expect(moments.at(-1)!.text.join(' ')).toContain('8.5%');
     // The host asks the studio to fix the wall: the ribbon goes up now, in the same segment.
     await host.send('chat.send', { text: '请导播把大屏这一页撤下来更正', kind: 'chat', replyTo: null });
-    await capture('correction ribbon', `led.slide.correction !== null && led.segmentIndex === ${overview}`);
+    await capture('correction ribbon', { corrected: true, segmentIndex: overview });
     expect(moments.at(-1)!.text.join(' ')).toContain('0.85%');
     await host.send('stream.pause', { paused: true });
-    await capture('paused', `led.paused === true`);
+    await capture('paused', { paused: true });
     await host.send('stream.pause', { paused: false });
     await host.send('session.end', {});
     await page.waitForFunction(() => window.__branchcast?.store.getState().state.status === 'ended', null, WAIT);
@@ -203,12 +214,14 @@ describe('self-practice from the lobby', () => {
 
   it('a facilitator turns it off on the team page; the lobby then offers no practice', async () => {
     const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await staff.addCookies([
-      { name: 'bc_session', value: cookie.split('=')[1]!, domain: '127.0.0.1', path: '/', sameSite: 'Strict' },
-    ]);
     const p = await staff.newPage();
     try {
-      await p.goto(`${server.url}/console/facilitators`);
+      // Signed in through the login page, which comes back to the team page.
+      await p.goto(`${server.url}/login?next=${encodeURIComponent('/console/facilitators')}`);
+      await p.waitForSelector('[data-testid=login-form]', WAIT);
+      await p.fill('[data-testid=login-username]', TEST_FACILITATOR.username);
+      await p.fill('[data-testid=login-password]', TEST_FACILITATOR.password);
+      await p.click('[data-testid=login-submit]');
       await p.waitForSelector('[data-testid=practice-mode]:not([disabled])', WAIT);
       await p.selectOption('[data-testid=practice-mode]', 'off');
       await p.waitForSelector('[data-testid=practice-mode]:not([disabled])', WAIT);
