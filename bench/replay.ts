@@ -120,6 +120,7 @@ const result = {
   intervals: rows,
   measuredIn: 'node (pure part: page parse, index, seeks; no fetch, React or WebGL)',
   loadToInteractiveMs: progressive.loadToInteractiveMs,
+  loadToInteractiveCpuMs: progressive.loadToInteractiveCpuMs,
   longestTaskMs: progressive.longestTaskMs,
   longestTaskCpuMs: progressive.longestTaskCpuMs,
   open: { eager, progressive },
@@ -133,6 +134,7 @@ console.table({
   seekP99Ms: result.seekP99Ms,
   speedupVsFold: result.speedupVsFold,
   loadToInteractiveMs: result.loadToInteractiveMs,
+  loadToInteractiveCpuMs: result.loadToInteractiveCpuMs,
   longestTaskMs: result.longestTaskMs,
   longestTaskCpuMs: result.longestTaskCpuMs,
 });

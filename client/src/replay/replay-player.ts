@@ -300,12 +300,17 @@ export async function openReplay(sessionId: string, seq: number | null, signal: 
   }
   if (signal.aborted) return;
   // A lazy index: the player answers seeks at once while the checkpoints are built between frames.
+  // Each scan of the events (times, activity, markers) is a task of its own, so none is long.
   const index = new ReplayIndex(events, undefined, { lazy: true });
+  await nextTask();
+  if (signal.aborted) return;
   const player = new ReplayPlayer(index);
+  await nextTask();
+  if (signal.aborted) return;
+  const marks = recordingMarkers(events);
   current = player;
   buildInSlices(index, () => current === player);
   window.__branchcastReplay = { player, store: replayStore };
-  const marks = recordingMarkers(events);
   replayStore.setState({ index, markers: marks, loading: null });
   const start = events.find((e) => e.type === 'session.started');
   if (seq !== null && index.indexOfSeq(seq) >= 0) player.seekSeq(seq);
@@ -323,6 +328,8 @@ export async function openReplay(sessionId: string, seq: number | null, signal: 
     () => undefined,
   );
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Build the index in slices of at most BUDGET_MS each, yielding to the event loop between them, so
