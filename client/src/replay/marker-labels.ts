@@ -61,3 +61,19 @@ export function markerText(m: TimelineMarker, lang: Lang, tx: TFunction): string
   if (m.labelKey) return tx(m.labelKey, m.vars ?? {});
   return m.label;
 }
+
+export interface FindingPlace {
+  /** Findings in all; how many lie before and after the shown moment; 1-based one shown now, or 0. */
+  n: number;
+  before: number;
+  after: number;
+  at: number;
+}
+
+/** Where the shown moment stands among the findings (a finding's seq is where a jump lands). */
+export function findingPlace(all: readonly TimelineMarker[], seq: number): FindingPlace {
+  const seqs = [...new Set(all.filter((m) => m.kind === 'finding').map((m) => m.seq))].sort((a, b) => a - b);
+  const before = seqs.filter((x) => x < seq).length;
+  const at = seqs.includes(seq) ? before + 1 : 0;
+  return { n: seqs.length, before, after: seqs.length - before - (at ? 1 : 0), at };
+}

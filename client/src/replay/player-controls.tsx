@@ -7,23 +7,7 @@ import { useAllMarkers } from './timeline.js';
 import { useSession } from '../stores/session-store.js';
 import { ReplayIcon } from './replay-icons.js';
 import type { TFunction } from 'i18next';
-import type { TimelineMarker } from './replay-store.js';
-
-interface FindingPlace {
-  /** Findings in all; how many lie before and after the shown moment; 1-based one shown now, or 0. */
-  n: number;
-  before: number;
-  after: number;
-  at: number;
-}
-
-/** Where the shown moment stands among the findings (a finding's seq is where a jump lands). */
-export function findingPlace(all: readonly TimelineMarker[], seq: number): FindingPlace {
-  const seqs = [...new Set(all.filter((m) => m.kind === 'finding').map((m) => m.seq))].sort((a, b) => a - b);
-  const before = seqs.filter((x) => x < seq).length;
-  const at = seqs.includes(seq) ? before + 1 : 0;
-  return { n: seqs.length, before, after: seqs.length - before - (at ? 1 : 0), at };
-}
+import { findingPlace, type FindingPlace } from './marker-labels.js';
 
 /** "第 3/5 处问题 · 已是最后一处" and the like, in the interface language. */
 function findingPlaceText(p: FindingPlace, tx: TFunction): string {
