@@ -2,9 +2,13 @@
  * Replay on a generated 2-hour recording of about 200,000 events: load time (read + parse +
  * index), random seek latency p50/p99, and the ratio against folding from the start for the same
  * seeks, for several checkpoint intervals (which is how DEFAULT_CHECKPOINT_EVERY was chosen).
+ * Then opening it in the player (bench/lib/replay-load.ts, measured in Node for the pure part):
+ * loadToInteractiveMs and longestTaskMs, before (eager index) and now (lazy index in slices).
  * Run: npm run bench -- replay [--events N]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +19,17 @@ import type { Scenario } from '../core/scenario.js';
 import { readRecording, writeRecordingFile } from '../server/recordings/recording-file.js';
 import { loadScenes } from '../server/content/scenes.js';
 import { simulate } from '../server/sim/simulate.js';
+import { measureEager, measureProgressive } from './lib/replay-load.js';
 
+/** The player's page size (client/src/replay/replay-api.ts EVENTS_PAGE). */
+const EVENTS_PAGE = 2000;
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** A full garbage collection between measurements (V8's gc(), exposed at run time). */
+function gcNow(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
 const i = process.argv.indexOf('--events');
 const TARGET = i > 0 ? Number(process.argv[i + 1]) : 200_000;
 const pct = (xs: number[], p: number) =>
@@ -43,7 +56,9 @@ rmSync(dir, { recursive: true, force: true });
 
 const rows: Array<Record<string, number>> = [];
 let chosen: Record<string, number> | null = null;
-for (const every of [250, 1000, 4000]) {
+// --open-only: just the opening figures (the interval table takes minutes).
+const openOnly = process.argv.includes('--open-only');
+for (const every of openOnly ? [DEFAULT_CHECKPOINT_EVERY] : [250, 1000, 4000]) {
   const ti = performance.now();
   const index = new ReplayIndex(rec.events, every);
   const indexMs = performance.now() - ti;
@@ -83,6 +98,16 @@ for (const every of [250, 1000, 4000]) {
   if (every === DEFAULT_CHECKPOINT_EVERY) chosen = row;
 }
 console.table(rows);
+// Opening in the player: the progressive path (twice: the first warms V8), then the old eager one,
+// each after a full GC so one's garbage is not collected during the other's tasks.
+const gc = gcNow();
+measureProgressive(rec.events, EVENTS_PAGE);
+gc();
+const progressive = measureProgressive(rec.events, EVENTS_PAGE);
+gc();
+const eager = measureEager(rec.events);
+console.table({ eager, progressive });
+console.log({ eagerTop: eager.top, progressiveTop: progressive.top });
 const result = {
   events: rec.events.length,
   hours: Number((sim.state.t / 3_600_000).toFixed(2)),
@@ -93,6 +118,12 @@ const result = {
   seekP99Ms: chosen!.seekP99Ms,
   speedupVsFold: chosen!.speedupVsFold,
   intervals: rows,
+  measuredIn: 'node (pure part: page parse, index, seeks; no fetch, React or WebGL)',
+  loadToInteractiveMs: progressive.loadToInteractiveMs,
+  loadToInteractiveCpuMs: progressive.loadToInteractiveCpuMs,
+  longestTaskMs: progressive.longestTaskMs,
+  longestTaskCpuMs: progressive.longestTaskCpuMs,
+  open: { eager, progressive },
   node: process.version,
   date: new Date().toISOString(),
 };
@@ -102,6 +133,10 @@ console.table({
   seekP50Ms: result.seekP50Ms,
   seekP99Ms: result.seekP99Ms,
   speedupVsFold: result.speedupVsFold,
+  loadToInteractiveMs: result.loadToInteractiveMs,
+  loadToInteractiveCpuMs: result.loadToInteractiveCpuMs,
+  longestTaskMs: result.longestTaskMs,
+  longestTaskCpuMs: result.longestTaskCpuMs,
 });
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'replay.json'), JSON.stringify(result, null, 2) + '\n');

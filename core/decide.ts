@@ -8,12 +8,24 @@ import { ErrorCode, fail, type Command } from './protocol.js';
 import type { SessionState } from './session.js';
 import { decideTrade, decideTradeInvite } from './decide-trade.js';
 import { decideBotsConfigure, decideDirectorSay } from './workshop/director.js';
+import { wallCorrections } from './stage/wall-correction.js';
 
 import type { Decision } from './decision.js';
 
 export type { Decision } from './decision.js';
 
 const ok = (...drafts: EventDraft[]): Decision => ({ ok: true, drafts });
+
+/**
+ * The host's line, after a `wall.corrected` for each wrong figure on the wall it corrects (the
+ * line last, so the ack's seq stays the line's own).
+ */
+function withWallCorrections(state: SessionState, text: string, first: EventDraft): Decision {
+  const scenario = state.scenario;
+  if (!scenario || state.status !== 'live' || state.firedIncidents.length === 0) return ok(first);
+  const fixes = wallCorrections(text, scenario.incidents, state.firedIncidents, state.wallCorrected);
+  return ok(...fixes.map((f) => draft.wallCorrected(f.incidentId, f.how)), first);
+}
 
 export function decide(state: SessionState, actor: Actor, cmd: Command): Decision {
   if (state.status === 'ended' && cmd.name !== 'sync') {
@@ -29,6 +41,7 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       }
       // The host answers questions; a question from the host makes no sense in this model.
       const k = actor.role === 'trainee' ? 'chat' : kind;
+      if (actor.role === 'trainee') return withWallCorrections(state, text, draft.chatMessage(text, k, replyTo));
       return ok(draft.chatMessage(text, k, replyTo));
     }
     case 'host.say': {
@@ -41,7 +54,7 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
           `lineIndex: segment ${state.segmentIndex} has ${seg?.lines.length ?? 0} lines`,
         );
       }
-      return ok(draft.hostSaid(text, state.segmentIndex, lineIndex));
+      return withWallCorrections(state, text, draft.hostSaid(text, state.segmentIndex, lineIndex));
     }
     case 'session.start':
       if (state.status !== 'created') return fail(ErrorCode.INVALID_STATE, 'the session has already started');

@@ -57,6 +57,11 @@ export interface EventPayloads {
    * reaches `atMs`; recorded so a restart restores the schedule (server/workshop/live-control.ts).
    */
   'incident.scheduled': { incidentId: string; atMs: number };
+  /**
+   * The host corrected a wrong figure on the wall (core/stage/wall-correction.ts): stated the
+   * checked figure, or asked the studio to fix the wall. The correction ribbon goes up.
+   */
+  'wall.corrected': { incidentId: string; how: 'stated' | 'requested' };
   /** The risk-disclosure banner went on or off the LED wall. */
   'disclosure.changed': { on: boolean };
   /** The host paused or resumed the stream (the crisis drill's first step is to pause). */
@@ -144,6 +149,7 @@ export const EVENT_TYPES = [
   'chat.message',
   'incident.fired',
   'incident.scheduled',
+  'wall.corrected',
   'disclosure.changed',
   'stream.paused',
   'viewer.sentiment',
@@ -214,6 +220,11 @@ export const draft = {
     type: 'incident.scheduled',
     incidentId,
     atMs,
+  }),
+  wallCorrected: (incidentId: string, how: 'stated' | 'requested'): EventDraft => ({
+    type: 'wall.corrected',
+    incidentId,
+    how,
   }),
   disclosureChanged: (on: boolean): EventDraft => ({ type: 'disclosure.changed', on }),
   streamPaused: (paused: boolean): EventDraft => ({ type: 'stream.paused', paused }),

@@ -70,6 +70,8 @@ const StateShape = z.object({
   chat: z.array(ChatEntry).max(200).readonly().describe('the most recent chat, newest last (CHAT_WINDOW)'),
   questions: z.array(z.object({ seq, t, askedBy: z.string() })).readonly(),
   firedIncidents: z.array(z.string()).readonly(),
+  incidentsFired: z.record(z.string(), z.object({ seq, t, segmentIndex: z.number().int().min(0) })),
+  wallCorrected: z.record(z.string(), z.object({ seq, t, how: z.enum(['stated', 'requested']) })),
   disclosureOn: z.boolean(),
   paused: z.boolean(),
   mood: z.record(z.string(), z.object({ sentiment: z.number(), trust: z.number(), t })),

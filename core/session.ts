@@ -69,6 +69,10 @@ export interface SessionState {
    */
   questions: readonly QuestionState[];
   firedIncidents: readonly string[];
+  /** Where and when each incident fired (the wall places an unscheduled one in its segment). */
+  incidentsFired: Readonly<Record<string, { seq: number; t: number; segmentIndex: number }>>;
+  /** Wall incidents the host corrected (`wall.corrected`): the correction ribbon is up. */
+  wallCorrected: Readonly<Record<string, { seq: number; t: number; how: 'stated' | 'requested' }>>;
   /** The risk-disclosure banner is on the LED wall. */
   disclosureOn: boolean;
   /** The host paused the stream. */
@@ -123,6 +127,8 @@ export function initialState(): SessionState {
     chat: [],
     questions: [],
     firedIncidents: [],
+    incidentsFired: {},
+    wallCorrected: {},
     disclosureOn: false,
     paused: false,
     mood: {},
@@ -242,7 +248,20 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       // Only the live control acts on it (a restart restores the schedule from the recording).
       return s;
     case 'incident.fired':
-      return exchangeAfterIncident({ ...s, firedIncidents: [...s.firedIncidents, e.incidentId] }, e);
+      return exchangeAfterIncident(
+        {
+          ...s,
+          firedIncidents: [...s.firedIncidents, e.incidentId],
+          incidentsFired: {
+            ...s.incidentsFired,
+            [e.incidentId]: s.incidentsFired[e.incidentId] ?? { seq: e.seq, t: e.t, segmentIndex: s.segmentIndex },
+          },
+        },
+        e,
+      );
+    case 'wall.corrected':
+      if (s.wallCorrected[e.incidentId]) return s;
+      return { ...s, wallCorrected: { ...s.wallCorrected, [e.incidentId]: { seq: e.seq, t: e.t, how: e.how } } };
     case 'disclosure.changed':
       return { ...s, disclosureOn: e.on };
     case 'stream.paused':

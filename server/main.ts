@@ -36,6 +36,7 @@ import { evidenceRoute } from './recordings/evidence-pack.js';
 import { openWorkshopStore } from './workshop/open-workshop-store.js';
 import { continueRetryAudience } from './workshop/retry-audience.js';
 import { workshopRoutes } from './workshop/workshop-routes.js';
+import { practiceRoutes } from './practice/practice-routes.js';
 import { hostVoiceRoutes } from './voice/host-voice.js';
 import { attachAsrRelay, parseAsrUrl } from './voice/asr-relay.js';
 import { voiceRoutes } from './voice/voice-routes.js';
@@ -202,6 +203,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (swept > 0) log(`deleted the recorded voice of ${swept} session(s) past the retention`);
   const sweeper = setInterval(() => voice.sweep(), 3600_000);
   sweeper.unref();
+  const roomCaps = new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits });
   const handle = createHttpHandler({
     rooms,
     scenarios,
@@ -217,9 +219,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       signatures,
       onBranch: (room, a) => continueRetryAudience({ bots: workshop.bots, control: workshop.control, log }, room, a),
     },
-    roomCaps: new RoomCaps(rooms, { ...ROOM_LIMITS, ...opts.roomLimits }),
+    roomCaps,
     routes: [
       workshopRoutes(workshop),
+      practiceRoutes({ rooms, scenarios, store: workshopStore, bots: workshop.bots, roomCaps, log }),
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
       asr.route,

@@ -138,6 +138,7 @@ export class Audience {
       case 'incident.scheduled':
       case 'voice.sample':
       case 'voice.chunk':
+      case 'wall.corrected':
         return;
       default: {
         const unreachable: never = e;

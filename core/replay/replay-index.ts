@@ -2,7 +2,8 @@
  * Seeking in a recording: the folded state is checkpointed every `every` events while the
  * recording loads, and seeking to a moment folds forward from the nearest checkpoint at or before
  * it. States share structure (reduce never mutates), so checkpoints cost little memory. The
- * default interval was chosen with bench/replay.ts (docs/SPEC.md RP1–RP3).
+ * default interval was chosen with bench/replay.ts (docs/SPEC.md RP1–RP3). A lazy index is built
+ * in slices while the player is already answering seeks (RP12).
  */
 import type { SessionEvent } from '../events.js';
 import { initialState, reduce, type SessionState } from '../session.js';
@@ -19,26 +20,62 @@ export class ReplayIndex {
   readonly checkpoints: Checkpoint[] = [];
   /** `t` of each event, for binary search by time. */
   private times: Float64Array;
+  /** Index of the last event folded into `frontier` (the build goes forward from there). */
+  private built = -1;
+  private frontier: SessionState;
+  /** t of the stream's start (the last `session.started`), or null: the clock people read. */
+  readonly startedT: number | null = null;
 
+  /**
+   * `lazy`: build nothing yet; checkpoints are made by build() in slices (a player calls it
+   * between frames) or by the seeks that need them, so a two-hour recording opens at once
+   * (docs/SPEC.md RP12). Otherwise the whole index is built now.
+   */
   constructor(
     readonly events: readonly SessionEvent[],
     readonly every = DEFAULT_CHECKPOINT_EVERY,
+    opts: { lazy?: boolean } = {},
   ) {
     if (every < 1) throw new RangeError('checkpoint interval must be at least 1');
     this.times = new Float64Array(events.length);
-    let s = initialState();
-    this.checkpoints.push({ index: -1, state: s });
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
       this.times[i] = e.t;
-      s = reduce(s, e);
-      if ((i + 1) % every === 0) this.checkpoints.push({ index: i, state: s });
+      if (e.type === 'session.started') this.startedT = e.t;
     }
-    this.final = s;
+    this.frontier = initialState();
+    this.checkpoints.push({ index: -1, state: this.frontier });
+    if (!opts.lazy) this.build(events.length);
   }
 
-  /** The state after the last event. */
-  readonly final: SessionState;
+  /** Fold up to `n` more events into the index; true once every event is in it. */
+  build(n: number): boolean {
+    const last = Math.min(this.events.length - 1, this.built + Math.max(0, n));
+    let s = this.frontier;
+    for (let i = this.built + 1; i <= last; i++) {
+      s = reduce(s, this.events[i]!);
+      if ((i + 1) % this.every === 0) this.checkpoints.push({ index: i, state: s });
+    }
+    this.frontier = s;
+    this.built = last;
+    return this.complete;
+  }
+
+  /** Every event is folded into the index. */
+  get complete(): boolean {
+    return this.built >= this.events.length - 1;
+  }
+
+  /** How many events the index covers so far. */
+  get indexed(): number {
+    return this.built + 1;
+  }
+
+  /** The state after the last event (finishes the build first). */
+  get final(): SessionState {
+    this.build(this.events.length);
+    return this.frontier;
+  }
 
   get length(): number {
     return this.events.length;
@@ -78,7 +115,9 @@ export class ReplayIndex {
     return -1;
   }
 
+  /** The nearest built checkpoint at or before `index` (the frontier counts as one). */
   private checkpointFor(index: number): Checkpoint {
+    if (index >= this.built) return { index: this.built, state: this.frontier };
     const k = Math.min(this.checkpoints.length - 1, Math.floor((index + 1) / this.every));
     return this.checkpoints[k]!;
   }
@@ -86,6 +125,8 @@ export class ReplayIndex {
   /** State after folding events[0..index] (index -1: the initial state). */
   stateAtIndex(index: number): SessionState {
     const i = Math.max(-1, Math.min(index, this.events.length - 1));
+    // Beyond what is built, the build itself goes there (the same fold, kept as checkpoints).
+    if (i > this.built) this.build(i - this.built);
     const cp = this.checkpointFor(i);
     let s = cp.state;
     for (let j = cp.index + 1; j <= i; j++) s = reduce(s, this.events[j]!);
@@ -103,6 +144,11 @@ export class ReplayIndex {
    */
   *seekSteps(index: number, slice = 2000): Generator<undefined, SessionState, void> {
     const i = Math.max(-1, Math.min(index, this.events.length - 1));
+    // Beyond what is built, the seek drives the build in slices (nothing is folded twice).
+    while (i > this.built) {
+      this.build(Math.min(slice, i - this.built));
+      yield undefined;
+    }
     const cp = this.checkpointFor(i);
     let s = cp.state;
     let n = 0;

@@ -9,6 +9,15 @@ import type { Toggle } from './facts.js';
 import { bi, type Evidence } from './report-model.js';
 import type { CriterionOf } from './rubric-schema.js';
 import { voiceDeliveryCriterion } from './criteria-voice.js';
+import { keyFigure } from '../stage/wall-correction.js';
+import {
+  APOLOGY,
+  CORRECTION,
+  crisisTimeline,
+  crisisTimelineNote,
+  SPOKEN_PAUSE,
+  SPOKEN_RESUME,
+} from './crisis-timeline.js';
 
 export function scriptCriterion(ctx: Ctx, c: CriterionOf<'script_coverage'>): Judged {
   const sc = ctx.facts.scenario;
@@ -142,19 +151,6 @@ export function disclosureCriterion(ctx: Ctx, c: CriterionOf<'risk_disclosure'>)
   };
 }
 
-const SPOKEN_PAUSE = /暂停|停一下|pause/i;
-const SPOKEN_RESUME = /继续|恢复|resume|carry on|continue/i;
-const CORRECTION = /更正|纠正|正确的|有误|错误|说错|correct/i;
-const APOLOGY = /道歉|致歉|抱歉|对不起|apologi[sz]e|sorry/i;
-
-/** The figures in a string: "沪深300 今日上涨 0.85%" → ["300", "0.85"]; the percentage matters most. */
-function keyFigure(correct: string): string | null {
-  const pct = /(\d+(?:\.\d+)?)\s*[%％]/.exec(correct);
-  if (pct) return pct[1]!;
-  const nums = correct.match(/\d+(?:\.\d+)?/g);
-  return nums ? nums[nums.length - 1]! : null;
-}
-
 export function crisisCriterion(ctx: Ctx, c: CriterionOf<'crisis_handling'>): Judged {
   const incidents = ctx.facts.incidents.filter((i) => i.kind === 'wrong_data');
   if (incidents.length === 0) return NA(bi('没有发生数据错误事件', 'No wrong-data incident happened'));
@@ -185,6 +181,13 @@ export function crisisCriterion(ctx: Ctx, c: CriterionOf<'crisis_handling'>): Ju
         `暂停${mark(paused)} 更正${fig ? `（${fig}）` : ''}${mark(steps[1]!)} 致歉${mark(steps[2]!)} 恢复${mark(steps[3]!)}`,
         `pause ${mark(paused)} correction${fig ? ` (${fig})` : ''} ${mark(steps[1]!)} apology ${mark(steps[2]!)} resume ${mark(steps[3]!)}`,
       ),
+      link: ctx.link(inc.seq),
+    });
+    // Detect → pause → correct → apologise → resume, timed against 4.5.2 and the rubric's limits.
+    evidence.push({
+      seq: inc.seq,
+      t: inc.t,
+      note: crisisTimelineNote(crisisTimeline(ctx.facts, inc, c)),
       link: ctx.link(inc.seq),
     });
     if (pause)

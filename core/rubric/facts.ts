@@ -94,6 +94,8 @@ export interface Facts {
   spam: number;
   incidents: IncidentFact[];
   pauses: Toggle[];
+  /** The wall's wrong figure corrected at the host's word (`wall.corrected`). */
+  wallCorrections: Array<{ seq: number; t: number; incidentId: string }>;
   disclosure: Toggle[];
   invites: TradeInvite[];
   /** Audience (bots online) change points [t, n] and the peak. */
@@ -134,6 +136,7 @@ export function initialFacts(): Facts {
     spam: 0,
     incidents: [],
     pauses: [],
+    wallCorrections: [],
     disclosure: [],
     invites: [],
     audience: [],
@@ -247,6 +250,9 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
     }
     case 'stream.paused':
       f.pauses.push({ seq: e.seq, t: e.t, on: e.paused });
+      return f;
+    case 'wall.corrected':
+      f.wallCorrections.push({ seq: e.seq, t: e.t, incidentId: e.incidentId });
       return f;
     case 'disclosure.changed':
       f.disclosure.push({ seq: e.seq, t: e.t, on: e.on });

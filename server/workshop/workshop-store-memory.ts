@@ -108,5 +108,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return r ? { ...r } : undefined;
   }
 
+  private settings = new Map<string, string>();
+
+  getSetting(key: string): string | undefined {
+    return this.settings.get(key);
+  }
+
+  setSetting(key: string, value: string): void {
+    this.settings.set(key, value);
+  }
+
   close(): void {}
 }

@@ -56,6 +56,10 @@ CREATE TABLE IF NOT EXISTS satisfaction (
   comment TEXT,
   at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS workshop_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `;
 
 interface CohortRow {
@@ -128,6 +132,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
         `INSERT OR REPLACE INTO satisfaction (session_id, content, instructor, tool, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       getRating: this.db.prepare(`SELECT * FROM satisfaction WHERE session_id = ?`),
+      getSetting: this.db.prepare(`SELECT value FROM workshop_settings WHERE key = ?`),
+      setSetting: this.db.prepare(`INSERT OR REPLACE INTO workshop_settings (key, value) VALUES (?, ?)`),
     };
   }
 
@@ -228,6 +234,14 @@ export class SqliteWorkshopStore implements WorkshopStore {
   getRating(sessionId: string): SatisfactionRating | undefined {
     const r = this.stmts.getRating.get(sessionId) as SatisfactionRating | undefined;
     return r ? { content: r.content, instructor: r.instructor, tool: r.tool, comment: r.comment, at: r.at } : undefined;
+  }
+
+  getSetting(key: string): string | undefined {
+    return (this.stmts.getSetting.get(key) as { value: string } | undefined)?.value;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.stmts.setSetting.run(key, value);
   }
 
   close(): void {

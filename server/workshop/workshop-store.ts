@@ -52,6 +52,9 @@ export interface WorkshopStore {
   /** The trainee's satisfaction rating of a session; a second rating replaces the first. */
   setRating(sessionId: string, rating: SatisfactionRating): void;
   getRating(sessionId: string): SatisfactionRating | undefined;
+  /** A server setting a facilitator chose (e.g. `selfPractice`); undefined until one is set. */
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string): void;
   close(): void;
 }
 

@@ -104,6 +104,11 @@ describe.each(impls)('WorkshopStore contract: %s', (_name, make) => {
     s.setRating('s1', { content: 4, instructor: 4, tool: 5, comment: '好用', at: 8 });
     expect(s.getRating('s1')).toEqual({ content: 4, instructor: 4, tool: 5, comment: '好用', at: 8 });
     expect(s.getRating('s2')).toBeUndefined();
+    // Server settings a facilitator chose (self-practice): unset, set, replaced.
+    expect(s.getSetting('selfPractice')).toBeUndefined();
+    s.setSetting('selfPractice', 'off');
+    s.setSetting('selfPractice', 'open');
+    expect(s.getSetting('selfPractice')).toBe('open');
     s.close();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The LED wall's slide panel (client/src/scene/wall-slide.ts): slides paced by the teleprompter,
+ * The LED wall's slide panel (core/stage/wall-slide.ts): slides paced by the teleprompter,
  * and the crisis drill's wrong figure (scenes/crisis-drill-wrong-data.yaml, 4.5.2) shown during
  * its segment, then the checked figure as a correction ribbon from the next segment on.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../core/scenario.js';
-import { wallSlide, type WallSlideInput } from '../../client/src/scene/wall-slide.js';
+import { wallSlide, type WallSlideInput } from '../../core/stage/wall-slide.js';
 
 function load(id: string): Scenario {
   const r = parseScenario(readFileSync(join(import.meta.dirname, '../../scenes', `${id}.yaml`), 'utf8'), id);
@@ -60,13 +60,13 @@ describe('LED wall slides', () => {
       ...crisis,
       incidents: crisis.incidents.map((i) => (i.id === 'wrong-figure' ? { ...i, at: undefined } : i)),
     };
-    const seen = { 'wrong-figure': 3 };
+    const seen = { 'wrong-figure': { seq: 40, t: 60_000, segmentIndex: 3 } };
     const during = wallSlide(
-      base({ scenario: manual, segmentIndex: 3, firedIncidents: ['wrong-figure'], firedInSegment: seen }),
+      base({ scenario: manual, segmentIndex: 3, firedIncidents: ['wrong-figure'], incidentsFired: seen }),
     );
     expect(during.kind).toBe('wrong');
     const after = wallSlide(
-      base({ scenario: manual, segmentIndex: 4, firedIncidents: ['wrong-figure'], firedInSegment: seen }),
+      base({ scenario: manual, segmentIndex: 4, firedIncidents: ['wrong-figure'], incidentsFired: seen }),
     );
     expect(after.correction).toBe('沪深300 今日上涨 0.85%');
   });

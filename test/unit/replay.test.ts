@@ -58,6 +58,32 @@ describe('replay', () => {
     expect(index.stateAtTime(-1)).toEqual(index.stateAtIndex(-1));
   });
 
+  it('RP12: a lazy index answers seeks while it builds, with the same states as a built one', () => {
+    const lazy = new ReplayIndex(sim.events, 64, { lazy: true });
+    expect(lazy.indexed).toBe(0);
+    expect(lazy.complete).toBe(false);
+    expect(lazy.startedT).toBe(sim.events.find((e) => e.type === 'session.started')!.t);
+    const rng = new Rng(5);
+    const seqs = [...snapshots.keys()];
+    for (let k = 0; k < 60; k++) {
+      // Build a slice between seeks, as the player does between frames.
+      lazy.build(rng.int(300));
+      const seq = rng.pick(seqs);
+      const i = lazy.indexOfSeq(seq);
+      if (k % 2) {
+        const steps = lazy.seekSteps(i, 50);
+        let r = steps.next();
+        while (!r.done) r = steps.next();
+        expect(r.value, `seq ${seq}`).toEqual(snapshots.get(seq));
+      } else expect(lazy.stateAtIndex(i), `seq ${seq}`).toEqual(snapshots.get(seq));
+    }
+    while (!lazy.build(1000));
+    expect(lazy.final).toEqual(sim.state);
+    // Every checkpoint lands where an eager build puts it, whatever drove the build.
+    const eager = new ReplayIndex(sim.events, 64);
+    expect(lazy.checkpoints.map((c) => c.index)).toEqual(eager.checkpoints.map((c) => c.index));
+  });
+
   it('RP3: the same seed replays the same session: messages, prices and fills', async () => {
     const again = await simulate({ scenario: sim.state.scenario!, seed: 77, bots: 40, minutes: 20 });
     const strip = (es: typeof sim.events) => es.map((e) => JSON.stringify({ ...e, sessionId: undefined }));

@@ -62,6 +62,7 @@ describe('reduce', () => {
       [viewer, draft.chatMessage('问题？', 'question', null)],
       [host, draft.incidentScheduled('rumour-wave', 60_000)],
       [SYSTEM_ACTOR, draft.incidentFired('rumour-wave')],
+      [host, draft.wallCorrected('rumour-wave', 'stated')],
       [SYSTEM_ACTOR, draft.sessionBranched('s2', 's1', 5)],
       [host, draft.disclosureChanged(true)],
       [host, draft.streamPaused(true)],

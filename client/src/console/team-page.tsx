@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth-store.js';
 import { useFormats } from '../ui/format.js';
 import { addFacilitator, listFacilitators } from './console-api.js';
 import { SigningKeyCard } from './signing-key-card.js';
+import { PracticeSettingCard } from './practice-setting-card.js';
 import { usePoll } from './use-poll.js';
 
 const USERNAME = /^[A-Za-z0-9._-]{2,32}$/;
@@ -127,6 +128,7 @@ export function TeamPage() {
           </button>
         </form>
         <SigningKeyCard />
+        <PracticeSettingCard />
       </div>
     </div>
   );

@@ -174,6 +174,11 @@ export function sessionCode(sessionId?: string): string | null {
   return list.find(([id]) => id === sessionId)?.[1] ?? null;
 }
 
+/** Every session this tab joined and the code it joined with, oldest first (a trainee's own). */
+export function rememberedCodes(): Array<[sessionId: string, code: string]> {
+  return readCodes();
+}
+
 /** `init` plus this tab's code for the session, if it has one (a facilitator's cookie goes anyway). */
 export function withCode(sessionId: string | undefined, init: RequestInit = {}): RequestInit {
   const code = sessionCode(sessionId);

@@ -4,6 +4,21 @@ import { currentPlayer } from './replay-player.js';
 import { replayStore, SPEEDS, useReplay, type Viewpoint } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
 import { useAllMarkers } from './timeline.js';
+import { useSession } from '../stores/session-store.js';
+import { ReplayIcon } from './replay-icons.js';
+import type { TFunction } from 'i18next';
+import { findingPlace, type FindingPlace } from './marker-labels.js';
+
+/** "第 3/5 处问题 · 已是最后一处" and the like, in the interface language. */
+function findingPlaceText(p: FindingPlace, tx: TFunction): string {
+  if (p.at) {
+    const edge = p.at === p.n ? ` · ${tx('lastFinding')}` : p.at === 1 ? ` · ${tx('firstFinding')}` : '';
+    return `${tx('findingOf', { i: p.at, n: p.n })}${edge}`;
+  }
+  if (p.after === 0) return tx('findingAfter');
+  if (p.before === 0) return tx('findingBefore');
+  return '';
+}
 
 const VIEWS: readonly Viewpoint[] = ['audience', 'host', 'free'];
 
@@ -17,6 +32,8 @@ export function PlayerControls() {
   const lastSeekMs = useReplay((s) => s.lastSeekMs);
   const hasFindings = useReplay((s) => (s.report?.findings.length ?? 0) > 0);
   const all = useAllMarkers();
+  const shownSeq = useSession((s) => s.state.lastSeq);
+  const place = findingPlace(all, shownSeq);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -48,8 +65,14 @@ export function PlayerControls() {
   const p = () => currentPlayer();
   return (
     <div className="player-controls" data-testid="player-controls">
-      <button type="button" onClick={() => p()?.step(-1)} title={`${tx('prevEvent')} (←)`} data-testid="step-prev">
-        ⏮
+      <button
+        type="button"
+        onClick={() => p()?.step(-1)}
+        title={`${tx('prevEvent')} (←)`}
+        aria-label={tx('prevEvent')}
+        data-testid="step-prev"
+      >
+        <ReplayIcon name="stepBack" />
       </button>
       <button
         type="button"
@@ -59,29 +82,46 @@ export function PlayerControls() {
         data-testid="play-toggle"
         data-playing={playing ? '1' : '0'}
       >
-        {playing ? `⏸ ${tx('pause')}` : `▶ ${tx('play')}`}
-      </button>
-      <button type="button" onClick={() => p()?.step(1)} title={`${tx('nextEvent')} (→)`} data-testid="step-next">
-        ⏭
+        <ReplayIcon name={playing ? 'pause' : 'play'} /> {playing ? tx('pause') : tx('play')}
       </button>
       <button
         type="button"
-        disabled={!hasFindings}
+        onClick={() => p()?.step(1)}
+        title={`${tx('nextEvent')} (→)`}
+        aria-label={tx('nextEvent')}
+        data-testid="step-next"
+      >
+        <ReplayIcon name="stepForward" />
+      </button>
+      <button
+        type="button"
+        disabled={!hasFindings || place.before === 0}
         onClick={() => p()?.jump(['finding'], -1, all)}
-        title={hasFindings ? `${tx('prevFinding')} ([)` : tx('noFindings')}
+        title={!hasFindings ? tx('noFindings') : place.before === 0 ? tx('firstFinding') : `${tx('prevFinding')} ([)`}
         data-testid="finding-prev"
       >
-        ◀ {tx('prevFinding')}
+        {tx('prevFinding')}
       </button>
       <button
         type="button"
-        disabled={!hasFindings}
+        disabled={!hasFindings || place.after === 0}
         onClick={() => p()?.jump(['finding'], 1, all)}
-        title={hasFindings ? `${tx('nextFinding')} (])` : tx('noFindings')}
+        title={!hasFindings ? tx('noFindings') : place.after === 0 ? tx('lastFinding') : `${tx('nextFinding')} (])`}
         data-testid="finding-next"
       >
-        {tx('nextFinding')} ▶
+        {tx('nextFinding')}
       </button>
+      {hasFindings && (
+        <span
+          className="finding-place"
+          data-testid="finding-place"
+          data-first={place.at === 1 ? '1' : '0'}
+          data-last={place.at === place.n ? '1' : '0'}
+          aria-live="polite"
+        >
+          {findingPlaceText(place, tx)}
+        </span>
+      )}
       <label className="inline">
         {tx('speed')}
         <select

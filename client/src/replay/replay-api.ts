@@ -2,7 +2,7 @@
 import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';
-import { ApiError, json, sessionCode, withCode } from '../net/api.js';
+import { ApiError, json, rememberedCodes, sessionCode, withCode } from '../net/api.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -44,10 +44,28 @@ export async function listSessions(filter: { scenario?: string; status?: string;
   if (filter.scenario) q.set('scenario', filter.scenario);
   if (filter.status) q.set('status', filter.status);
   if (filter.since) q.set('since', String(filter.since));
-  return json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`, withCode(undefined)));
+  const codes = rememberedCodes();
+  if (codes.length <= 1)
+    return json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`, withCode(undefined)));
+  // A trainee has no account: each code this tab joined with opens its own session (a practice
+  // session, the demo, a workshop attempt), so "my replays" is the union, newest first. A
+  // facilitator's cookie sees everything through any of them.
+  const lists = await Promise.allSettled(
+    codes.map(async ([, code]) =>
+      json<SessionSummary[]>(await fetch(`/api/sessions?${q.toString()}`, { headers: { 'X-Branchcast-Code': code } })),
+    ),
+  );
+  const ok = lists.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  if (ok.length === 0) throw (lists[0] as PromiseRejectedResult).reason;
+  const byId = new Map<string, SessionSummary>();
+  for (const list of ok) for (const s of list) byId.set(s.sessionId, s);
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
 }
 
 /** Every event of a session, page by page (the server sends at most 20,000 at a time). */
+/** Events per page the player asks for (bench/replay.ts measured its parse under 50 ms). */
+export const EVENTS_PAGE = 2000;
+
 export async function loadEvents(
   sessionId: string,
   onProgress: (loaded: number, total: number) => void,
@@ -55,8 +73,12 @@ export async function loadEvents(
 ): Promise<SessionEvent[]> {
   const out: SessionEvent[] = [];
   for (let from = 1; ;) {
+    // Pages of EVENTS_PAGE: parsing one stays a short task (a 20,000-event page held the tab).
     const page = await json<{ events: SessionEvent[]; lastSeq: number; more: boolean }>(
-      await fetch(`/api/sessions/${enc(sessionId)}/events?from=${from}`, withCode(sessionId, { signal })),
+      await fetch(
+        `/api/sessions/${enc(sessionId)}/events?from=${from}&limit=${EVENTS_PAGE}`,
+        withCode(sessionId, { signal }),
+      ),
     );
     for (const e of page.events) out.push(e);
     onProgress(out.length, page.lastSeq);

@@ -8,10 +8,11 @@
  * never waits for a seek it no longer wants (docs/SPEC.md RP2).
  */
 import type { SessionEvent } from '../../../core/events.js';
-import { markers as eventMarkers, ReplayIndex } from '../../../core/replay/replay-index.js';
+import { ReplayIndex } from '../../../core/replay/replay-index.js';
 import { reduce, type SessionState } from '../../../core/session.js';
 import { sessionStore } from '../stores/session-store.js';
 import { fetchReport, fetchVerify, listAnnotations, loadEvents } from './replay-api.js';
+import { recordingMarkers } from './marker-labels.js';
 import {
   findingMarkers,
   initialReplayState,
@@ -21,7 +22,9 @@ import {
 } from './replay-store.js';
 
 /** Events folded between time checks of a sliced seek. */
-const SLICE = 250;
+const SLICE = 100;
+/** Events folded into the index between time checks while it builds (a few ms at most). */
+const BUILD_SLICE = 50;
 /** Fold at most this long before yielding (keeps a frame for input and drawing). */
 const BUDGET_MS = 8;
 /** A target this close ahead is folded forward from the shown state instead of a checkpoint. */
@@ -42,7 +45,6 @@ export class ReplayPlayer {
   private cur = -1;
   private job: SeekJob | null = null;
   private raf = 0;
-  private lastFrame = 0;
   private disposed = false;
   /** t of the events that are activity (not QUIET), for idle skipping. */
   private readonly activeT: number[] = [];
@@ -72,7 +74,10 @@ export class ReplayPlayer {
   /** Show the state after events[0..i]; `t` moves the playhead (default: that event's t). */
   seekIndex(i: number, t?: number): void {
     const target = Math.max(-1, Math.min(i, this.index.length - 1));
-    replayStore.setState({ t: t ?? this.tOf(target) });
+    const at = t ?? this.tOf(target);
+    replayStore.setState({ t: at });
+    // Playing on from a seek: the wall clock starts again from the new moment.
+    if (this.anchor) this.anchor = { wall: performance.now(), t: at, speed: replayStore.getState().speed };
     this.goTo(target, true);
   }
 
@@ -174,18 +179,32 @@ export class ReplayPlayer {
     return lo < a.length ? a[lo]! : null;
   }
 
+  /**
+   * Playback follows the wall clock, not the frame rate: the playhead is where it was when play
+   * (or a seek, or a speed change) anchored it plus the wall time since, times the speed. A slow
+   * frame (software GL, a loaded machine) draws later, never slower (docs/SPEC.md RP11).
+   */
+  private anchor: { wall: number; t: number; speed: number } | null = null;
+
+  private playheadNow(now: number): number {
+    const a = this.anchor;
+    return a ? a.t + (now - a.wall) * a.speed : replayStore.getState().t;
+  }
+
   play(): void {
     if (this.disposed) return;
     const s = replayStore.getState();
     if (s.t >= this.index.duration) this.seekIndex(-1);
+    const now = performance.now();
+    this.anchor = { wall: now, t: replayStore.getState().t, speed: s.speed };
     replayStore.setState({ playing: true });
-    this.lastFrame = performance.now();
     cancelAnimationFrame(this.raf);
     this.raf = requestAnimationFrame(this.frame);
   }
 
   pause(): void {
     cancelAnimationFrame(this.raf);
+    this.anchor = null;
     replayStore.setState({ playing: false });
   }
 
@@ -194,21 +213,28 @@ export class ReplayPlayer {
     else this.play();
   }
 
-  private frame = (now: number): void => {
+  private frame = (): void => {
     const s = replayStore.getState();
     if (!s.playing || this.disposed) return;
-    // Frames can be far apart (a background tab, software GL): never leap more than 250 ms.
-    const dt = Math.min(250, Math.max(0, now - this.lastFrame));
-    this.lastFrame = now;
-    let t = s.t + dt * s.speed;
+    const now = performance.now();
+    let t = this.playheadNow(now);
+    // A speed change keeps the playhead where it is and runs on from there at the new speed.
+    if (this.anchor && this.anchor.speed !== s.speed) this.anchor = { wall: now, t, speed: s.speed };
     if (s.skipIdle) {
       const next = this.nextActiveT(t);
       // Land a second before the next activity, so it is seen coming.
-      if (next !== null && next - t > s.idleSec * 1000) t = next - 1000;
+      if (next !== null && next - t > s.idleSec * 1000) {
+        t = next - 1000;
+        this.anchor = { wall: now, t, speed: s.speed };
+      }
     }
     const end = t >= this.index.duration;
     if (end) t = this.index.duration;
     replayStore.setState({ t, playing: !end });
+    if (end) this.anchor = null;
+    // The status bar's clock reads the playhead; once a second is enough for it.
+    if (Math.floor(t / 1000) !== Math.floor(sessionStore.getState().replayT / 1000))
+      sessionStore.setState({ replayT: Math.max(t, this.state.t) });
     const i = this.index.indexAtTime(t);
     if (i !== this.cur && !this.job) this.goTo(i, false);
     if (!end) this.raf = requestAnimationFrame(this.frame);
@@ -273,20 +299,18 @@ export async function openReplay(sessionId: string, seq: number | null, signal: 
     return;
   }
   if (signal.aborted) return;
-  const index = new ReplayIndex(events);
+  // A lazy index: the player answers seeks at once while the checkpoints are built between frames.
+  // Each scan of the events (times, activity, markers) is a task of its own, so none is long.
+  const index = new ReplayIndex(events, undefined, { lazy: true });
+  await nextTask();
+  if (signal.aborted) return;
   const player = new ReplayPlayer(index);
+  await nextTask();
+  if (signal.aborted) return;
+  const marks = recordingMarkers(events);
   current = player;
+  buildInSlices(index, () => current === player);
   window.__branchcastReplay = { player, store: replayStore };
-  const marks: TimelineMarker[] = eventMarkers(events).map((m) => ({
-    ...m,
-    kind: m.kind as TimelineMarker['kind'],
-  }));
-  for (const e of events) {
-    if (e.type === 'session.branched') marks.push({ seq: e.seq, t: e.t, kind: 'branch', label: `#${e.atSeq}` });
-    // Director mode: a viewer's line written by a facilitator, so the critique can tell it apart.
-    else if (e.type === 'chat.message' && e.directedBy)
-      marks.push({ seq: e.seq, t: e.t, kind: 'directed', label: `${e.actor.name} ← ${e.directedBy.name}: ${e.text}` });
-  }
   replayStore.setState({ index, markers: marks, loading: null });
   const start = events.find((e) => e.type === 'session.started');
   if (seq !== null && index.indexOfSeq(seq) >= 0) player.seekSeq(seq);
@@ -303,6 +327,25 @@ export async function openReplay(sessionId: string, seq: number | null, signal: 
     (annotations) => current === player && replayStore.setState({ annotations }),
     () => undefined,
   );
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Build the index in slices of at most BUDGET_MS each, yielding to the event loop between them, so
+ * no task of the build holds the main thread (issue 16: a two-hour recording froze the tab ~5 s).
+ */
+function buildInSlices(index: ReplayIndex, alive: () => boolean): void {
+  const total = index.length;
+  const step = () => {
+    if (!alive()) return;
+    const until = performance.now() + BUDGET_MS;
+    while (!index.build(BUILD_SLICE) && performance.now() < until);
+    replayStore.setState({ indexing: index.complete ? null : { done: index.indexed, total } });
+    if (!index.complete) setTimeout(step, 0);
+  };
+  replayStore.setState({ indexing: index.complete ? null : { done: 0, total } });
+  setTimeout(step, 0);
 }
 
 export { findingMarkers };

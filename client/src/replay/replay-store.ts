@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ReplayIndex } from '../../../core/replay/replay-index.js';
 import type { Report } from '../../../core/rubric/report-model.js';
+import type { Bilingual } from '../../../core/scenario.js';
 import type { Annotation, VerifyResult } from './replay-api.js';
 
 export type Viewpoint = 'audience' | 'host' | 'free';
@@ -16,7 +17,13 @@ export interface TimelineMarker {
   seq: number;
   t: number;
   kind: 'segment' | 'incident' | 'end' | 'finding' | 'annotation' | 'branch' | 'directed';
+  /** Free text (an annotation, a director line) or a number; `text`/`labelKey` win when set. */
   label: string;
+  /** Words in both languages (a segment's or incident's title, a finding's name). */
+  text?: Bilingual;
+  /** An interface string (replay namespace) and its values, e.g. why the stream ended. */
+  labelKey?: string;
+  vars?: Record<string, string | number>;
   /** Findings and annotations: their severity (colours the marker). */
   severity?: string | null;
 }
@@ -36,6 +43,8 @@ export interface ReplayStoreState {
   /** A stretch with no events (other than market ticks) longer than this is skipped while playing. */
   idleSec: number;
   viewpoint: Viewpoint;
+  /** Events folded into the index so far while it builds in slices (null once complete). */
+  indexing: { done: number; total: number } | null;
   /** A sliced seek is still folding. */
   seeking: boolean;
   /** How long the last seek took, request to state shown (ms), and the slowest so far. */
@@ -63,6 +72,7 @@ export const initialReplayState = (): ReplayStoreState => ({
   skipIdle: true,
   idleSec: 5,
   viewpoint: 'audience',
+  indexing: null,
   seeking: false,
   lastSeekMs: null,
   maxSeekMs: 0,
@@ -78,7 +88,7 @@ export const replayStore = createStore<ReplayStoreState>()(() => initialReplaySt
 
 /** When the replayed stream started (recording t), for the stream clock (core/stream-time.ts). */
 export function useReplayStartedT(): number | null {
-  return useStore(replayStore, (s) => s.index?.final.startedT ?? null);
+  return useStore(replayStore, (s) => s.index?.startedT ?? null);
 }
 
 export function useReplay<T>(selector: (s: ReplayStoreState) => T): T {
@@ -89,7 +99,7 @@ export function useReplay<T>(selector: (s: ReplayStoreState) => T): T {
 export function findingMarkers(report: Report | null): TimelineMarker[] {
   if (!report) return [];
   return report.findings
-    .map((f) => ({ seq: f.seq, t: f.t, kind: 'finding' as const, label: f.name.zh, severity: f.severity }))
+    .map((f) => ({ seq: f.seq, t: f.t, kind: 'finding' as const, label: '', text: f.name, severity: f.severity }))
     .sort((a, b) => a.seq - b.seq);
 }
 

@@ -8,6 +8,7 @@ import { findingMarkers, useReplay, useReplayStartedT, type TimelineMarker } fro
 import { useTranslation } from 'react-i18next';
 import { formatDuration, streamClock } from '../../../core/stream-time.js';
 import { useUi } from '../stores/ui-store.js';
+import { markerText } from './marker-labels.js';
 
 export function useAllMarkers(): TimelineMarker[] {
   const markers = useReplay((s) => s.markers);
@@ -83,7 +84,7 @@ export function Timeline() {
             key={`${m.kind}-${m.seq}-${i}`}
             className={`marker kind-${m.kind}${m.severity ? ` sev-${m.severity}` : ''}`}
             style={{ left: `${pct(m.t)}%` }}
-            title={`${tx(`kinds.${m.kind}`)} · ${streamClock(startedT, m.t, lang)} · ${m.label}`}
+            title={`${tx(`kinds.${m.kind}`)} · ${streamClock(startedT, m.t, lang)} · ${markerText(m, lang, tx)}`}
             onClick={() => currentPlayer()?.seekSeq(m.seq)}
             data-marker="1"
             data-testid="timeline-marker"

@@ -33,6 +33,26 @@ export function fitText(
   ctx.fillText(t, x, y);
 }
 
+/**
+ * Run `draw` and return every string it drew with fillText, in order: what tests compare between
+ * the live wall and the replay's (the words on the wall, not pixels that differ by a frame).
+ */
+export function recordText(ctx: CanvasRenderingContext2D, draw: () => void): string[] {
+  const drawn: string[] = [];
+  const fill = ctx.fillText;
+  ctx.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+    drawn.push(text);
+    if (maxWidth === undefined) fill.call(this, text, x, y);
+    else fill.call(this, text, x, y, maxWidth);
+  };
+  try {
+    draw();
+  } finally {
+    ctx.fillText = fill;
+  }
+  return drawn;
+}
+
 export function makeCanvas(
   width: number,
   height: number,

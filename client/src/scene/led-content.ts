@@ -1,28 +1,18 @@
 /**
  * What the LED wall behind the host shows, drawn into a 2D canvas: the scenario title, the current
- * segment (zh large, en below), the segment's slide (wall-slide.ts: paced by the teleprompter, or
- * the crisis drill's wrong figure, then a correction ribbon), progress, a pause card while the
- * stream is paused and the risk-disclosure band while it is on. Redrawn only when inputs change.
+ * segment (zh large, en below), the segment's slide (core/stage/wall-slide.ts: paced by the
+ * teleprompter, or the crisis drill's wrong figure, then a correction ribbon), progress, a pause
+ * card while the stream is paused and the risk-disclosure band while it is on. What to draw comes
+ * from core/stage/led-view.ts (the same for live and replay); this file only paints it.
  * Its words come from the "stage" namespace in both languages (the wall is bilingual).
  */
 import i18next from 'i18next';
 import type { Bilingual } from '../../../core/scenario.js';
-import type { SessionStatus } from '../../../core/session.js';
+import type { LedView } from '../../../core/stage/led-view.js';
+import type { WallSlide } from '../../../core/stage/wall-slide.js';
 import { fitText, font } from './canvas-text.js';
-import type { WallSlide } from './wall-slide.js';
 
-export interface LedContent {
-  scenarioTitle: Bilingual | null;
-  segmentTitle: Bilingual | null;
-  segmentIndex: number;
-  segmentCount: number;
-  status: SessionStatus | 'idle';
-  disclosure: Bilingual | null;
-  /** The banner is on screen (state.disclosureOn). */
-  disclosureOn: boolean;
-  slide: WallSlide;
-  paused: boolean;
-}
+export type LedContent = Omit<LedView, 'mode'>;
 
 export const LED_PX = { width: 1280, height: 720 } as const;
 

@@ -5,9 +5,11 @@
  * ("大屏上有五个演示品种"): the wall is what the audience and the camera always see. In that mode
  * it redraws through useMarketRedraw (at most four times a second).
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { SessionState } from '../../../core/session.js';
+import { ledView, type LedInput } from '../../../core/stage/led-view.js';
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import { useSession } from '../stores/session-store.js';
 import { useUi } from '../stores/ui-store.js';
@@ -16,27 +18,36 @@ import { LED } from './layout.js';
 import { drawDisclosureBand, drawLed, LED_PX } from './led-content.js';
 import { BOARD_PX, drawBoard, PriceHistory } from './trade-board-content.js';
 import { useMarketRedraw } from './use-market-redraw.js';
-import { wallSlide } from './wall-slide.js';
 import { boardLabels } from './trade-board.js';
+import { exposeForTests } from './test-hooks.js';
+import { recordText } from './canvas-text.js';
+
+/** The state fields the wall reads (core/stage/led-view.ts), for a shallow-compared selector. */
+function wallInputs(s: SessionState): LedInput {
+  return {
+    scenario: s.scenario,
+    segmentIndex: s.segmentIndex,
+    lineCursor: s.lineCursor,
+    status: s.status,
+    firedIncidents: s.firedIncidents,
+    incidentsFired: s.incidentsFired,
+    wallCorrected: s.wallCorrected,
+    paused: s.paused,
+    disclosureOn: s.disclosureOn,
+    exchange: s.exchange !== null ? true : null,
+    invitation: s.invitation !== null ? true : null,
+  };
+}
 
 export function LedWall() {
-  const scenario = useSession((s) => s.state.scenario);
-  const segmentIndex = useSession((s) => s.state.segmentIndex);
-  const status = useSession((s) => s.state.status);
-  const joined = useSession((s) => s.participantId !== null);
-  const disclosureOn = useSession((s) => s.state.disclosureOn);
-  const lineCursor = useSession((s) => s.state.lineCursor);
-  const fired = useSession((s) => s.state.firedIncidents);
-  const paused = useSession((s) => s.state.paused);
+  // One pure function of the folded state (core/stage/led-view.ts), live and in replay alike: a
+  // replay folded to a moment draws what viewers saw live then. Selected field by field so the
+  // canvas is redrawn only when something drawn changes (never per frame, never per chat line).
+  const showing = useSession((s) => s.participantId !== null || s.mode === 'replay');
+  const state = useSession(useShallow((s) => wallInputs(s.state)));
+  const view = useMemo(() => ledView(state, showing), [state, showing]);
+  const tradeMode = view.mode === 'trade';
   const { t } = useTranslation('stage');
-  // Incidents fired by the facilitator have no scheduled segment: remember where each was seen.
-  const firedIn = useRef<Record<string, number>>({});
-  const tradeMode = useSession(
-    (s) =>
-      s.state.exchange !== null &&
-      s.state.status === 'live' &&
-      (s.state.invitation !== null || s.state.scenario?.segments[s.state.segmentIndex]?.callToAction === true),
-  );
   const lang = useUi((s) => s.lang);
 
   const { ctx, texture, history } = useMemo(() => {
@@ -49,29 +60,10 @@ export function LedWall() {
 
   useEffect(() => {
     if (tradeMode) return;
-    const seg = scenario?.segments[segmentIndex];
-    for (const id of fired) firedIn.current[id] ??= segmentIndex;
-    const slide = wallSlide({
-      scenario,
-      segmentIndex,
-      lineCursor,
-      status,
-      firedIncidents: fired,
-      firedInSegment: firedIn.current,
-    });
-    drawLed(ctx, {
-      slide,
-      paused,
-      scenarioTitle: scenario?.title ?? null,
-      segmentTitle: seg?.title ?? null,
-      segmentIndex,
-      segmentCount: scenario?.segments.length ?? 0,
-      status: joined && scenario ? status : 'idle',
-      disclosure: scenario?.disclosure ?? null,
-      disclosureOn,
-    });
+    const drawn = recordText(ctx, () => drawLed(ctx, view));
+    exposeForTests({ led: { view, text: drawn } });
     texture.needsUpdate = true;
-  }, [ctx, texture, scenario, segmentIndex, status, joined, disclosureOn, tradeMode, lineCursor, fired, paused]);
+  }, [ctx, texture, view, tradeMode]);
 
   // Trade mode: the board drawn at its own size, scaled uniformly to the wall's height and centred.
   const drawTrade = useCallback(
@@ -84,6 +76,7 @@ export function LedWall() {
       drawBoard(ctx, state.exchange, state.trades, history, lang, boardLabels(t));
       ctx.restore();
       if (state.disclosureOn) drawDisclosureBand(ctx, state.scenario?.disclosure ?? null);
+      exposeForTests({ led: { view: ledView(state, true), text: [] } });
       texture.needsUpdate = true;
     },
     [ctx, texture, history, lang, t],

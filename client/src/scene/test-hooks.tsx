@@ -9,6 +9,7 @@ import { sessionStore, type SessionStore } from '../stores/session-store.js';
 import { uiStore } from '../stores/ui-store.js';
 import type { VRM } from '@pixiv/three-vrm';
 import type { HostReadings } from '../host/host-readings.js';
+import type { LedView } from '../../../core/stage/led-view.js';
 
 export interface BranchcastTestHooks {
   renderer?: WebGLRenderer;
@@ -21,6 +22,8 @@ export interface BranchcastTestHooks {
   /** The user's VRM avatar while one is on stage. */
   vrm?: VRM;
   store: SessionStore;
+  /** What the LED wall last drew: its view (core/stage/led-view.ts) and the strings painted. */
+  led?: { view: LedView; text: string[] };
   /** The UI store (tests pick the question being answered without racing a flooding chat). */
   ui?: typeof uiStore;
 }

@@ -1,12 +1,21 @@
 /**
  * The lobby, drawn over the 3D branch: a join form (role, code prefilled from an invitation link
  * `/join/CODE` or the local demo room, display name) open to anyone, and the scenarios with
- * "new rehearsal" for a logged-in facilitator (docs/ACCESS.md). Failures show inline.
+ * "new rehearsal" for a logged-in facilitator (docs/ACCESS.md) and "practise alone" wherever the
+ * server allows self-practice (docs/WORKSHOP.md). Failures show inline.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../core/events.js';
-import { createSession, fetchDemo, fetchScenarios, type DemoRoom, type ScenarioSummary } from '../net/api.js';
+import {
+  createSession,
+  describeError,
+  fetchDemo,
+  fetchScenarios,
+  type DemoRoom,
+  type ScenarioSummary,
+} from '../net/api.js';
+import { fetchPractice, startPractice } from '../net/practice-api.js';
 import { sessionClient } from '../net/session-client.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { AccountMenu } from '../auth/account-menu.js';
@@ -30,6 +39,8 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
   const [name, setName] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Self-practice is open to this browser (server/practice/practice-routes.ts). */
+  const [practice, setPractice] = useState<boolean | null>(null);
   /** The scenario whose pre-broadcast script review is open. */
   const [reviewing, setReviewing] = useState<string | null>(null);
 
@@ -42,6 +53,10 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
     fetchDemo().then(
       (d) => live && setDemo(d),
       () => live && setDemo(null),
+    );
+    fetchPractice().then(
+      (p) => live && setPractice(p.allowed),
+      () => live && setPractice(false),
     );
     return () => {
       live = false;
@@ -84,6 +99,20 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
       if (await join(created.codes.trainee, 'trainee', scenarioId)) uiStore.setState({ createdCodes: created.codes });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
+      setBusy(null);
+    }
+  }
+
+  /** Self-practice: a room of one's own with the scenario's audience, then join it as the host. */
+  async function practise(scenarioId: string) {
+    setBusy(`practice:${scenarioId}`);
+    setError(null);
+    try {
+      const made = await startPractice(scenarioId);
+      uiStore.setState({ createdCodes: null });
+      await join(made.codes.trainee, 'trainee', `practice:${scenarioId}`);
+    } catch (err) {
+      setError(describeError(t, err));
       setBusy(null);
     }
   }
@@ -165,13 +194,22 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
         </button>
       </form>
 
-      <section className="panel scenarios" data-testid="scenario-list">
+      <section
+        className="panel scenarios"
+        data-testid="scenario-list"
+        data-practice={practice === null ? '' : practice ? '1' : '0'}
+      >
         <h2>{t('scenarios')}</h2>
         {me !== undefined && !isFacilitator(me) && (
           <p className="hint" data-testid="login-to-create">
             <a href="/login?next=%2F" onClick={linkClick('/login?next=%2F')}>
               {t('loginToCreate')}
             </a>
+          </p>
+        )}
+        {practice && (
+          <p className="hint" data-testid="practice-hint">
+            {t('practiceHint')}
           </p>
         )}
         {scenarioError && <p className="error">{t('scenariosError', { message: scenarioError })}</p>}
@@ -199,6 +237,16 @@ export function Lobby({ inviteCode }: { inviteCode?: string } = {}) {
               >
                 {t('scriptReview')}
               </button>
+              {practice && (
+                <button
+                  type="button"
+                  onClick={() => void practise(s.id)}
+                  disabled={busy !== null}
+                  data-testid="scenario-practice"
+                >
+                  {busy === `practice:${s.id}` ? t('practiceStarting') : t('practice')}
+                </button>
+              )}
               {isFacilitator(me) && (
                 <button
                   type="button"
