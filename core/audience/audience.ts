@@ -13,6 +13,7 @@ import { planArrivals, releaseReserve, runJob, startStream, think } from './arri
 import { createMemory, react, type AudienceAction, type AudienceConfig, type Memory } from './memory.js';
 import { onHost, onIncident, onInvitation, onViewerChat, orderOutcome, ownQuestion } from './responses.js';
 import { readHostSignals } from './signals.js';
+import { onBlocked, onDeleted, onMuted, onPinned, onUnpinned } from './host-tools.js';
 import type { OrderIntent } from './trading.js';
 import type { Viewer } from './viewer.js';
 
@@ -96,7 +97,8 @@ export class Audience {
           onHost(m, readHostSignals(e.text), e.replyTo);
           return;
         }
-        onViewerChat(m, e);
+        // A line the keyword filter held never reached the room.
+        if (!e.held) onViewerChat(m, e);
         return;
       case 'incident.fired': {
         const inc = m.incidents.get(e.incidentId);
@@ -119,6 +121,24 @@ export class Audience {
       case 'trade.invited':
         onInvitation(m, e);
         return;
+      case 'announcement.pinned':
+        onPinned(m, e);
+        return;
+      case 'announcement.unpinned':
+        onUnpinned(m);
+        return;
+      case 'viewer.muted':
+        onMuted(m, e);
+        return;
+      case 'viewer.blocked':
+        onBlocked(m, e);
+        return;
+      case 'chat.deleted':
+        onDeleted(m, e);
+        return;
+      case 'filter.changed':
+      case 'product.shown':
+      case 'product.hidden':
       case 'session.created':
       case 'participant.joined':
       case 'viewer.sentiment':
