@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario.js';
 import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
 import type { CheckContext, Turn } from './model/context.js';
+import { foldHostTools, initialHostToolFacts, type HostToolFacts } from './host-tools.js';
 
 export interface Utterance {
   seq: number;
@@ -106,6 +107,8 @@ export interface Facts {
   fillers: number;
   /** The trainee's measured voice, as recorded (voice.sample), with the stream time of each. */
   voice: Array<EventOf<'voice.sample'>>;
+  /** What the host did with the console (场控): deletions, blocks, pins, product cards (host-tools.ts). */
+  hostTools: HostToolFacts;
 }
 
 export function initialFacts(): Facts {
@@ -141,6 +144,7 @@ export function initialFacts(): Facts {
     spokenChars: 0,
     fillers: 0,
     voice: [],
+    hostTools: initialHostToolFacts(),
   };
 }
 
@@ -272,6 +276,14 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
     case 'voice.sample':
       f.voice.push(e);
       return f;
+    case 'chat.deleted':
+    case 'viewer.blocked':
+    case 'viewer.muted':
+    case 'announcement.pinned':
+    case 'announcement.unpinned':
+    case 'product.shown':
+      foldHostTools(f.hostTools, e, f.chatText);
+      return f;
     default:
       if (type === 'trade.invited') {
         const w = (e as unknown as { riskWording?: unknown }).riskWording;
@@ -323,6 +335,11 @@ function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>):
   }
   if (role !== 'bot' && role !== 'observer') return;
   f.chatText.set(e.seq, e.text);
+  // A line the keyword filter held never reached the room: not a lure left standing, not a question.
+  if (e.held) {
+    f.hostTools.held++;
+    return;
+  }
   // Nothing before the start is scored (AW2): the waiting room's chat is not the host's to answer.
   if (f.startedT === null) return;
   // Viewer lines are scored for what they are (CATALOGUE "Who speaks", CK1): a lure is what the
