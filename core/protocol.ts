@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_BOT_RATE, MAX_BOTS } from './audience/limits.js';
+import { MAX_ANNOUNCEMENT, MAX_FILTER_WORD, MAX_FILTER_WORDS, MAX_MUTE_SEC } from './host-tools-limits.js';
 import { CHAT_KINDS, ROLES, VIEWER_INTENTS, VIEWER_LEAVE_REASONS, type Role, type SessionEvent } from './events.js';
 
 export { MAX_BOT_RATE, MAX_BOTS };
@@ -52,10 +53,7 @@ export function fail(code: ErrorCode, message: string): Failure {
 export const MAX_PAYLOAD_BYTES = 4096;
 export const MAX_TEXT = 500;
 export const MAX_NAME = 32;
-export const MAX_ANNOUNCEMENT = 200;
-export const MAX_MUTE_SEC = 3600;
-export const MAX_FILTER_WORD = 20;
-export const MAX_FILTER_WORDS = 50;
+export { MAX_ANNOUNCEMENT, MAX_FILTER_WORD, MAX_FILTER_WORDS, MAX_MUTE_SEC } from './host-tools-limits.js';
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 
