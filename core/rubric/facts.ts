@@ -220,6 +220,8 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       }
       return f;
     case 'participant.left':
+      // A viewer the host blocked (场控) was removed, not lost: retention does not count it as leaving.
+      if (e.reason === 'kicked') return f;
       // Everyone leaves when the session ends; that is not the audience walking out.
       if (f.botsOnline.delete(e.participantId) && e.reason !== 'ended') setAudience(f, e.t);
       return f;

@@ -183,3 +183,25 @@ describe('HT3/HT4 product cards and disclosure', () => {
     expect(notes(r, 'risk_disclosure')).toContain('(HT4)');
   });
 });
+
+describe('HT1 blocking a lurer costs no retention', () => {
+  it('a kicked viewer is not counted as the audience walking out', () => {
+    const events = session(
+      antiFraud,
+      [10, lurer, draft.chatMessage(LURE, 'lure', null)],
+      [12, host, draft.viewerBlocked(lurer.id, lurer.name)],
+      [12, SYSTEM_ACTOR, draft.participantLeft(lurer.id, 'kicked')],
+      [300, host, draft.hostSaid('大家好', 0, 0)],
+    );
+    const left = session(
+      antiFraud,
+      [10, lurer, draft.chatMessage(LURE, 'lure', null)],
+      [12, SYSTEM_ACTOR, draft.participantLeft(lurer.id, 'disconnect')],
+      [300, host, draft.hostSaid('大家好', 0, 0)],
+    );
+    const kept = criterion(scoreEvents(events, rubricOf('anti-fraud-default')), 'engagement');
+    const lost = criterion(scoreEvents(left, rubricOf('anti-fraud-default')), 'engagement');
+    expect(kept.summary.en).toContain('Mean retention 100%');
+    expect(lost.summary.en).not.toContain('Mean retention 100%');
+  });
+});
