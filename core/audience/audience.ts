@@ -12,7 +12,7 @@ import type { TradeOutcome } from '../trade.js';
 import { planArrivals, releaseReserve, runJob, startStream, think } from './arrivals.js';
 import { createMemory, react, type AudienceAction, type AudienceConfig, type Memory } from './memory.js';
 import { onHost, onIncident, onInvitation, onViewerChat, orderOutcome, ownQuestion } from './responses.js';
-import { readHostSignals } from './signals.js';
+import { readHostSignals, readSignals } from './signals.js';
 import { onBlocked, onDeleted, onMuted, onPinned, onUnpinned } from './host-tools.js';
 import type { OrderIntent } from './trading.js';
 import type { Viewer } from './viewer.js';
@@ -45,6 +45,8 @@ export class Audience {
     t: number;
     segmentIndex: number;
     startedT?: number | null;
+    /** The console's pin (场控): a warning pinned before this driver came still makes viewers wary. */
+    hostTools?: { pinned: { text: string } | null };
   }): void {
     const m = this.m;
     m.t = Math.max(m.t, state.t);
@@ -52,6 +54,7 @@ export class Audience {
     m.lastHostT = state.t;
     m.segmentsLeft = Math.max(1, this.cfg.scenario.segments.length - state.segmentIndex);
     if (state.status === 'live') startStream(m, state.startedT ?? state.t);
+    if (state.hostTools?.pinned) m.pinnedWarning = readSignals(state.hostTools.pinned.text).warning;
   }
 
   /** Viewers present now. */

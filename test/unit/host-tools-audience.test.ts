@@ -71,12 +71,16 @@ function driver(scenario: Scenario, seed: number, count = 40): Driver {
 describe('the audience and the host console', () => {
   it('a pinned warning: fewer viewers take a lure’s bait, and some say the pin put them off', () => {
     const scenario = mixed([['genz_newcomer', 1]]);
-    const bites = (pin: boolean) => {
+    const bites = (pin: boolean | 'before-join') => {
       let total = 0;
       let wary = 0;
       for (const seed of [3, 4, 5]) {
         const d = driver(scenario, seed);
-        if (pin) d.emit(HOST, draft.announcementPinned('谨防诈骗：不要加任何私人联系方式，认准官方App'));
+        const text = '谨防诈骗：不要加任何私人联系方式，认准官方App';
+        if (pin === true) d.emit(HOST, draft.announcementPinned(text));
+        // A driver that joins after the pin learns it from the join snapshot.
+        if (pin === 'before-join')
+          d.audience.catchUp({ status: 'live', t: d.t, segmentIndex: 0, hostTools: { pinned: { text } } });
         // Outside the memory of any spoken warning: only the pin differs.
         d.emit(LURER, draft.chatMessage('免费荐股，扣1进群，vx: abc123', 'chat', null));
         d.run(90_000);
@@ -91,6 +95,7 @@ describe('the audience and the host console', () => {
     expect(pinned.total).toBeLessThan(open.total / 2);
     expect(pinned.wary).toBeGreaterThan(0);
     expect(open.wary).toBe(0);
+    expect(bites('before-join').total).toBeLessThan(open.total / 2);
   });
 
   it('a muted viewer says nothing until the mute ends; a blocked one leaves', () => {
