@@ -141,6 +141,21 @@ describe('the host console (场控) in the browser', () => {
     await page
       .locator('[data-testid=product-card][data-product=demo-bond-fund] [data-testid=product-risk-line-missing]')
       .waitFor();
+    // The room draws the pin and the card on the board beside the LED wall.
+    await page.waitForFunction(
+      () => {
+        const board = window.__branchcast?.hostToolsBoard;
+        const drawn = (board?.userData.drawn as string[] | undefined)?.join(' ') ?? '';
+        return board?.userData.visible === true && drawn.includes('演示纯债基金C') && drawn.includes('未展示风险提示');
+      },
+      null,
+      WAIT,
+    );
+    const drawn = await page.evaluate(() =>
+      (window.__branchcast!.hostToolsBoard!.userData.drawn as string[]).join(' '),
+    );
+    expect(drawn).toContain('谨防诈骗');
+    expect(drawn).toContain('风险等级 R2');
     await saveDocsScreenshot(page, 'host-console.png');
   });
 

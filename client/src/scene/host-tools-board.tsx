@@ -15,6 +15,7 @@ import { useUi, type Lang } from '../stores/ui-store.js';
 import { pick } from '../ui/i18n.js';
 import { font, makeCanvas } from './canvas-text.js';
 import { BOARD, LED } from './layout.js';
+import { exposeForTests } from './test-hooks.js';
 
 const PX = { width: 1024, height: 640 } as const;
 const PAD = 40;
@@ -102,11 +103,20 @@ export function HostToolsBoard() {
   }, []);
   const visible = pinned !== null || product !== null;
   useEffect(() => {
+    if (mesh.current) exposeForTests({ hostToolsBoard: mesh.current });
+  }, []);
+  useEffect(() => {
     if (!visible) return;
     const drawn = drawHostToolsBoard(ctx, { pinned, product }, lang, t);
     texture.needsUpdate = true;
-    if (mesh.current) mesh.current.userData.drawn = drawn;
+    if (mesh.current) {
+      mesh.current.userData.drawn = drawn;
+      mesh.current.userData.visible = true;
+    }
   }, [ctx, texture, pinned, product, lang, t, visible]);
+  useEffect(() => {
+    if (!visible && mesh.current) mesh.current.userData.visible = false;
+  }, [visible]);
   return (
     <group position={[-BOARD.x, BOARD.y, LED.z + 0.02]} visible={visible}>
       <mesh position={[0, 0, -0.06]}>
