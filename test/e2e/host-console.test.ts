@@ -128,7 +128,7 @@ describe('the host console (场控) in the browser', () => {
     );
   });
 
-  it('puts up a product card with its risk line, then one without; both show over the chat', async () => {
+  it('HC5: puts up a product card with its risk line, then one without; both show over the chat', async () => {
     await page.selectOption('[data-testid=product-choose]', 'demo-money-fund');
     await page.click('[data-testid=product-show]');
     await page

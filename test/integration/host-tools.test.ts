@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('host console over Socket.IO', () => {
-  it('a blocked lurer is removed: its connection closes, it cannot chat or come back', async () => {
+  it('HC3: a blocked lurer is removed: its connection closes, it cannot chat or come back', async () => {
     const lurer = await joinPeer(server.url, room.record.codes.bot, '老师助理', 'bot');
     const lure = await lurer.send('chat.send', { text: '免费荐股，加vx进群，天天涨停', kind: 'lure' });
     expect(lure.ok).toBe(true);
@@ -61,7 +61,7 @@ describe('host console over Socket.IO', () => {
     expect(room.snapshot().participants[lurer.join.participantId]?.online).toBe(false);
   });
 
-  it('a deleted line reaches the viewers, who stop showing it; the recording keeps it', async () => {
+  it('HC2: a deleted line reaches the viewers, who stop showing it; the recording keeps it', async () => {
     const bot = await joinPeer(server.url, room.record.codes.bot, '小王', 'bot');
     const sent = (await bot.send('chat.send', { text: '扣1进群领内部消息，vx: abc123', kind: 'lure' })) as {
       ok: true;
@@ -80,7 +80,7 @@ describe('host console over Socket.IO', () => {
     bot.close();
   });
 
-  it('the keyword filter holds a matching line: recorded, marked held for every view', async () => {
+  it('HC4: the keyword filter holds a matching line: recorded, marked held for every view', async () => {
     expect((await trainee.send('filter.set', { words: ['内部消息'] })).ok).toBe(true);
     const bot = await joinPeer(server.url, room.record.codes.bot, '小张', 'bot');
     const sent = (await bot.send('chat.send', { text: '群里有内部消息' })) as { ok: true; seq: number };
@@ -90,7 +90,7 @@ describe('host console over Socket.IO', () => {
     await trainee.send('filter.set', { words: [] });
   });
 
-  it('a BotRunner lurer the host blocks leaves: the policy drops it and posts nothing more', async () => {
+  it('HC6: a BotRunner lurer the host blocks leaves: the policy drops it and posts nothing more', async () => {
     const bots = new BotRunner({
       url: server.url,
       code: room.record.codes.bot,

@@ -69,7 +69,7 @@ function driver(scenario: Scenario, seed: number, count = 40): Driver {
 }
 
 describe('the audience and the host console', () => {
-  it('a pinned warning: fewer viewers take a lure’s bait, and some say the pin put them off', () => {
+  it('HC6: a pinned warning: fewer viewers take a lure’s bait, and some say the pin put them off', () => {
     const scenario = mixed([['genz_newcomer', 1]]);
     const bites = (pin: boolean | 'before-join') => {
       let total = 0;
@@ -98,7 +98,7 @@ describe('the audience and the host console', () => {
     expect(bites('before-join').total).toBeLessThan(open.total / 2);
   });
 
-  it('a muted viewer says nothing until the mute ends; a blocked one leaves', () => {
+  it('HC6: a muted viewer says nothing until the mute ends; a blocked one leaves', () => {
     const d = driver(mixed([['genz_newcomer', 1]]), 8, 10);
     const [a, b] = d.audience.viewers.filter((v) => v.state === 'present');
     d.emit(HOST, draft.viewerMuted(a!.participantId!, a!.name, 60));
@@ -113,7 +113,7 @@ describe('the audience and the host console', () => {
     expect(afterBlock).toEqual([]);
   });
 
-  it('deleting a complaint angers the room (censorship complaints, offended departures); deleting a lure does not', () => {
+  it('HC6: deleting a complaint angers the room (censorship complaints, offended departures); deleting a lure does not', () => {
     const scenario = mixed([
       ['growth_investor', 1],
       ['retiree', 1],

@@ -52,7 +52,7 @@ class Room {
 }
 
 describe('host console: decide + fold', () => {
-  it('pins and unpins an announcement; pinning the same text again records nothing', () => {
+  it('HC1: pins and unpins an announcement; pinning the same text again records nothing', () => {
     const room = new Room();
     room.send(host, 'announcement.pin', { text: '谨防诈骗：不要加任何私人联系方式，认准官方App' });
     expect(room.state.hostTools.pinned?.text).toContain('谨防诈骗');
@@ -64,7 +64,7 @@ describe('host console: decide + fold', () => {
     expect(room.events.at(-1)?.type).toBe('announcement.unpinned');
   });
 
-  it('a deleted line stays in the recording with who and when, marked deleted in the chat', () => {
+  it('HC2: a deleted line stays in the recording with who and when, marked deleted in the chat', () => {
     const room = new Room();
     room.send(lurer, 'chat.send', { text: '免费荐股，加vx进群天天涨停', kind: 'lure' });
     const lureSeq = room.state.lastSeq;
@@ -80,14 +80,14 @@ describe('host console: decide + fold', () => {
     expect(viewEvent('room', del)).toEqual(del);
   });
 
-  it('deleting a complaint is stamped as one, so bots that never saw it can react', () => {
+  it('HC2: deleting a complaint is stamped as one, so bots that never saw it can react', () => {
     const room = new Room();
     room.send(viewer, 'chat.send', { text: '问了半天没人理，只顾念稿', kind: 'chat' });
     room.send(host, 'chat.delete', { seq: room.state.lastSeq });
     expect(room.events.at(-1)).toMatchObject({ type: 'chat.deleted', complaint: true });
   });
 
-  it('refuses to delete the host’s own line or an unknown seq, with the field named', () => {
+  it('HC2: refuses to delete the host’s own line or an unknown seq, with the field named', () => {
     const room = new Room();
     room.send(host, 'chat.send', { text: '欢迎大家' });
     const own = room.send(host, 'chat.delete', { seq: room.state.lastSeq });
@@ -97,7 +97,7 @@ describe('host console: decide + fold', () => {
     expect(!missing.ok && missing.message).toMatch(/^seq:/);
   });
 
-  it('a muted viewer cannot chat until the mute ends; 0 seconds lifts it', () => {
+  it('HC3: a muted viewer cannot chat until the mute ends; 0 seconds lifts it', () => {
     const room = new Room();
     room.send(host, 'viewer.mute', { viewerId: lurer.id, seconds: 60 });
     expect(room.events.at(-1)).toMatchObject({ type: 'viewer.muted', participantId: lurer.id, seconds: 60 });
@@ -112,7 +112,7 @@ describe('host console: decide + fold', () => {
     expect(room.send(viewer, 'chat.send', { text: '主播好' }).ok).toBe(true);
   });
 
-  it('blocking removes the viewer from the room and keeps it out', () => {
+  it('HC3: blocking removes the viewer from the room and keeps it out', () => {
     const room = new Room();
     room.send(host, 'viewer.block', { viewerId: lurer.id });
     const [blocked, left] = room.events.slice(-2);
@@ -124,7 +124,7 @@ describe('host console: decide + fold', () => {
     expect(room.send(host, 'viewer.block', { viewerId: 'nobody' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
-  it('the keyword filter holds matching viewer lines (full width and case folded), not the host’s', () => {
+  it('HC4: the keyword filter holds matching viewer lines (full width and case folded), not the host’s', () => {
     const room = new Room();
     room.send(host, 'filter.set', { words: ['VX', '进群', 'vx'] });
     expect(room.state.hostTools.filter).toEqual(['vx', '进群']);
@@ -143,7 +143,7 @@ describe('host console: decide + fold', () => {
     expect(room.events.at(-1)).not.toHaveProperty('held');
   });
 
-  it('puts a product card up with the scenario’s product and the risk line given, and takes it down', () => {
+  it('HC5: puts a product card up with the scenario’s product and the risk line given, and takes it down', () => {
     const room = new Room();
     room.send(host, 'product.show', { productId: 'demo-bond-fund', riskLine: '' });
     expect(room.state.hostTools.product).toMatchObject({ productId: 'demo-bond-fund', risk: 'R2', riskLine: '' });
