@@ -1,7 +1,7 @@
 /**
- * The room's view of the host console (场控): a board on the back wall, left of the LED wall
- * (mirroring the trade board on the right), with the pinned announcement and the product card
- * (小黄车: name, risk level, suitable investors, risk line). Hidden while neither is up. Its canvas
+ * The room's view of the host console (场控): a banner hung over the front of the stage with the
+ * pinned announcement and the product card (小黄车: name, risk level, suitable investors, risk
+ * line), as a live-stream overlay would show them. Hidden while neither is up. Its canvas
  * is redrawn only when the pin, the card or the language changes, never per frame; the drawn
  * lines are kept on the mesh's userData so tests can read what the room sees.
  */
@@ -13,31 +13,20 @@ import type { HostToolsState } from '../../../core/session.js';
 import { useSession } from '../stores/session-store.js';
 import { useUi, type Lang } from '../stores/ui-store.js';
 import { pick } from '../ui/i18n.js';
-import { font, makeCanvas } from './canvas-text.js';
-import { BOARD, LED } from './layout.js';
+import { fitText, makeCanvas } from './canvas-text.js';
 import { exposeForTests } from './test-hooks.js';
 
-const PX = { width: 1024, height: 640 } as const;
-const PAD = 40;
+/** A wide banner (the plane's aspect): two or three rows of text, readable from the seats. */
+const PX = { width: 1600, height: 250 } as const;
+const PAD = 28;
+/**
+ * Hung in front of the stage, high: from the audience camera it sits between the status bar and
+ * the LED wall's top edge, so it covers neither the wall (nor its disclosure band) nor the HUD's
+ * side panels (measured for CAMERA in layout.ts: its lower edge projects above the wall's top).
+ */
+export const BANNER = { width: 6.0, height: 0.94, y: 6.83, z: -6.2 } as const;
 
-/** Greedy wrap by characters (Chinese has no spaces to break on); at most `max` lines. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const ch of text) {
-    if (ctx.measureText(cur + ch).width > width && cur) {
-      lines.push(cur);
-      cur = '';
-      if (lines.length === max) break;
-    }
-    cur += ch;
-  }
-  if (lines.length < max && cur) lines.push(cur);
-  else if (cur && lines.length === max) lines[max - 1] = `${lines[max - 1]!.slice(0, -1)}…`;
-  return lines;
-}
-
-/** Draws the board; returns the text drawn, top to bottom. */
+/** Draws the banner; returns the text drawn, top to bottom. */
 export function drawHostToolsBoard(
   ctx: CanvasRenderingContext2D,
   h: Pick<HostToolsState, 'pinned' | 'product'>,
@@ -45,46 +34,33 @@ export function drawHostToolsBoard(
   t: TFunction<'hosttools'>,
 ): string[] {
   const drawn: string[] = [];
-  const line = (text: string, y: number, px: number, colour: string, weight = 400) => {
-    ctx.font = font(px, weight);
-    ctx.fillStyle = colour;
-    ctx.fillText(text, PAD, y);
-    drawn.push(text);
-  };
-  ctx.fillStyle = '#0d111c';
-  ctx.fillRect(0, 0, PX.width, PX.height);
-  ctx.textBaseline = 'top';
-  let y = PAD;
-  if (h.pinned) {
-    line(t('pin.badge'), y, 34, '#4da3ff', 700);
-    y += 52;
-    ctx.font = font(36);
-    for (const l of wrap(ctx, h.pinned.text, PX.width - 2 * PAD, 4)) {
-      line(l, y, 36, '#e8ecf4');
-      y += 48;
-    }
-    y += 24;
-  }
+  const rows: Array<{ text: string; colour: string; weight: number }> = [];
+  if (h.pinned) rows.push({ text: `${t('pin.badge')} · ${h.pinned.text}`, colour: '#9ccaff', weight: 700 });
   const card = h.product;
   if (card) {
-    ctx.fillStyle = 'rgba(255, 209, 102, 0.12)';
-    ctx.fillRect(PAD / 2, y - 10, PX.width - PAD, PX.height - y);
-    line(`${t('product.badge')} · ${pick(card.name, lang)}`, y, 40, '#ffd166', 700);
-    y += 58;
-    line(t('product.risk', { risk: card.risk }), y, 32, card.risk >= 'R4' ? '#ff8fa0' : '#e8ecf4', 600);
-    y += 46;
-    ctx.font = font(30);
-    for (const l of wrap(ctx, t('product.suitable', { text: pick(card.suitable, lang) }), PX.width - 2 * PAD, 2)) {
-      line(l, y, 30, '#c9d2e6');
-      y += 42;
-    }
-    ctx.font = font(30);
-    const risk = card.riskLine || t('product.noRiskLine');
-    for (const l of wrap(ctx, risk, PX.width - 2 * PAD, Math.max(1, Math.floor((PX.height - y - PAD) / 42)))) {
-      line(l, y, 30, card.riskLine ? '#ffd9df' : '#95a0b8');
-      y += 42;
-    }
+    rows.push({
+      text: `${t('product.badge')} · ${pick(card.name, lang)} · ${t('product.risk', { risk: card.risk })} · ${t('product.suitable', { text: pick(card.suitable, lang) })}`,
+      colour: '#ffd166',
+      weight: 700,
+    });
+    rows.push({
+      text: card.riskLine || t('product.noRiskLine'),
+      colour: card.riskLine ? '#ffd9df' : '#95a0b8',
+      weight: 500,
+    });
   }
+  ctx.fillStyle = '#0d111c';
+  ctx.fillRect(0, 0, PX.width, PX.height);
+  ctx.fillStyle = '#d0203a';
+  ctx.fillRect(0, 0, PX.width, 8);
+  ctx.textBaseline = 'middle';
+  const rowH = (PX.height - 8 - PAD) / Math.max(1, rows.length);
+  const px = Math.min(64, Math.floor(rowH * 0.62));
+  rows.forEach((r, i) => {
+    ctx.fillStyle = r.colour;
+    fitText(ctx, r.text, PAD, 8 + PAD / 2 + rowH * (i + 0.5), PX.width - 2 * PAD, px, r.weight);
+    drawn.push(r.text);
+  });
   return drawn;
 }
 
@@ -118,13 +94,13 @@ export function HostToolsBoard() {
     if (!visible && mesh.current) mesh.current.userData.visible = false;
   }, [visible]);
   return (
-    <group position={[-BOARD.x, BOARD.y, LED.z + 0.02]} visible={visible}>
-      <mesh position={[0, 0, -0.06]}>
-        <boxGeometry args={[BOARD.width + 0.24, BOARD.height + 0.24, 0.1]} />
+    <group position={[0, BANNER.y, BANNER.z]} rotation={[0.12, 0, 0]} visible={visible}>
+      <mesh position={[0, 0, -0.04]}>
+        <boxGeometry args={[BANNER.width + 0.12, BANNER.height + 0.12, 0.05]} />
         <meshLambertMaterial color="#15171c" />
       </mesh>
       <mesh ref={mesh} name="host-tools-board">
-        <planeGeometry args={[BOARD.width, BOARD.height]} />
+        <planeGeometry args={[BANNER.width, BANNER.height]} />
         <meshBasicMaterial map={texture} toneMapped={false} />
       </mesh>
     </group>
