@@ -9,6 +9,7 @@ import type { SessionState } from './session.js';
 import { decideTrade, decideTradeInvite } from './decide-trade.js';
 import { decideBotsConfigure, decideDirectorSay } from './workshop/director.js';
 import { wallCorrections } from './stage/wall-correction.js';
+import { decideHostTool, decideViewerChat } from './decide-host-tools.js';
 
 import type { Decision } from './decision.js';
 
@@ -42,7 +43,9 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       // The host answers questions; a question from the host makes no sense in this model.
       const k = actor.role === 'trainee' ? 'chat' : kind;
       if (actor.role === 'trainee') return withWallCorrections(state, text, draft.chatMessage(text, k, replyTo));
-      return ok(draft.chatMessage(text, k, replyTo));
+      // Blocked or muted senders are refused; lines the keyword filter matches are held (场控).
+      const d = decideViewerChat(state, actor, cmd.payload, k);
+      return 'ok' in d ? d : ok(d);
     }
     case 'host.say': {
       if (state.status !== 'live') return fail(ErrorCode.INVALID_STATE, 'start the session before speaking');
@@ -99,6 +102,15 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       return decideDirectorSay(state, actor, cmd.payload);
     case 'bots.configure':
       return decideBotsConfigure(state, cmd.payload);
+    case 'announcement.pin':
+    case 'announcement.unpin':
+    case 'chat.delete':
+    case 'viewer.mute':
+    case 'viewer.block':
+    case 'filter.set':
+    case 'product.show':
+    case 'product.hide':
+      return decideHostTool(state, cmd);
     case 'sync':
       return ok();
     default: {

@@ -50,7 +50,14 @@ export interface EventPayloads {
    * (director mode) is set only when a facilitator wrote this line as the actor, a viewer: it is
    * still that viewer's message for the chat, the bots and the scorer.
    */
-  'chat.message': { text: string; kind: ChatKind; replyTo: number | null; directedBy?: DirectedBy };
+  'chat.message': {
+    text: string;
+    kind: ChatKind;
+    replyTo: number | null;
+    directedBy?: DirectedBy;
+    /** The host's keyword filter matched this viewer line: recorded, held from the room (场控). */
+    held?: true;
+  };
   'incident.fired': { incidentId: string };
   /**
    * A facilitator scheduled an incident for when the stream's clock (ms since session.started)
@@ -111,6 +118,40 @@ export interface EventPayloads {
    * bound to the hash chain. `startT` is the take's stream start. No audio in the event.
    */
   'voice.chunk': { take: string; index: number; startT: number; bytes: number; sha256: string };
+  /** 场控 (docs/PROTOCOL.md "Host console"): the host pinned an announcement over the chat. */
+  'announcement.pinned': { text: string };
+  'announcement.unpinned': Record<never, never>;
+  /**
+   * The host deleted a viewer's line: the recording keeps the line and this event (who and when
+   * are the actor and t); viewers stop seeing it. `targetSeq` is the deleted chat.message's seq. `kind` and `complaint` say what the line was
+   * (core/chat-complaint.ts), so bots that never saw it can react to the deletion.
+   */
+  'chat.deleted': {
+    targetSeq: number;
+    authorId: string;
+    authorName: string;
+    kind: ChatKind;
+    complaint: boolean;
+  };
+  /** The host muted a viewer for `seconds` (0 lifts the mute); a muted viewer cannot chat. */
+  'viewer.muted': { participantId: string; name: string; seconds: number };
+  /** The host blocked a viewer: it is removed from the room (a participant.left follows) and stays out. */
+  'viewer.blocked': { participantId: string; name: string };
+  /** The host's keyword filter: viewer lines containing any word are held from the room. */
+  'filter.changed': { words: string[] };
+  /** The host put up a product card (小黄车): a copy of the scenario's product and the risk line shown. */
+  'product.shown': ProductCard;
+  'product.hidden': Record<never, never>;
+}
+
+/** A product card as shown: the scenario's product (core/scenario.ts Product) and the risk line used. */
+export interface ProductCard {
+  productId: string;
+  name: { zh: string; en: string };
+  risk: RiskLevel;
+  suitable: { zh: string; en: string };
+  /** The risk line as the host put it up; '' when the host showed the card without one. */
+  riskLine: string;
 }
 
 export interface VoiceSample {
@@ -166,6 +207,14 @@ export const EVENT_TYPES = [
   'session.branched',
   'voice.sample',
   'voice.chunk',
+  'announcement.pinned',
+  'announcement.unpinned',
+  'chat.deleted',
+  'viewer.muted',
+  'viewer.blocked',
+  'filter.changed',
+  'product.shown',
+  'product.hidden',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -249,6 +298,27 @@ export const draft = {
   marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
   voiceSample: (p: VoiceSample): EventDraft => ({ type: 'voice.sample', ...p }),
   voiceChunk: (p: EventPayloads['voice.chunk']): EventDraft => ({ type: 'voice.chunk', ...p }),
+  /** A viewer line the keyword filter held: recorded, not shown to the room. */
+  heldChat: (text: string, kind: ChatKind, replyTo: number | null): EventDraft => ({
+    type: 'chat.message',
+    text,
+    kind,
+    replyTo,
+    held: true,
+  }),
+  announcementPinned: (text: string): EventDraft => ({ type: 'announcement.pinned', text }),
+  announcementUnpinned: (): EventDraft => ({ type: 'announcement.unpinned' }),
+  chatDeleted: (p: EventPayloads['chat.deleted']): EventDraft => ({ type: 'chat.deleted', ...p }),
+  viewerMuted: (participantId: string, name: string, seconds: number): EventDraft => ({
+    type: 'viewer.muted',
+    participantId,
+    name,
+    seconds,
+  }),
+  viewerBlocked: (participantId: string, name: string): EventDraft => ({ type: 'viewer.blocked', participantId, name }),
+  filterChanged: (words: string[]): EventDraft => ({ type: 'filter.changed', words }),
+  productShown: (card: ProductCard): EventDraft => ({ type: 'product.shown', ...card }),
+  productHidden: (): EventDraft => ({ type: 'product.hidden' }),
   audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
     type: 'audience.configured',
     count,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_BOT_RATE, MAX_BOTS } from './audience/limits.js';
+import { MAX_ANNOUNCEMENT, MAX_FILTER_WORD, MAX_FILTER_WORDS, MAX_MUTE_SEC } from './host-tools-limits.js';
 import { CHAT_KINDS, ROLES, VIEWER_INTENTS, VIEWER_LEAVE_REASONS, type Role, type SessionEvent } from './events.js';
 
 export { MAX_BOT_RATE, MAX_BOTS };
@@ -52,6 +53,7 @@ export function fail(code: ErrorCode, message: string): Failure {
 export const MAX_PAYLOAD_BYTES = 4096;
 export const MAX_TEXT = 500;
 export const MAX_NAME = 32;
+export { MAX_ANNOUNCEMENT, MAX_FILTER_WORD, MAX_FILTER_WORDS, MAX_MUTE_SEC } from './host-tools-limits.js';
 
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`);
 
@@ -177,6 +179,35 @@ export const CommandSchemas = {
     loudnessDbfs: z.number().min(-200).max(10).nullable(),
     pitchSemitoneSd: z.number().min(0).max(100).nullable(),
   }),
+  // 场控, the host's console (docs/PROTOCOL.md "Host console"): trainee and facilitator.
+  /** Pin an announcement over the chat (replaces the one pinned). */
+  'announcement.pin': z.strictObject({
+    text: z.string().trim().min(1, 'must not be empty').max(MAX_ANNOUNCEMENT, `at most ${MAX_ANNOUNCEMENT} characters`),
+  }),
+  'announcement.unpin': z.strictObject({}),
+  /** Delete a viewer's line (`seq` of its chat.message, among the recent chat): hidden from viewers, kept in the recording. */
+  'chat.delete': z.strictObject({ seq: z.number().int().positive() }),
+  /** Mute a viewer (participant id) for `seconds`; 0 lifts the mute. */
+  'viewer.mute': z.strictObject({
+    viewerId: z.string().trim().min(1).max(64),
+    seconds: z.number().int().min(0).max(MAX_MUTE_SEC).default(300),
+  }),
+  /** Block a viewer: removed from the room and kept out. */
+  'viewer.block': z.strictObject({ viewerId: z.string().trim().min(1).max(64) }),
+  /** The keyword filter: the whole word list (empty turns it off). */
+  'filter.set': z.strictObject({
+    words: z
+      .array(
+        z.string().trim().min(1, 'must not be empty').max(MAX_FILTER_WORD, `at most ${MAX_FILTER_WORD} characters`),
+      )
+      .max(MAX_FILTER_WORDS, `at most ${MAX_FILTER_WORDS} words`),
+  }),
+  /** Put up a product card (小黄车) from the scenario's products, with the risk line to show ('' = none). */
+  'product.show': z.strictObject({
+    productId: z.string().trim().min(1).max(64),
+    riskLine: z.string().trim().max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
+  }),
+  'product.hide': z.strictObject({}),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -201,6 +232,14 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'director.say': ['facilitator'],
   'bots.configure': ['facilitator'],
   'voice.sample': ['trainee'],
+  'announcement.pin': ['trainee', 'facilitator'],
+  'announcement.unpin': ['trainee', 'facilitator'],
+  'chat.delete': ['trainee', 'facilitator'],
+  'viewer.mute': ['trainee', 'facilitator'],
+  'viewer.block': ['trainee', 'facilitator'],
+  'filter.set': ['trainee', 'facilitator'],
+  'product.show': ['trainee', 'facilitator'],
+  'product.hide': ['trainee', 'facilitator'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

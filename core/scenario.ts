@@ -87,6 +87,27 @@ export const Instrument = z.strictObject({
 });
 export type Instrument = z.infer<typeof Instrument>;
 
+/**
+ * A product the host can put up as a product card (小黄车, docs/SCENE.md "Products"): its name,
+ * risk level, who it suits and the risk line shown with it. The host may edit the risk line when
+ * putting the card up; a card shown without one is a disclosure finding (docs/RUBRICS.md HT3).
+ */
+export const Product = z.strictObject({
+  id,
+  name: Bilingual,
+  risk: z.enum(['R1', 'R2', 'R3', 'R4', 'R5']),
+  /** Suitable investors, e.g. "C4 及以上（积极型、激进型）". */
+  suitable: Bilingual,
+  /** The risk line the card shows by default. */
+  riskLine: Bilingual,
+  /** The mock-exchange instrument it is, if any (six-digit code). */
+  code: z
+    .string()
+    .regex(/^[0-9]{6}$/, 'expected a six-digit instrument code')
+    .optional(),
+});
+export type Product = z.infer<typeof Product>;
+
 export const Scenario = z
   .strictObject({
     id,
@@ -99,6 +120,8 @@ export const Scenario = z
     bots: BotPopulation,
     incidents: z.array(Incident).default([]),
     instruments: z.array(Instrument).default([]),
+    /** Product cards (小黄车) the host can put up; see Product. */
+    products: z.array(Product).default([]),
     /** A risk-disclosure banner the host can put on screen. */
     disclosure: Bilingual.optional(),
   })
@@ -147,6 +170,18 @@ export const Scenario = z
           message: `duplicate instrument code "${ins.code}"`,
         });
       codes.add(ins.code);
+    });
+    const productIds = new Set<string>();
+    s.products.forEach((p, i) => {
+      if (productIds.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate product id "${p.id}"` });
+      productIds.add(p.id);
+      if (p.code !== undefined && !codes.has(p.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', i, 'code'],
+          message: `unknown instrument "${p.code}" (instruments: ${[...codes].join(', ') || 'none'})`,
+        });
     });
   });
 export type Scenario = z.infer<typeof Scenario>;

@@ -8,6 +8,9 @@ import { seedRng, type RngState } from './random.js';
 import type { Scenario } from './scenario.js';
 import { applyOrder, createSessionExchange, TRADE_FEED_WINDOW, type TradeFeedEntry } from './trade.js';
 import { exchangeAfterIncident, exchangeAfterTick } from './session-market.js';
+import { initialHostTools, reduceHostTools, type HostToolsState } from './session-host-tools.js';
+
+export type { HostToolsState } from './session-host-tools.js';
 
 export type SessionStatus = 'created' | 'live' | 'ended';
 
@@ -31,6 +34,10 @@ export interface ChatEntry {
   answerSeq: number | null;
   /** Director mode: the facilitator who wrote this viewer's line (only on such lines). */
   directedBy?: DirectedBy;
+  /** Held by the host's keyword filter: the room does not see it (the host's panel does). */
+  held?: true;
+  /** The host deleted it (`chat.deleted`): who, when, the deletion's seq. Viewers no longer see it. */
+  deleted?: { by: string; t: number; seq: number };
 }
 
 export interface QuestionState {
@@ -102,6 +109,8 @@ export interface SessionState {
   departures: Readonly<Partial<Record<ViewerLeaveReason, number>>>;
   /** The simulated audience a facilitator last asked for (`audience.configured`), or null. */
   audienceTarget: { count: number; ratePerMinute: number } | null;
+  /** 场控: pinned announcement, product card, muted/blocked viewers, keyword filter. */
+  hostTools: HostToolsState;
 }
 
 /** How many chat entries state keeps for display. */
@@ -141,6 +150,7 @@ export function initialState(): SessionState {
     trading: { orders: 0, fills: 0, rejects: 0, unsuitable: 0 },
     audienceTarget: null,
     departures: {},
+    hostTools: initialHostTools(),
   };
 }
 
@@ -218,12 +228,15 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         answerSeq: null,
       };
       if (e.directedBy) entry.directedBy = e.directedBy;
+      if (e.held) entry.held = true;
       // slice() is a block copy; the window keeps the newest CHAT_WINDOW messages.
       const chat = s.chat.length >= CHAT_WINDOW ? s.chat.slice(s.chat.length - CHAT_WINDOW + 1) : s.chat.slice();
       chat.push(entry);
       let questions = s.questions;
       const counters = { ...s.counters, messages: s.counters.messages + 1 };
-      if (e.kind === 'question') {
+      // A held line never reached the room: it is not a question waiting for the host.
+      if (e.held) s.hostTools = { ...s.hostTools, held: s.hostTools.held + 1 };
+      else if (e.kind === 'question') {
         questions = [...questions, { seq: e.seq, t: e.t, askedBy: e.actor.id }];
         counters.questions++;
       }
@@ -332,6 +345,15 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
     case 'voice.sample':
     case 'voice.chunk':
       return s;
+    case 'announcement.pinned':
+    case 'announcement.unpinned':
+    case 'chat.deleted':
+    case 'viewer.muted':
+    case 'viewer.blocked':
+    case 'filter.changed':
+    case 'product.shown':
+    case 'product.hidden':
+      return reduceHostTools(s, e);
     case 'audience.configured':
       return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };
     default: {

@@ -125,6 +125,12 @@ export function runJob(m: Memory, job: Job, out: AudienceAction[], think: (v: Vi
     case 'leave':
       leave(m, v, job.reason, out);
       return;
+    case 'blocked':
+      // Removed by the host: no farewell signal (the room already recorded the removal).
+      v.state = 'gone';
+      v.leftT = m.t;
+      out.push({ kind: 'leave', viewer: v.index, reason: 'curve' });
+      return;
     case 'watch-end':
       // Engaged viewers stay longer; the rest drift away (the scenario's retention curve).
       if (v.watchUntilT > m.t) return;

@@ -13,7 +13,8 @@ import { planArrivals, releaseReserve, runJob, startStream, think } from './arri
 import { createMemory, react, type AudienceAction, type AudienceConfig, type Memory } from './memory.js';
 import { onHost, onIncident, onInvitation, onViewerChat, orderOutcome, ownQuestion } from './responses.js';
 import { restoreMemory } from './restore.js';
-import { readHostSignals } from './signals.js';
+import { readHostSignals, readSignals } from './signals.js';
+import { onBlocked, onDeleted, onMuted, onPinned, onUnpinned } from './host-tools.js';
 import type { OrderIntent } from './trading.js';
 import type { Viewer } from './viewer.js';
 
@@ -46,6 +47,8 @@ export class Audience {
     t: number;
     segmentIndex: number;
     startedT?: number | null;
+    /** The console's pin (场控): a warning pinned before this driver came still makes viewers wary. */
+    hostTools?: { pinned: { text: string } | null };
   }): void {
     const m = this.m;
     m.t = Math.max(m.t, state.t);
@@ -53,6 +56,7 @@ export class Audience {
     m.lastHostT = state.t;
     m.segmentsLeft = Math.max(1, this.cfg.scenario.segments.length - state.segmentIndex);
     if (state.status === 'live') startStream(m, state.startedT ?? state.t);
+    if (state.hostTools?.pinned) m.pinnedWarning = readSignals(state.hostTools.pinned.text).warning;
   }
 
   /** Viewers present now. */
@@ -98,7 +102,8 @@ export class Audience {
           onHost(m, readHostSignals(e.text), e.replyTo);
           return;
         }
-        onViewerChat(m, e);
+        // A line the keyword filter held never reached the room.
+        if (!e.held) onViewerChat(m, e);
         return;
       case 'incident.fired': {
         const inc = m.incidents.get(e.incidentId);
@@ -121,6 +126,24 @@ export class Audience {
       case 'trade.invited':
         onInvitation(m, e);
         return;
+      case 'announcement.pinned':
+        onPinned(m, e);
+        return;
+      case 'announcement.unpinned':
+        onUnpinned(m);
+        return;
+      case 'viewer.muted':
+        onMuted(m, e);
+        return;
+      case 'viewer.blocked':
+        onBlocked(m, e);
+        return;
+      case 'chat.deleted':
+        onDeleted(m, e);
+        return;
+      case 'filter.changed':
+      case 'product.shown':
+      case 'product.hidden':
       case 'session.created':
       case 'participant.joined':
       case 'viewer.sentiment':

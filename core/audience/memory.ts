@@ -67,7 +67,9 @@ export type Job =
   | { type: 'signal'; viewer: number; intent: ViewerIntent | null }
   | { type: 'watch-end'; viewer: number }
   | { type: 'leave'; viewer: number; reason: ViewerLeaveReason }
-  | { type: 'order'; viewer: number; order: OrderIntent };
+  | { type: 'order'; viewer: number; order: OrderIntent }
+  /** The host blocked the viewer (viewer.blocked): it is gone, the driver closes its connection. */
+  | { type: 'blocked'; viewer: number };
 
 /** Seconds a viewer takes to type a reaction. */
 const TYPING_SEC: [number, number] = [2, 8];
@@ -95,6 +97,8 @@ export interface Memory {
   lastHostT: number;
   warnedT: number;
   wrongDataOnScreen: boolean;
+  /** A scam warning is pinned over the chat (场控): lures pull less (host-tools.ts). */
+  pinnedWarning: boolean;
   segmentsLeft: number;
 }
 
@@ -119,6 +123,7 @@ export function createMemory(cfg: AudienceConfig): Memory {
     lastHostT: 0,
     warnedT: -Infinity,
     wrongDataOnScreen: false,
+    pinnedWarning: false,
     segmentsLeft: cfg.scenario.segments.length,
   };
   for (const inc of cfg.scenario.incidents) m.incidents.set(inc.id, inc);
@@ -151,6 +156,8 @@ export function sayNow(
   replyTo: number | null = null,
   verbatim = true,
 ): void {
+  // A viewer the host muted types nothing until the mute ends (core/audience/host-tools.ts).
+  if (v.mutedUntilT > m.t) return;
   out.push({ kind: 'say', viewer: v.index, text: render(m, v, phrase, verbatim), chatKind: phrase.kind, replyTo });
 }
 

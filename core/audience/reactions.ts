@@ -94,6 +94,17 @@ export const REACTIONS = {
     c('回头去官方App开户', "I'll open an account in the official app later"),
     q('官方App开户要多久？', 'How long does opening in the official app take?'),
   ],
+  censored: [
+    c('怎么把评论删了？心虚了吗', 'Why delete that comment? Something to hide?'),
+    c('提问都删，不敢回答吗', 'Deleting questions? Afraid to answer?'),
+    c('删评控评，这直播间不行', 'Deleting and controlling comments, this stream is no good'),
+    c('我的评论被删了，有意见都不让说', 'My comment got deleted, no criticism allowed'),
+  ],
+  pinnedWary: [
+    c('置顶都说了，这种是骗子', 'The pinned note says it: that is a scam'),
+    c('看置顶，别加陌生人', 'Read the pinned note, do not add strangers'),
+    c('置顶提醒了，不上当', 'The pin warned us, not falling for it'),
+  ],
   greeting: [c('来了来了', 'Here, here'), c('主播好', 'Hi host'), c('开播了', "It's live")],
 } as const satisfies Record<string, readonly Phrase[]>;
 

@@ -11,6 +11,7 @@ import { REACTIONS } from './reactions.js';
 import { isLurePost, type TextSignals } from './signals.js';
 import { afterOutcome, answerInvitation, type OrderIntent } from './trading.js';
 import { nudge, riskLevel } from './viewer.js';
+import { bitesDespitePin } from './host-tools.js';
 import { presentOf, queueLines, react, sayLater, signal, spawn, type Memory } from './memory.js';
 
 /** A lure counts as challenged if the host warned within this window before it. */
@@ -129,6 +130,7 @@ export function onViewerChat(m: Memory, e: Extract<SessionEvent, { type: 'chat.m
     if (v.state !== 'present' || v.index === own || v.bites >= 2 || v.spec.lureSusceptibility === 0) continue;
     const rng = m.rngs[v.index]!;
     if (!rng.chance(v.spec.lureSusceptibility * (1 - v.trust * 0.5) * 0.6)) continue;
+    if (!bitesDespitePin(m, v)) continue;
     v.bites++;
     react(m, v, 'lureBite', 1);
     signal(m, v, 'scam_contact');

@@ -12,6 +12,8 @@ export function botsNeed(e: SessionEvent): boolean {
   // be 2,000 deliveries each for nothing the policy reads. Invitations (trade.invited) do go out.
   switch (e.type) {
     case 'chat.message':
+      // A held line (keyword filter) reached nobody; the bots do not see it either.
+      if (e.held) return false;
       return e.actor.role === 'trainee' || e.actor.role === 'facilitator' || isLurePost(e.text, e.kind);
     case 'participant.joined':
     case 'participant.left':

@@ -33,6 +33,8 @@ export interface Viewer {
   /** Indices of recently used bank lines, to avoid visible repeats. */
   recent: number[];
   watchUntilT: number;
+  /** Session t until which the host muted this viewer (0: not muted); a muted viewer says nothing. */
+  mutedUntilT: number;
 }
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
@@ -70,6 +72,7 @@ export function createViewer(index: number, name: string, persona: PersonaId, rn
     lastSignal: { sentiment: START_SENTIMENT[persona], trust: spec.trust },
     recent: [],
     watchUntilT: 0,
+    mutedUntilT: 0,
   };
 }
 

@@ -10,6 +10,7 @@ import { streamClock } from '../stream-time.js';
 import { scoredQuestions } from './questions.js';
 import { scoredFindings } from './findings.js';
 import type { CriterionOf } from './rubric-schema.js';
+import { lureToolCredit } from './host-tools.js';
 
 export interface Judged {
   applicable: boolean;
@@ -195,6 +196,7 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
   // Counts are whole lures (CT2): fully handled, warned without the official pointer, missed.
   let full = 0;
   let partial = 0;
+  let removedAndWarned = 0;
   const missed: Evidence[] = [];
   let j = 0;
   for (const l of lures) {
@@ -205,6 +207,10 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
       best = Math.max(best, warnings[k]!.official ? 1 : 0.5);
       if (best === 1) break;
     }
+    // 场控 (HT1): a lure removed and the room warned (spoken, typed or pinned) is handled in full.
+    const tool = lureToolCredit(ctx.facts.hostTools, l, best, c.limitSec, c.coverSec, isLureWarning);
+    if (tool.removed && tool.credit === 1) removedAndWarned++;
+    best = tool.credit;
     sum += best;
     if (best === 1) full++;
     else if (best > 0) partial++;
@@ -213,21 +219,26 @@ export function lureCriterion(ctx: Ctx, c: CriterionOf<'lure_handling'>): Judged
         evidenceOf(
           ctx,
           { seq: l.seq, t: l.t, text: l.text },
-          best === 0
-            ? bi(`${c.limitSec} 秒内没有提醒观众`, `no warning within ${c.limitSec} s`)
-            : bi('提醒了但没有指向官方渠道', 'warned, but without pointing to official channels'),
+          tool.note ??
+            (best === 0
+              ? bi(`${c.limitSec} 秒内没有提醒观众`, `no warning within ${c.limitSec} s`)
+              : bi('提醒了但没有指向官方渠道', 'warned, but without pointing to official channels')),
         ),
       );
   }
   const first = lures[0]!;
   // Read on the session's clock, also in a retry's part (facts.clockStartT).
   const clock0 = ctx.facts.clockStartT !== undefined ? ctx.facts.clockStartT : ctx.facts.startedT;
+  const tools =
+    removedAndWarned > 0
+      ? bi(`；其中 ${removedAndWarned} 条已删除或拉黑并提醒观众`, `; ${removedAndWarned} removed and the room warned`)
+      : bi('', '');
   return {
     applicable: true,
     score: round1((sum / lures.length) * 100),
     summary: bi(
-      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(clock0, first.t, 'zh')}）`,
-      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(clock0, first.t, 'en')})`,
+      `${lures.length} 条诈骗引流中 ${full} 条得到及时提醒并指向官方渠道，${partial} 条只提醒未指向官方渠道（首条 ${streamClock(clock0, first.t, 'zh')}）${tools.zh}`,
+      `${full} of ${lures.length} lures met with a timely warning pointing to official channels, ${partial} warned without it (first at ${streamClock(clock0, first.t, 'en')})${tools.en}`,
     ),
     evidence: missed,
   };

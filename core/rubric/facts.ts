@@ -13,6 +13,7 @@ import type { Finding } from './check.js';
 import { cachedCheck } from './check-cache.js';
 import type { CheckContext, Turn } from './model/context.js';
 import { countFillers } from '../voice/fillers.js';
+import { foldHostTools, initialHostToolFacts, type HostToolFacts } from './host-tools.js';
 
 export interface Utterance {
   seq: number;
@@ -114,6 +115,8 @@ export interface Facts {
   fillers: number;
   /** The trainee's measured voice, as recorded (voice.sample), with the stream time of each. */
   voice: Array<EventOf<'voice.sample'>>;
+  /** What the host did with the console (场控): deletions, blocks, pins, product cards (host-tools.ts). */
+  hostTools: HostToolFacts;
 }
 
 export function initialFacts(): Facts {
@@ -150,6 +153,7 @@ export function initialFacts(): Facts {
     spokenChars: 0,
     fillers: 0,
     voice: [],
+    hostTools: initialHostToolFacts(),
   };
 }
 
@@ -215,6 +219,8 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
       }
       return f;
     case 'participant.left':
+      // A viewer the host blocked (场控) was removed, not lost: retention does not count it as leaving.
+      if (e.reason === 'kicked') return f;
       // Everyone leaves when the session ends; that is not the audience walking out.
       if (f.botsOnline.delete(e.participantId) && e.reason !== 'ended') setAudience(f, e.t);
       return f;
@@ -274,6 +280,14 @@ export function foldFacts(f: Facts, e: SessionEvent): Facts {
     case 'voice.sample':
       f.voice.push(e);
       return f;
+    case 'chat.deleted':
+    case 'viewer.blocked':
+    case 'viewer.muted':
+    case 'announcement.pinned':
+    case 'announcement.unpinned':
+    case 'product.shown':
+      foldHostTools(f.hostTools, e, f.chatText);
+      return f;
     default:
       if (type === 'trade.invited') {
         const w = (e as unknown as { riskWording?: unknown }).riskWording;
@@ -325,6 +339,11 @@ function foldChat(f: Facts, e: Extract<SessionEvent, { type: 'chat.message' }>):
   }
   if (role !== 'bot' && role !== 'observer') return;
   f.chatText.set(e.seq, e.text);
+  // A line the keyword filter held never reached the room: not a lure left standing, not a question.
+  if (e.held) {
+    f.hostTools.held++;
+    return;
+  }
   // Nothing before the start is scored (AW2): the waiting room's chat is not the host's to answer.
   if (f.startedT === null) return;
   // Viewer lines are scored for what they are (CATALOGUE "Who speaks", CK1): a lure is what the

@@ -29,6 +29,7 @@ import { bi, replayLink, type Bi, type CriterionResult, type Report, type Report
 import type { Criterion, CriterionKind, Rubric } from './rubric-schema.js';
 import { streamTimeMs } from '../stream-time.js';
 import { scoredFindings } from './findings.js';
+import { withHostTools } from './host-tools.js';
 
 export const CRITERION_LABELS: Record<CriterionKind, Bi> = {
   compliance: bi('合规用语', 'Compliant wording'),
@@ -92,7 +93,8 @@ export function evaluate(facts: Facts, rubric: Rubric, opts: EvaluateOptions = {
   const endT = facts.endedT ?? facts.lastT;
   const ctx: Ctx = { facts, link, endT, severityOf: (c) => severityUnder(rubric, c) };
 
-  const judged = rubric.criteria.map((c) => ({ c, j: judge(ctx, c) }));
+  // The console's findings and credit (场控, host-tools.ts HT2–HT4) adjust the criteria they belong to.
+  const judged = rubric.criteria.map((c) => ({ c, j: withHostTools(ctx, c, judge(ctx, c)) }));
   const weightSum = judged.reduce((s, { c, j }) => s + (j.applicable ? c.weight : 0), 0);
   const criteria: CriterionResult[] = judged.map(({ c, j }) => ({
     kind: c.kind,

@@ -121,6 +121,12 @@ export function attachGateway(
   const resumes = new ResumeTokens();
   /** The connection holding each participant now: a resumed seat replaces the old one. */
   const holders = new Map<string, { socket: IoSocket; release(): void }>();
+  const kickBlocked = (participantId: string): void => {
+    const held = holders.get(participantId);
+    if (!held) return;
+    held.socket.emit('notice', { code: ErrorCode.FORBIDDEN, message: 'the host blocked you in this room' });
+    held.socket.disconnect(true);
+  };
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   const forceSecure = opts.guard?.deps.secureCookies ?? false;
   // The polling transport's answers are Socket.IO's own: give them the same security headers.
@@ -305,6 +311,9 @@ export function attachGateway(
       // that held it (if still open) lets go without a leave, so the seat stays online.
       const resumed = watching ? null : resumes.seat(p.resume, hit.room.id, hit.role);
       const participantId = resumed?.participantId ?? `${watching ? 'w' : 'p'}-${randomUUID().slice(0, 12)}`;
+      // A viewer the host blocked (场控) stays out, resume token or not.
+      if (hit.room.snapshot().hostTools.blocked.includes(participantId))
+        return fail(ErrorCode.FORBIDDEN, 'join: the host blocked this seat in this room');
       const before = holders.get(participantId);
       if (before && before.socket !== socket) {
         before.release();
@@ -390,11 +399,18 @@ export function attachGateway(
             return;
           }
         }
-        room.command(actor, name as CommandName, body, view).then(reply, (err: unknown) => {
-          counters.internalErrors++;
-          opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
-          reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
-        });
+        room.command(actor, name as CommandName, body, view).then(
+          (ack) => {
+            reply(ack);
+            // A blocked viewer is out of the room (场控): its connection on this node closes.
+            if (ack.ok && name === 'viewer.block' && isPlainObject(body)) kickBlocked(String(body.viewerId).trim());
+          },
+          (err: unknown) => {
+            counters.internalErrors++;
+            opts.log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
+            reply(fail(ErrorCode.INTERNAL, `${name}: internal error`));
+          },
+        );
       });
     }
 

@@ -108,6 +108,27 @@ describe('reduce', () => {
         }),
       ],
       [SYSTEM_ACTOR, draft.voiceChunk({ take: 't1', index: 0, startT: 1000, bytes: 100, sha256: 'ab'.repeat(32) })],
+      [host, draft.announcementPinned('谨防诈骗')],
+      [host, draft.announcementUnpinned()],
+      [host, draft.filterChanged(['vx'])],
+      [viewer, draft.heldChat('加vx', 'chat', null)],
+      [
+        host,
+        draft.chatDeleted({ targetSeq: 6, authorId: 'p-v', authorName: '观众', kind: 'question', complaint: false }),
+      ],
+      [host, draft.viewerMuted('p-v', '观众', 60)],
+      [host, draft.viewerBlocked('p-v', '观众')],
+      [
+        host,
+        draft.productShown({
+          productId: 'demo-money-fund',
+          name: { zh: '货基', en: 'MMF' },
+          risk: 'R1',
+          suitable: { zh: 'C1', en: 'C1' },
+          riskLine: '',
+        }),
+      ],
+      [host, draft.productHidden()],
       [SYSTEM_ACTOR, draft.participantLeft('p-v', 'disconnect')],
       [host, draft.sessionEnded('host')],
     );

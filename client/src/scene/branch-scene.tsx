@@ -15,6 +15,7 @@ import { Room } from './room.js';
 import { Stage } from './stage.js';
 import { TestHooks } from './test-hooks.js';
 import { TradeBoard } from './trade-board.js';
+import { HostToolsBoard } from './host-tools-board.js';
 import { XrMount } from '../xr/xr-mount.js';
 
 const BACKGROUND = '#07090f';
@@ -40,6 +41,7 @@ export default function BranchScene({ children }: { children?: ReactNode }) {
       <Stage />
       <LedWall />
       <TradeBoard />
+      <HostToolsBoard />
       <Chairs />
       <Audience />
       <AddressedTag />

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import type { Camera, InstancedMesh, WebGLRenderer } from 'three';
+import type { Camera, InstancedMesh, Mesh, WebGLRenderer } from 'three';
 import { sessionStore, type SessionStore } from '../stores/session-store.js';
 import { uiStore } from '../stores/ui-store.js';
 import type { VRM } from '@pixiv/three-vrm';
@@ -19,6 +19,8 @@ export interface BranchcastTestHooks {
   handsMesh?: InstancedMesh;
   /** The host avatar's live readings (mutated in place every frame). */
   host?: HostReadings;
+  /** The 场控 board (pinned note, product card); `userData.drawn` holds the lines drawn on it. */
+  hostToolsBoard?: Mesh;
   /** The user's VRM avatar while one is on stage. */
   vrm?: VRM;
   store: SessionStore;

@@ -10,6 +10,8 @@ import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi, type ChatFilter } from '../stores/ui-store.js';
 import { useCommand } from './use-command.js';
+import { LineActions, LineStatus, visibleTo } from './host-tools-line.js';
+import { RoomNotices } from './host-tools-notices.js';
 
 const FILTERS: readonly ChatFilter[] = ['all', 'questions', 'waiting'];
 
@@ -41,6 +43,8 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
     `role-${e.actor.role}`,
     replyTo === e.seq ? 'replying' : '',
     answered ? 'answered' : '',
+    e.deleted ? 'deleted' : '',
+    e.held ? 'held' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -65,6 +69,7 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
         {question && (
           <span className={answered ? 'tag ok' : 'tag wait'}>{answered ? t('answered') : t('waiting')}</span>
         )}
+        <LineStatus e={e} />
         {canReply && (
           <button
             type="button"
@@ -75,6 +80,8 @@ function ChatItem({ e, canReply }: { e: ChatEntry; canReply: boolean }) {
             {t('reply')}
           </button>
         )}
+        {/* 场控: delete / mute / block on viewers' lines (host-tools-line.tsx). */}
+        {canReply && (e.actor.role === 'bot' || e.actor.role === 'observer') && <LineActions e={e} />}
       </div>
       {e.replyTo !== null && (
         <div className="quote">
@@ -162,7 +169,8 @@ export function ChatPanel() {
   const list = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
   const canSend = role === 'trainee' || role === 'facilitator';
-  const shown = chat.filter((e) => keep(e, filter));
+  // Viewers never see deleted or held lines; the host sees them marked (host-tools-line.tsx).
+  const shown = chat.filter((e) => keep(e, filter) && visibleTo(e, role));
 
   // Follow new messages unless the user has scrolled up to read.
   useLayoutEffect(() => {
@@ -190,6 +198,7 @@ export function ChatPanel() {
           ))}
         </div>
       </header>
+      <RoomNotices />
       <ol
         ref={list}
         className="chat-list"

@@ -9,6 +9,7 @@ import { Teleprompter } from './teleprompter.js';
 import { TradeInvite } from './trade-invite.js';
 import { TradesPanel } from './trades-panel.js';
 import { EnterVrButton } from '../xr/enter-vr-button.js';
+import { HostToolsPanel } from './host-tools-panel.js';
 
 export function RehearsalHud() {
   return (
@@ -19,6 +20,7 @@ export function RehearsalHud() {
       <div className="hud-left">
         <Teleprompter />
         <TradesPanel />
+        <HostToolsPanel />
       </div>
       <div className="hud-right">
         <ChatPanel />

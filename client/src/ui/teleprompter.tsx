@@ -9,6 +9,7 @@ import { useUi } from '../stores/ui-store.js';
 import { useTranslation } from 'react-i18next';
 import { pick } from './i18n.js';
 import { useCommand } from './use-command.js';
+import { FONT_SIZES, PrompterTools, usePrompterPrefs } from './teleprompter-tools.js';
 
 export function Teleprompter() {
   const { t } = useTranslation('rehearsal');
@@ -20,10 +21,13 @@ export function Teleprompter() {
   const role = useSession((s) => s.role);
   const { run, pending, error } = useCommand();
   const current = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // Budget left, auto-scroll and font size (persisted): teleprompter-tools.tsx.
+  const [prefs, setPrefs] = usePrompterPrefs();
 
   useEffect(() => {
-    current.current?.scrollIntoView({ block: 'nearest' });
-  }, [cursor, segmentIndex]);
+    if (!prefs.autoScroll) current.current?.scrollIntoView({ block: 'nearest' });
+  }, [cursor, segmentIndex, prefs.autoScroll]);
 
   const segment = scenario?.segments[segmentIndex];
   if (!segment) return null;
@@ -52,8 +56,9 @@ export function Teleprompter() {
         <span className="segment-title" data-testid="prompt-segment-title">
           {pick(segment.title, lang)}
         </span>
+        <PrompterTools budgetSec={segment.budgetSec} prefs={prefs} setPrefs={setPrefs} list={list} />
       </header>
-      <ol>
+      <ol ref={list} style={{ fontSize: FONT_SIZES[prefs.font] }} data-font-size={FONT_SIZES[prefs.font]}>
         {segment.lines.map((line, i) => {
           const state = i < cursor ? 'delivered' : i === cursor ? 'current' : 'upcoming';
           return (
