@@ -12,6 +12,7 @@ import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import type { FacilitatorActor } from './live-control.js';
 import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
+import type { PublicLinks } from './public-links.js';
 import { WorkshopError, type Workshop } from './workshop-service.js';
 
 export const MAX_WORKSHOP_BODY = 16 * 1024;
@@ -98,6 +99,8 @@ function statusOf(code: string): number {
   }
 }
 
+const NO_LINKS: PublicLinks = { origin: '', publicUrl: null, lan: [] };
+
 const seg = '([^/]+)';
 const ROUTES = {
   cohorts: /^\/api\/cohorts$/,
@@ -111,6 +114,7 @@ const ROUTES = {
   note: new RegExp(`^/api/attempts/${seg}/note$`),
   satisfaction: new RegExp(`^/api/sessions/${seg}/satisfaction$`),
   live: /^\/api\/live$/,
+  links: /^\/api\/workshop\/links$/,
   control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say)$`),
 };
 
@@ -119,13 +123,14 @@ function owns(path: string): boolean {
     path === '/api/cohorts' ||
     path.startsWith('/api/cohorts/') ||
     path === '/api/live' ||
+    path === '/api/workshop/links' ||
     path.startsWith('/api/live/') ||
     path.startsWith('/api/trainees/') ||
     path.startsWith('/api/attempts/')
   );
 }
 
-export function workshopRoutes(ws: Workshop): RouteHandler {
+export function workshopRoutes(ws: Workshop, links: () => PublicLinks = () => NO_LINKS): RouteHandler {
   return async (req, res, url, ctx) => {
     const path = url.pathname;
     const rate = ROUTES.satisfaction.exec(path);
@@ -142,6 +147,12 @@ export function workshopRoutes(ws: Workshop): RouteHandler {
     const p = ctx.principal as Extract<typeof ctx.principal, { kind: 'facilitator' }>;
     const actor: FacilitatorActor = { id: `f-${p.id}`, role: 'facilitator', name: p.username };
     try {
+      if (ROUTES.links.test(path)) {
+        if (req.method !== 'GET')
+          ctx.send(res, 405, { error: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
+        else ctx.send(res, 200, links());
+        return true;
+      }
       await dispatch(ws, req, res, url, ctx, actor);
     } catch (err) {
       if (err instanceof WorkshopError) ctx.send(res, err.status, { error: err.code, message: err.message });

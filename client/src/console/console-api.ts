@@ -105,9 +105,6 @@ export const noteAttempt = (
 export const fetchProgress = (id: string) => get<CohortProgress>(`/api/cohorts/${enc(id)}/progress`);
 export const resultsCsvUrl = (id: string) => `/api/cohorts/${enc(id)}/results.csv`;
 
-/** The link a trainee opens: this server's origin + /join/CODE. */
-export const joinUrl = (code: string) => `${location.origin}/join/${enc(code)}`;
-
 export interface Facilitator {
   id: string;
   username: string;
