@@ -14,6 +14,7 @@ export type {
   TraineeProgress,
   TraineeSummary,
 } from './progress.js';
+export type { AttemptNotePatch, ExistingSession, OnExisting, SatisfactionInput } from './gradebook-types.js';
 
 /** A cohort as stored and as answered (POST /api/cohorts). */
 export interface Cohort {

@@ -38,6 +38,8 @@ function attempt(over: Partial<Attempt> = {}): Attempt {
     scenarioTitle: bi('危机演练', 'Crisis drill'),
     startedAt: 1_000 * n,
     endedAt: 1_000 * n + 500,
+    streamStartedAt: 1_000 * n + 100,
+    durationMs: 400,
     ended: true,
     total: 85,
     pass: true,

@@ -8,8 +8,11 @@ import type {
   CohortDetail,
   CohortListItem,
   CohortProgress,
+  AttemptNotePatch,
   BotStatus,
+  ExistingSession,
   LiveOverview,
+  OnExisting,
   StartedSessions,
   Trainee,
 } from '../../../core/workshop/api-types.js';
@@ -58,14 +61,6 @@ export const addTrainees = (id: string, names: string[]) =>
   send<{ trainees: Trainee[] }>('POST', `/api/cohorts/${enc(id)}/trainees`, { names });
 export const removeTrainee = (id: string, traineeId: string) =>
   send<void>('DELETE', `/api/cohorts/${enc(id)}/trainees/${enc(traineeId)}`);
-/** A trainee who already has an open session (the server asks before starting another). */
-export interface ExistingSession {
-  traineeId: string;
-  name: string;
-  sessionId: string;
-  state: 'live' | 'unstarted';
-  joinCode: string;
-}
 
 /**
  * Start sessions; when some trainees already have a live or unstarted one the server starts
@@ -78,7 +73,7 @@ export async function startSessions(
     scenarioId: string;
     traineeIds?: string[];
     bots?: { count?: number; ratePerMinute?: number; rampSec?: number };
-    onExisting?: 'ask' | 'force' | 'skipExisting';
+    onExisting?: OnExisting;
   },
 ): Promise<StartedSessions | { conflict: ExistingSession[] }> {
   const res = await fetch(`/api/cohorts/${enc(id)}/sessions`, {
@@ -98,10 +93,8 @@ export async function startSessions(
 }
 
 /** Void (with a reason) or restore an attempt, and/or comment on it. */
-export const noteAttempt = (
-  sessionId: string,
-  note: { voided?: boolean; voidReason?: string | null; comment?: string | null },
-) => send<{ ok: true }>('POST', `/api/attempts/${enc(sessionId)}/note`, note);
+export const noteAttempt = (sessionId: string, note: AttemptNotePatch) =>
+  send<{ ok: true }>('POST', `/api/attempts/${enc(sessionId)}/note`, note);
 export const fetchProgress = (id: string) => get<CohortProgress>(`/api/cohorts/${enc(id)}/progress`);
 export const resultsCsvUrl = (id: string) => `/api/cohorts/${enc(id)}/results.csv`;
 
