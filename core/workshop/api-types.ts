@@ -138,8 +138,34 @@ export interface LiveSession {
   codes: { trainee: string; observer: string; facilitator: string };
 }
 
+/**
+ * A session of today that has ended (issue 17 pt 5): its final result and where to read it. The
+ * overview keeps these in their own section; the console's panel for one links to its report.
+ */
+export interface EndedSession {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: Bi;
+  cohortId: string;
+  traineeId: string;
+  trainee: string;
+  /** Wall-clock ms of 开始直播 (null: never started) and of the end. */
+  streamStartedAt: number | null;
+  endedAt: number | null;
+  durationMs: number | null;
+  started: boolean;
+  /** null when it never started (未开始: no score, not a 0). */
+  score: { total: number; pass: boolean; passMark: number; band: Bi; findings: number; critical: number } | null;
+  voided: boolean;
+  /** App paths: the replay page, and the printable HTML report (add ?lang=). */
+  links: { replay: string; report: string };
+}
+
 /** GET /api/live */
 export interface LiveOverview {
   now: number;
+  /** Running and waiting (not yet started) sessions; the demo room is not among them. */
   sessions: LiveSession[];
+  /** Sessions of the workshop that ended today (server's time zone), newest first. */
+  ended: EndedSession[];
 }

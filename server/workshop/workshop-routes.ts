@@ -12,6 +12,7 @@ import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import type { FacilitatorActor } from './live-control.js';
 import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
+import { localTime, zoneName } from './local-time.js';
 import type { PublicLinks } from './public-links.js';
 import { WorkshopError, type Workshop } from './workshop-service.js';
 
@@ -244,7 +245,7 @@ async function dispatch(
     if (method !== 'GET') return wrong('GET');
     const progress = ws.cohortProgress(id(m));
     const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
-    const file = `cohort-${progress.name}.csv`;
+    const file = `${progress.name}-${lang === 'zh' ? '成绩' : 'results'}.csv`;
     res.writeHead(200, {
       ...ctx.headers,
       'Content-Type': 'text/csv; charset=utf-8',
@@ -252,7 +253,7 @@ async function dispatch(
       // An ASCII fallback name, and the real (often Chinese) one per RFC 6266 / 5987.
       'Content-Disposition': `attachment; filename="cohort-results.csv"; filename*=UTF-8''${encodeURIComponent(file)}`,
     });
-    res.end(resultsCsv(progress, lang));
+    res.end(resultsCsv(progress, { lang, localTime, zone: zoneName(Date.now()) }));
     return;
   }
   if ((m = ROUTES.traineeProgress.exec(path))) {
@@ -271,7 +272,7 @@ async function dispatch(
   if (ROUTES.live.test(path)) {
     if (method !== 'GET') return wrong('GET');
     const cohortId = url.searchParams.get('cohortId') ?? undefined;
-    return send(res, 200, { now: Date.now(), sessions: ws.live(cohortId) });
+    return send(res, 200, { now: Date.now(), sessions: ws.live(cohortId), ended: ws.endedToday(cohortId) });
   }
   if ((m = ROUTES.control.exec(path))) {
     if (method !== 'POST') return wrong('POST');

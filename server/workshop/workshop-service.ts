@@ -8,7 +8,13 @@
 import type { SessionEvent } from '../../core/events.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import type { Scenario } from '../../core/scenario.js';
-import type { BotStatus, LiveSession, StartedSession, StartedSessions } from '../../core/workshop/api-types.js';
+import type {
+  BotStatus,
+  EndedSession,
+  LiveSession,
+  StartedSession,
+  StartedSessions,
+} from '../../core/workshop/api-types.js';
 import type { AttemptNotePatch, SatisfactionInput } from '../../core/workshop/gradebook-types.js';
 import type { Clock } from '../rooms/clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
@@ -16,7 +22,7 @@ import type { SessionRoom } from '../rooms/session-room.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
-import { liveSession } from './live-overview.js';
+import { endedToday, liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
 import { Cohorts, joinLink } from './cohorts.js';
 import { chooseTrainees, type OnExisting } from './gradebook.js';
@@ -193,7 +199,8 @@ export class Workshop {
     const out: LiveSession[] = [];
     const rooms = this.deps.rooms
       .all()
-      .filter((r) => r.status !== 'ended')
+      // The demo room is the lobby's, not the workshop's: it is not a trainee's session.
+      .filter((r) => r.status !== 'ended' && !r.record.demo)
       .sort((a, b) => a.record.createdAt - b.record.createdAt);
     for (const room of rooms) {
       const row = liveSession(room, {
@@ -207,7 +214,12 @@ export class Workshop {
     return out;
   }
 
-  /** Change a session's audience; a session without one (lobby-made, resumed) gets one now. */
+  /** The workshop's sessions that ended today (server's time zone), newest first. */
+  endedToday(cohortId?: string): EndedSession[] {
+    const { store, rooms, clock } = this.deps;
+    return endedToday({ store, rooms, results: this.results, now: clock.now(), cohortId });
+  }
+
   /**
    * Change a session's audience through the room (`bots.configure`, recorded as
    * `audience.configured` with the facilitator as actor); answers once the bots follow. A session

@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../net/api.js';
+import { ErrorNote } from './error-note.js';
 import { sayAs, type LiveSession } from './console-api.js';
 
 export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
@@ -14,7 +14,7 @@ export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () 
   const [kind, setKind] = useState<'chat' | 'question'>('chat');
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
   // The chosen viewer may have left: fall back to the first one online.
   const viewer = s.viewers.find((v) => v.participantId === viewerId) ?? s.viewers[0];
@@ -32,7 +32,7 @@ export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () 
       setSent(true);
       onChanged();
     } catch (err) {
-      setError(describeError(t, err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -101,11 +101,7 @@ export function DirectorPanel({ s, onChanged }: { s: LiveSession; onChanged: () 
           )}
         </form>
       )}
-      {error && (
-        <p className="error" role="alert" data-testid="director-error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} testId="director-error" />
     </section>
   );
 }

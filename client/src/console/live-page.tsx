@@ -10,6 +10,7 @@ import { useUi } from '../stores/ui-store.js';
 import { clock, useFormats } from '../ui/format.js';
 import { pick } from '../ui/i18n.js';
 import { fetchLive } from './console-api.js';
+import { EndedPanel, EndedSection } from './ended-panel.js';
 import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionPanel } from './session-panel.js';
 import { elapsedNow, useNow } from './ticking-clock.js';
@@ -26,7 +27,11 @@ export function LivePage() {
   const now = useNow();
   const [selected, setSelected] = useState<string | null>(null);
   const sessions = poll.data?.sessions;
+  const ended = poll.data?.ended ?? [];
   const current = sessions?.find((s) => s.sessionId === selected) ?? null;
+  const endedCurrent = current ? null : (ended.find((s) => s.sessionId === selected) ?? null);
+  const running = sessions?.filter((s) => s.status === 'live').length ?? 0;
+  const waiting = sessions?.filter((s) => s.status === 'created').length ?? 0;
 
   return (
     <div className={`live-page${selected ? ' with-panel' : ''}`} data-testid="live-page">
@@ -38,7 +43,8 @@ export function LivePage() {
           </div>
           {sessions && (
             <div className="page-head-meta">
-              <strong data-testid="live-count">{t('live.running', { count: sessions.length })}</strong>
+              <strong data-testid="live-count">{t('live.running', { count: running })}</strong>
+              {waiting > 0 && <span data-testid="waiting-count">{t('live.waiting', { count: waiting })}</span>}
               {poll.at && <small className="hint">{t('live.updated', { time: f.time(poll.at) })}</small>}
             </div>
           )}
@@ -117,7 +123,7 @@ export function LivePage() {
                       {f.number(s.audience)}
                     </td>
                     <td className="num">
-                      <ScoreBadge score={s.score} />
+                      <ScoreBadge score={s.score} started={s.status !== 'created'} />
                     </td>
                     <td className="finding-cell">
                       {s.latestFinding ? (
@@ -135,8 +141,10 @@ export function LivePage() {
             </table>
           </div>
         )}
+        {poll.data && <EndedSection ended={ended} selected={selected} onSelect={setSelected} />}
       </section>
-      {selected && (
+      {selected && endedCurrent && <EndedPanel key={selected} s={endedCurrent} onClose={() => setSelected(null)} />}
+      {selected && !endedCurrent && (
         <SessionPanel
           key={selected}
           session={current}

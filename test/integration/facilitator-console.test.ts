@@ -1,0 +1,105 @@
+/**
+ * Issue 17 over the real server: links name one origin (the public URL), the overview keeps the
+ * demo room out and today's ended sessions in their own list with links, a refused report page is
+ * a page, and the CSV is in Chinese with local times.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveOverview } from '../../core/workshop/api-types.js';
+import type { RunningServer } from '../../server/main.js';
+import { joinPeer, type Peer } from '../harness/peers.js';
+import { asFacilitator, startTestServer } from '../harness/test-server.js';
+
+const SCENARIO = 'crisis-drill-wrong-data';
+type Api = (path: string, init?: RequestInit) => Promise<Response>;
+
+describe('a facilitator console for a workshop (issue 17)', () => {
+  let server: RunningServer;
+  let api: Api;
+  const peers: Peer[] = [];
+  const post = (path: string, body: unknown) =>
+    api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const overview = async () => (await (await api('/api/live')).json()) as LiveOverview;
+  let cohortId = '';
+  let started: Array<{ name: string; sessionId: string; joinCode: string }> = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ publicUrl: 'https://branch.example.test', workshopBotTickMs: 50 });
+    api = await asFacilitator(server);
+    const cohort = (await (await post('/api/cohorts', { name: '投教直播 第一期' })).json()) as { id: string };
+    cohortId = cohort.id;
+    await post(`/api/cohorts/${cohortId}/trainees`, { names: ['王芳', '李雷'] });
+    const res = await post(`/api/cohorts/${cohortId}/sessions`, {
+      scenarioId: SCENARIO,
+      bots: { count: 0, ratePerMinute: 0, rampSec: 0 },
+    });
+    started = ((await res.json()) as { sessions: typeof started }).sessions;
+  });
+  afterAll(async () => {
+    for (const p of peers) p.close();
+    await server?.close();
+  });
+
+  it('gives the public URL as the origin of every link', async () => {
+    expect(server.links).toEqual({
+      origin: 'https://branch.example.test',
+      publicUrl: 'https://branch.example.test',
+      lan: [],
+    });
+    expect(await (await api('/api/workshop/links')).json()).toMatchObject({ publicUrl: 'https://branch.example.test' });
+    expect((await fetch(`${server.url}/api/workshop/links`)).status).toBe(401);
+  });
+
+  it('lists waiting sessions as waiting, never the demo room', async () => {
+    const o = await overview();
+    expect(o.sessions.map((s) => s.sessionId).sort()).toEqual(started.map((s) => s.sessionId).sort());
+    expect(o.sessions.every((s) => s.status === 'created')).toBe(true);
+    expect(o.sessions.map((s) => s.sessionId)).not.toContain(server.demo!.sessionId);
+    expect(o.ended).toEqual([]);
+  });
+
+  it('keeps an ended session of today with its result and links', async () => {
+    const wang = started.find((s) => s.name === '王芳')!;
+    const host = await joinPeer(server.url, wang.joinCode, '王芳', 'trainee');
+    peers.push(host);
+    expect((await host.send('session.start', {})).ok).toBe(true);
+    expect((await post(`/api/live/${wang.sessionId}/end`, {})).status).toBe(200);
+    await expect.poll(async () => (await overview()).ended.map((s) => s.sessionId)).toEqual([wang.sessionId]);
+    const o = await overview();
+    expect(o.sessions.map((s) => s.sessionId)).not.toContain(wang.sessionId);
+    expect(o.ended[0]).toMatchObject({
+      trainee: '王芳',
+      started: true,
+      score: { total: expect.any(Number) },
+      links: { replay: `/replay/${wang.sessionId}`, report: `/api/sessions/${wang.sessionId}/report.html` },
+    });
+    expect(o.ended[0]!.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers a browser refused a report with a page, an API client with JSON', async () => {
+    const id = started[0]!.sessionId;
+    const page = await fetch(`${server.url}/api/sessions/${id}/report.html?lang=zh`);
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('需要登录或加入码');
+    expect(html).toContain('<details>');
+    const json = await fetch(`${server.url}/api/sessions/${id}/report`);
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
+  it('exports a Chinese CSV with local times, the stream start and an unstarted attempt marked', async () => {
+    const csv = await (await api(`/api/cohorts/${cohortId}/results.csv`)).text();
+    const [head, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(head).toMatch(/^班级,学员,场景,状态,开播时间（[^）]+）,结束时间（[^）]+）,直播时长,得分,结果,/);
+    expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+    const wang = rows.find((r) => r.includes(',王芳,'))!;
+    expect(wang).toMatch(/,已结束,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d+:\d{2},/);
+    const li = rows.find((r) => r.includes(',李雷,'))!;
+    expect(li).toContain(',未开播,');
+    const en = await (await api(`/api/cohorts/${cohortId}/results.csv?lang=en`)).text();
+    expect(en).toContain('Cohort,Trainee,Scenario,Status,Stream start (');
+  });
+});
