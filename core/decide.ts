@@ -86,6 +86,14 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
       return decideDirectorSay(state, actor, cmd.payload);
     case 'bots.configure':
       return decideBotsConfigure(state, cmd.payload);
+    case 'notice.send':
+      return ok(draft.facilitatorNotice(cmd.payload.text));
+    case 'help.set':
+      if ((state.helpRequestedT !== null) === cmd.payload.on) return ok();
+      // Only the trainee raises a hand; a facilitator can only mark it handled.
+      if (cmd.payload.on && actor.role !== 'trainee')
+        return fail(ErrorCode.FORBIDDEN, 'help.set: only the trainee asks for help');
+      return ok(draft.helpChanged(cmd.payload.on));
     case 'sync':
       return ok();
     default: {

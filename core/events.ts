@@ -100,6 +100,10 @@ export interface EventPayloads {
    * those that ended in this window; `silenceMs` is the silence running at `toMs` (dead air).
    */
   'voice.sample': VoiceSample;
+  /** A facilitator's message to the trainee (console: one room or all), shown as a notice. */
+  'facilitator.notice': { text: string };
+  /** The trainee asked for help (on) or it was handled (off: the trainee or a facilitator). */
+  'help.changed': { on: boolean };
 }
 
 export interface VoiceSample {
@@ -153,6 +157,8 @@ export const EVENT_TYPES = [
   'audience.configured',
   'session.branched',
   'voice.sample',
+  'facilitator.notice',
+  'help.changed',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -230,6 +236,8 @@ export const draft = {
   tradeUnsuitable: (p: EventPayloads['trade.unsuitable']): EventDraft => ({ type: 'trade.unsuitable', ...p }),
   marketTicked: (dtMs: number): EventDraft => ({ type: 'market.ticked', dtMs }),
   voiceSample: (p: VoiceSample): EventDraft => ({ type: 'voice.sample', ...p }),
+  facilitatorNotice: (text: string): EventDraft => ({ type: 'facilitator.notice', text }),
+  helpChanged: (on: boolean): EventDraft => ({ type: 'help.changed', on }),
   audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
     type: 'audience.configured',
     count,

@@ -177,6 +177,10 @@ export const CommandSchemas = {
     loudnessDbfs: z.number().min(-200).max(10).nullable(),
     pitchSemitoneSd: z.number().min(0).max(100).nullable(),
   }),
+  /** A facilitator's notice to the trainee (the console's message to one room or to all). */
+  'notice.send': z.strictObject({ text }),
+  /** The trainee asks for help (on: true) or withdraws it; a facilitator marks it handled (false). */
+  'help.set': z.strictObject({ on: z.boolean() }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -201,6 +205,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'director.say': ['facilitator'],
   'bots.configure': ['facilitator'],
   'voice.sample': ['trainee'],
+  'notice.send': ['facilitator'],
+  'help.set': ['trainee', 'facilitator'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

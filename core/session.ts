@@ -98,6 +98,10 @@ export interface SessionState {
   departures: Readonly<Partial<Record<ViewerLeaveReason, number>>>;
   /** The simulated audience a facilitator last asked for (`audience.configured`), or null. */
   audienceTarget: { count: number; ratePerMinute: number } | null;
+  /** The latest facilitator notice (`facilitator.notice`), shown to the trainee; null: none. */
+  notice: { text: string; t: number; seq: number } | null;
+  /** Session t when the trainee asked for help, null when no request is open. */
+  helpRequestedT: number | null;
 }
 
 /** How many chat entries state keeps for display. */
@@ -135,6 +139,8 @@ export function initialState(): SessionState {
     trading: { orders: 0, fills: 0, rejects: 0, unsuitable: 0 },
     audienceTarget: null,
     departures: {},
+    notice: null,
+    helpRequestedT: null,
   };
 }
 
@@ -314,6 +320,10 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return s;
     case 'audience.configured':
       return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };
+    case 'facilitator.notice':
+      return { ...s, notice: { text: e.text, t: e.t, seq: e.seq } };
+    case 'help.changed':
+      return { ...s, helpRequestedT: e.on ? (s.helpRequestedT ?? e.t) : null };
     default: {
       const unreachable: never = e;
       return unreachable;

@@ -135,6 +135,8 @@ export class Audience {
       case 'stream.paused':
       case 'incident.scheduled':
       case 'voice.sample':
+      case 'facilitator.notice':
+      case 'help.changed':
         return;
       default: {
         const unreachable: never = e;
