@@ -6,6 +6,9 @@
  * re-exported here so the console has one place to import from.
  */
 import type { Bi } from '../rubric/report-model.js';
+import type { LiveAlert } from './alerts.js';
+
+export type { AlertKind, LiveAlert } from './alerts.js';
 
 export type {
   Attempt,
@@ -136,6 +139,12 @@ export interface LiveSession {
   viewersTotal: number;
   bots: BotStatus | null;
   codes: { trainee: string; observer: string; facilitator: string };
+  /** What needs the facilitator now (core/workshop/alerts.ts), newest first. */
+  alerts: LiveAlert[];
+  /** The room's latest chat line (the wall's live line), null before any. */
+  lastChat: { seq: number; name: string; text: string; kind: string; directed: boolean } | null;
+  /** The audience the facilitator configured (null: the scenario's, not changed). */
+  audienceTarget: { count: number; ratePerMinute: number } | null;
 }
 
 /**

@@ -3,6 +3,8 @@
  * pause, incidents, viewers) and the score cache's incremental fold (score, latest finding).
  * Nothing here reads a recording, so polling it every 2 s with ten rooms stays cheap.
  */
+import { isLureWarning } from '../../core/rubric/criteria-chat.js';
+import { alertsOf } from '../../core/workshop/alerts.js';
 import type { BotStatus, EndedSession, LiveSession } from '../../core/workshop/api-types.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
@@ -39,6 +41,8 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
   const last = r && r.findings.length > 0 ? r.findings[r.findings.length - 1]! : null;
   const seg = scenario.segments[s.segmentIndex];
   const now = deps.control.timeOf(room);
+  const facts = deps.scores.liveFacts(room.id);
+  const chat = s.chat.at(-1);
   return {
     sessionId: room.id,
     scenarioId: scenario.id,
@@ -90,6 +94,20 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
       observer: room.record.codes.observer,
       facilitator: room.record.codes.facilitator,
     },
+    alerts: alertsOf({
+      now,
+      startedT: s.startedT,
+      ended: s.status === 'ended',
+      findings: r?.findings ?? [],
+      lures: facts?.lures ?? [],
+      warnings: (facts?.utterances ?? []).filter((u) => isLureWarning(u.text).warning).map((u) => u.t),
+      questions: (facts?.questions ?? []).filter((q) => q.answerSeq === null),
+      helpRequestedT: s.helpRequestedT,
+    }),
+    lastChat: chat
+      ? { seq: chat.seq, name: chat.actor.name, text: chat.text, kind: chat.kind, directed: !!chat.directedBy }
+      : null,
+    audienceTarget: s.audienceTarget,
   };
 }
 

@@ -10,6 +10,7 @@ import { MAX_BOT_RATE, MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../.
 import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
+import type { BulkAction } from './broadcast.js';
 import type { FacilitatorActor } from './live-control.js';
 import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
 import { localTime, zoneName } from './local-time.js';
@@ -71,6 +72,12 @@ const Rate = z.strictObject({
 });
 const Pause = z.strictObject({ paused: z.boolean() });
 const End = z.strictObject({});
+const NoticeAll = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
+});
+const PauseAll = z.strictObject({ paused: z.boolean() });
+/** A facilitator marks a trainee's help request handled (only the trainee raises one). */
+const HelpOff = z.strictObject({ on: z.literal(false) });
 const Say = z.strictObject({
   viewerId: z.string().min(1).max(64),
   text: z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
@@ -116,7 +123,8 @@ const ROUTES = {
   satisfaction: new RegExp(`^/api/sessions/${seg}/satisfaction$`),
   live: /^\/api\/live$/,
   links: /^\/api\/workshop\/links$/,
-  control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say)$`),
+  all: /^\/api\/live\/all\/(notice|pause|end)$/,
+  control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say|notice|help)$`),
 };
 
 function owns(path: string): boolean {
@@ -274,6 +282,20 @@ async function dispatch(
     const cohortId = url.searchParams.get('cohortId') ?? undefined;
     return send(res, 200, { now: Date.now(), sessions: ws.live(cohortId), ended: ws.endedToday(cohortId) });
   }
+  if ((m = ROUTES.all.exec(path))) {
+    if (method !== 'POST') return wrong('POST');
+    const cohortId = url.searchParams.get('cohortId') ?? undefined;
+    const kind = m[1]!;
+    const b = kind === 'notice' ? await body(NoticeAll) : kind === 'pause' ? await body(PauseAll) : await body(End);
+    if (!b) return;
+    const action: BulkAction =
+      kind === 'notice'
+        ? { kind: 'notice', text: (b as z.output<typeof NoticeAll>).text }
+        : kind === 'pause'
+          ? { kind: 'pause', paused: (b as z.output<typeof PauseAll>).paused }
+          : { kind: 'end' };
+    return send(res, 200, await ws.broadcast(action, actor, cohortId));
+  }
   if ((m = ROUTES.control.exec(path))) {
     if (method !== 'POST') return wrong('POST');
     return control(ws, res, ctx, id(m), m[2]!, actor, body);
@@ -325,6 +347,16 @@ async function control(
     case 'say': {
       const b = await body(Say);
       if (b) reply(await ws.control.command(room, actor, 'director.say', b));
+      return;
+    }
+    case 'notice': {
+      const b = await body(NoticeAll);
+      if (b) reply(await ws.control.command(room, actor, 'notice.send', b));
+      return;
+    }
+    case 'help': {
+      const b = await body(HelpOff);
+      if (b) reply(await ws.control.command(room, actor, 'help.set', { on: false }));
       return;
     }
   }

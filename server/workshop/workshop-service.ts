@@ -24,6 +24,7 @@ import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
 import { endedToday, liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
+import { broadcast, type BulkAction, type BulkResult } from './broadcast.js';
 import { Cohorts, joinLink } from './cohorts.js';
 import { chooseTrainees, type OnExisting } from './gradebook.js';
 import { Results } from './results.js';
@@ -212,6 +213,16 @@ export class Workshop {
       if (cohortId === undefined || row.cohortId === cohortId) out.push(row);
     }
     return out;
+  }
+
+  /** A notice to, pause or end of every running workshop room (or one cohort's): broadcast.ts. */
+  broadcast(action: BulkAction, actor: FacilitatorActor, cohortId?: string): Promise<BulkResult> {
+    return broadcast(
+      { rooms: this.deps.rooms, store: this.deps.store, control: this.control },
+      action,
+      actor,
+      cohortId,
+    );
   }
 
   /** The workshop's sessions that ended today (server's time zone), newest first. */

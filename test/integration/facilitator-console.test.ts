@@ -27,7 +27,7 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     api = await asFacilitator(server);
     const cohort = (await (await post('/api/cohorts', { name: '投教直播 第一期' })).json()) as { id: string };
     cohortId = cohort.id;
-    await post(`/api/cohorts/${cohortId}/trainees`, { names: ['王芳', '李雷'] });
+    await post(`/api/cohorts/${cohortId}/trainees`, { names: ['王芳', '李雷', '赵敏'] });
     const res = await post(`/api/cohorts/${cohortId}/sessions`, {
       scenarioId: SCENARIO,
       bots: { count: 0, ratePerMinute: 0, rampSec: 0 },
@@ -75,6 +75,38 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     expect(o.ended[0]!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('the wall: a critical finding and a help request light the room; a notice reaches every trainee', async () => {
+    const li = started.find((s) => s.name === '李雷')!;
+    const host = await joinPeer(server.url, li.joinCode, '李雷', 'trainee');
+    peers.push(host);
+    expect((await host.send('session.start', {})).ok).toBe(true);
+    expect((await host.send('host.say', { text: '这只基金稳赚不赔，保证收益，包赚不亏！', lineIndex: null })).ok).toBe(
+      true,
+    );
+    expect((await host.send('help.set', { on: true })).ok).toBe(true);
+    const row = async () => (await overview()).sessions.find((s) => s.sessionId === li.sessionId)!;
+    await expect.poll(async () => (await row()).alerts.map((a) => a.kind).sort()).toEqual(['critical', 'help']);
+    expect((await row()).lastChat).toBeNull();
+    // A facilitator cannot raise a hand for the trainee, only mark it handled.
+    expect((await post(`/api/live/${li.sessionId}/help`, { on: true })).status).toBe(400);
+    expect((await post(`/api/live/${li.sessionId}/help`, { on: false })).status).toBe(200);
+    await expect.poll(async () => (await row()).alerts.map((a) => a.kind)).toEqual(['critical']);
+
+    const res = await post('/api/live/all/notice', { text: '还有五分钟，请准备收尾' });
+    expect(res.status).toBe(200);
+    // Every open room, started or still waiting (赵敏 never starts): not the demo room.
+    const zhao = started.find((s) => s.name === '赵敏')!;
+    expect(((await res.json()) as { done: string[] }).done.sort()).toEqual([li.sessionId, zhao.sessionId].sort());
+    const notice = await host.waitFor((e) => e.type === 'facilitator.notice');
+    expect(notice).toMatchObject({ text: '还有五分钟，请准备收尾', actor: { role: 'facilitator' } });
+    expect(server.rooms.get(server.demo!.sessionId)!.snapshot().notice).toBeNull();
+
+    const paused = (await (await post('/api/live/all/pause', { paused: true })).json()) as { done: string[] };
+    // Pause reaches running streams only.
+    expect(paused.done).toEqual([li.sessionId]);
+    expect((await row()).paused).toBe(true);
+  });
+
   it('answers a browser refused a report with a page, an API client with JSON', async () => {
     const id = started[0]!.sessionId;
     const page = await fetch(`${server.url}/api/sessions/${id}/report.html?lang=zh`);
@@ -87,6 +119,12 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
 
+  it('ends every running room at once', async () => {
+    const res = await post('/api/live/all/end', {});
+    expect(((await res.json()) as { done: string[] }).done).toHaveLength(2);
+    await expect.poll(async () => (await overview()).sessions.length).toBe(0);
+  });
+
   it('exports a Chinese CSV with local times, the stream start and an unstarted attempt marked', async () => {
     const csv = await (await api(`/api/cohorts/${cohortId}/results.csv`)).text();
     const [head, ...rows] = csv
@@ -97,8 +135,9 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     const wang = rows.find((r) => r.includes(',王芳,'))!;
     expect(wang).toMatch(/,已结束,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d+:\d{2},/);
-    const li = rows.find((r) => r.includes(',李雷,'))!;
-    expect(li).toContain(',未开播,');
+    expect(rows.find((r) => r.includes(',李雷,'))).toContain(',已结束,');
+    // Never started: marked as such, no score.
+    expect(rows.find((r) => r.includes(',赵敏,'))).toMatch(/,未开播,,,,,未开播,/);
     const en = await (await api(`/api/cohorts/${cohortId}/results.csv?lang=en`)).text();
     expect(en).toContain('Cohort,Trainee,Scenario,Status,Stream start (');
   });

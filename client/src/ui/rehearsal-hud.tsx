@@ -9,12 +9,14 @@ import { Teleprompter } from './teleprompter.js';
 import { TradeInvite } from './trade-invite.js';
 import { TradesPanel } from './trades-panel.js';
 import { EnterVrButton } from '../xr/enter-vr-button.js';
+import { FacilitatorNotice, HelpButton } from './facilitator-notice.js';
 
 export function RehearsalHud() {
   return (
     <div className="hud" data-testid="hud">
       <StatusBar />
       <ScoreNudge />
+      <FacilitatorNotice />
       <ReportLauncher />
       <div className="hud-left">
         <Teleprompter />
@@ -28,6 +30,7 @@ export function RehearsalHud() {
         <Controls />
         <TradeInvite />
         <EnterVrButton />
+        <HelpButton />
       </div>
     </div>
   );
