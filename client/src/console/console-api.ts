@@ -51,6 +51,23 @@ export const setPaused = (sessionId: string, paused: boolean) =>
 export const endSession = (sessionId: string) => send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/end`, {});
 export const sayAs = (sessionId: string, viewerId: string, text: string, kind: 'chat' | 'question') =>
   send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { viewerId, text, kind });
+/** What a bulk action did: the rooms it reached and those that refused it. */
+export interface BulkResult {
+  done: string[];
+  refused: Array<{ sessionId: string; code: string; message: string }>;
+}
+const allPath = (what: string, cohortId?: string) =>
+  `/api/live/all/${what}${cohortId ? `?cohortId=${enc(cohortId)}` : ''}`;
+export const noticeAll = (text: string, cohortId?: string) =>
+  send<BulkResult>('POST', allPath('notice', cohortId), { text });
+export const pauseAll = (paused: boolean, cohortId?: string) =>
+  send<BulkResult>('POST', allPath('pause', cohortId), { paused });
+export const endAll = (cohortId?: string) => send<BulkResult>('POST', allPath('end', cohortId), {});
+export const sendNotice = (sessionId: string, text: string) =>
+  send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/notice`, { text });
+/** Mark a trainee's help request handled. */
+export const helpHandled = (sessionId: string) =>
+  send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/help`, { on: false });
 export const setBots = (sessionId: string, bots: { count?: number; ratePerMinute?: number }) =>
   send<BotStatus>('POST', `/api/live/${enc(sessionId)}/bots`, bots);
 

@@ -19,6 +19,7 @@ import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
 import { ErrorNote } from './error-note.js';
+import { AudienceNow, HelpAndNotice } from './panel-room.js';
 import { parseClock } from './parse.js';
 import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionChat } from './session-chat.js';
@@ -316,9 +317,11 @@ export function SessionPanel({
               {watchError}
             </p>
           )}
+          <HelpAndNotice s={s} onChanged={onChanged} />
           <Incidents s={s} onChanged={onChanged} />
           <DirectorPanel s={s} onChanged={onChanged} />
           <SessionChat sessionId={s.sessionId} observerCode={s.codes.observer} />
+          <AudienceNow s={s} />
           <Bots s={s} onChanged={onChanged} />
           <Stream s={s} onChanged={onChanged} />
         </>
