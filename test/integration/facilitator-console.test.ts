@@ -142,3 +142,75 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     expect(en).toContain('Cohort,Trainee,Scenario,Status,Stream start (');
   });
 });
+
+describe('accounts a team can run (issue 17 pt 8)', () => {
+  let server: RunningServer;
+  let api: Api;
+  const json = (method: string, body?: unknown, cookie?: string): RequestInit => ({
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const login = (username: string, password: string) =>
+    fetch(`${server.url}/api/auth/login`, json('POST', { username, password }));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    api = await asFacilitator(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('disables a colleague, who can no longer log in; the last active account stays', async () => {
+    const made = await api(
+      '/api/facilitators',
+      json('POST', { username: 'zhao.min', password: 'another-long-pass-1' }),
+    );
+    const { id } = (await made.json()) as { id: string };
+    const first = await login('zhao.min', 'another-long-pass-1');
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await fetch(`${server.url}/api/live`, { headers: { cookie } })).status).toBe(200);
+
+    expect((await api(`/api/facilitators/${id}/disabled`, json('POST', { disabled: true }))).status).toBe(200);
+    const refused = await login('zhao.min', 'another-long-pass-1');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'FORBIDDEN', message: expect.stringMatching(/disabled/) });
+    // Their open session ended with it.
+    expect((await fetch(`${server.url}/api/live`, { headers: { cookie } })).status).toBe(401);
+    // A wrong password still reads as a wrong password (nothing said about the account).
+    expect((await login('zhao.min', 'not-the-password')).status).toBe(401);
+    const list = (await (await api('/api/facilitators')).json()) as Array<{ id: string; disabled: boolean }>;
+    expect(list.find((f) => f.id === id)?.disabled).toBe(true);
+
+    // The one account left that can log in is never disabled or removed.
+    const me = list.find((f) => f.id !== id)!;
+    const last = await api(`/api/facilitators/${me.id}/disabled`, json('POST', { disabled: true }));
+    expect(last.status).toBe(409);
+    expect((await api(`/api/facilitators/${me.id}`, { method: 'DELETE' })).status).toBe(409);
+    expect((await api(`/api/facilitators/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await login('zhao.min', 'another-long-pass-1')).status).toBe(401);
+  });
+
+  it('resets a password with a one-time link made by a colleague, and changes one’s own', async () => {
+    const made = await api('/api/facilitators', json('POST', { username: 'qian.li', password: 'forgotten-pass-123' }));
+    const { id } = (await made.json()) as { id: string };
+    const link = await api(`/api/facilitators/${id}/reset-link`, json('POST', {}));
+    expect(link.status).toBe(201);
+    const { token } = (await link.json()) as { token: string };
+    const reset = (password: string) => fetch(`${server.url}/api/auth/reset`, json('POST', { token, password }));
+    const done = await reset('remembered-pass-456');
+    expect(done.status).toBe(200);
+    const cookie = (done.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await reset('third-try-pass-789')).status).toBe(403);
+    expect((await login('qian.li', 'forgotten-pass-123')).status).toBe(401);
+    expect((await login('qian.li', 'remembered-pass-456')).status).toBe(200);
+
+    const change = (current: string, password: string) =>
+      fetch(`${server.url}/api/auth/password`, json('POST', { current, password }, cookie));
+    expect((await change('wrong-current-pass', 'brand-new-pass-000')).status).toBe(403);
+    const changed = await change('remembered-pass-456', 'brand-new-pass-000');
+    expect(changed.status).toBe(200);
+    expect((await login('qian.li', 'brand-new-pass-000')).status).toBe(200);
+  });
+});

@@ -119,7 +119,17 @@ export interface Facilitator {
   id: string;
   username: string;
   createdAt: number;
+  disabled: boolean;
 }
+export const setFacilitatorDisabled = (id: string, disabled: boolean) =>
+  send<{ ok: true }>('POST', `/api/facilitators/${enc(id)}/disabled`, { disabled });
+export const removeFacilitator = (id: string) => send<{ ok: true }>('DELETE', `/api/facilitators/${enc(id)}`);
+export const makeResetLink = (id: string) =>
+  send<{ token: string; expiresAt: number }>('POST', `/api/facilitators/${enc(id)}/reset-link`, {});
+export const changeOwnPassword = (current: string, password: string) =>
+  send<{ ok: true }>('POST', '/api/auth/password', { current, password });
+export const resetPassword = (token: string, password: string) =>
+  send<{ role: 'facilitator'; id: string; username: string }>('POST', '/api/auth/reset', { token, password });
 export const listFacilitators = () => get<Facilitator[]>('/api/facilitators');
 export const addFacilitator = (username: string, password: string) =>
   send<{ id: string; username: string }>('POST', '/api/facilitators', { username, password });
