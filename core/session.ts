@@ -5,6 +5,7 @@
 import type { Actor, ChatKind, DirectedBy, Role, SessionEvent, ViewerIntent, ViewerLeaveReason } from './events.js';
 import type { ExchangeState } from './exchange/index.js';
 import { seedRng, type RngState } from './random.js';
+import { withHost } from './host-placeholder.js';
 import type { Scenario } from './scenario.js';
 import { applyOrder, createSessionExchange, TRADE_FEED_WINDOW, type TradeFeedEntry } from './trade.js';
 import { exchangeAfterIncident, exchangeAfterTick } from './session-market.js';
@@ -104,6 +105,8 @@ export interface SessionState {
   helpRequestedT: number | null;
 }
 
+const hasTrainee = (s: SessionState) => Object.values(s.participants).some((p) => p.role === 'trainee');
+
 /** How many chat entries state keeps for display. */
 export const CHAT_WINDOW = 200;
 
@@ -173,8 +176,11 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         joinedT: e.t,
         leftT: null,
       };
+      // The first trainee to join is the host the script names ({host}: core/host-placeholder.ts).
+      const named = e.role === 'trainee' && s.scenario && !hasTrainee(s) ? withHost(s.scenario, e.name) : s.scenario;
       return {
         ...s,
+        scenario: named,
         participants: { ...s.participants, [e.participantId]: p },
         audience: s.audience + (isViewer(e.role) && !wasOnline ? 1 : 0),
       };
