@@ -143,6 +143,18 @@ export interface LiveSession {
   alerts: LiveAlert[];
   /** The room's latest chat line (the wall's live line), null before any. */
   lastChat: { seq: number; name: string; text: string; kind: string; directed: boolean } | null;
+  /** Director mode's cast and ready-made lines (server/workshop/director-cast.ts); null: none. */
+  director: {
+    cast: Array<{
+      id: string;
+      name: string;
+      persona: Bi;
+      risk: string;
+      participantId: string;
+      online: boolean;
+    }>;
+    lines: Array<{ kind: string; zh: string; en: string | null; question: boolean; by: string | null }>;
+  } | null;
   /** The audience the facilitator configured (null: the scenario's, not changed). */
   audienceTarget: { count: number; ratePerMinute: number } | null;
 }

@@ -9,6 +9,7 @@ import type { BotStatus, EndedSession, LiveSession } from '../../core/workshop/a
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { Results } from './results.js';
+import { directorOf } from './director-cast.js';
 import type { LiveControl } from './live-control.js';
 import type { ScoreCache } from './score-cache.js';
 import type { AssignmentRecord, Trainee, WorkshopStore } from './workshop-store.js';
@@ -108,6 +109,7 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
       ? { seq: chat.seq, name: chat.actor.name, text: chat.text, kind: chat.kind, directed: !!chat.directedBy }
       : null,
     audienceTarget: s.audienceTarget,
+    director: directorOf(room),
   };
 }
 

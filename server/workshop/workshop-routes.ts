@@ -11,6 +11,7 @@ import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import type { BulkAction } from './broadcast.js';
+import { castSeatId, seatCast } from './director-cast.js';
 import type { FacilitatorActor } from './live-control.js';
 import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
 import { localTime, zoneName } from './local-time.js';
@@ -79,7 +80,9 @@ const PauseAll = z.strictObject({ paused: z.boolean() });
 /** A facilitator marks a trainee's help request handled (only the trainee raises one). */
 const HelpOff = z.strictObject({ on: z.literal(false) });
 const Say = z.strictObject({
-  viewerId: z.string().min(1).max(64),
+  /** A simulated viewer of the room, or a cast member by `castId` (seated if they are not). */
+  viewerId: z.string().min(1).max(64).optional(),
+  castId: z.string().min(1).max(64).optional(),
   text: z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
   kind: z.enum(['chat', 'question']).optional(),
   replyTo: z.number().int().positive().nullable().optional(),
@@ -346,7 +349,27 @@ async function control(
     }
     case 'say': {
       const b = await body(Say);
-      if (b) reply(await ws.control.command(room, actor, 'director.say', b));
+      if (!b) return;
+      let viewerId = b.viewerId;
+      if (b.castId !== undefined) {
+        if (!room.scenario.director?.cast.some((c) => c.id === b.castId))
+          return send(res, 404, {
+            error: 'NOT_FOUND',
+            message: `castId: no cast member "${b.castId}" in this scenario`,
+          });
+        await seatCast(room);
+        viewerId = castSeatId(b.castId);
+      }
+      if (viewerId === undefined)
+        return send(res, 400, { error: 'BAD_PAYLOAD', message: 'viewerId: give viewerId or castId' });
+      // Never as a real person: an observer is someone watching, not a simulated viewer.
+      if (room.snapshot().participants[viewerId]?.role === 'observer')
+        return send(res, 409, {
+          error: 'INVALID_STATE',
+          message: 'viewerId: an observer is a real person; speak as a simulated viewer',
+        });
+      const { castId: _cast, ...rest } = b;
+      reply(await ws.control.command(room, actor, 'director.say', { ...rest, viewerId }));
       return;
     }
     case 'notice': {

@@ -26,6 +26,7 @@ import { endedToday, liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
 import { broadcast, type BulkAction, type BulkResult } from './broadcast.js';
 import { Cohorts, joinLink } from './cohorts.js';
+import { seatCast } from './director-cast.js';
 import { chooseTrainees, type OnExisting } from './gradebook.js';
 import { Results } from './results.js';
 import { WorkshopError } from './workshop-error.js';
@@ -162,6 +163,10 @@ export class Workshop {
         scenarioId: scenario.id,
         startedAt: this.deps.clock.now(),
       });
+      // Director mode's cast sits in the room from the start (director-cast.ts).
+      await seatCast(room).catch((err: unknown) =>
+        this.deps.log(`session ${room.id}: cast not seated: ${String(err)}`),
+      );
       const codes = room.record.codes;
       started.push({
         traineeId: t.id,

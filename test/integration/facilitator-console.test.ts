@@ -107,6 +107,36 @@ describe('a facilitator console for a workshop (issue 17)', () => {
     expect((await row()).paused).toBe(true);
   });
 
+  it('director mode: the scenario’s cast sits in the room; a line as a cast member reaches the trainee', async () => {
+    const li = started.find((s) => s.name === '李雷')!;
+    const row = (await overview()).sessions.find((s) => s.sessionId === li.sessionId)!;
+    expect(row.director!.cast.map((c) => [c.name, c.online])).toEqual([
+      ['追涨小王', true],
+      ['财富导师Amy', true],
+      ['退休张阿姨', true],
+    ]);
+    expect(row.director!.lines.map((l) => l.kind)).toEqual(['bait', 'lure', 'complaint', 'rumour']);
+    const host = peers.at(-1)!;
+    const res = await post(`/api/live/${li.sessionId}/say`, { castId: 'retiree', text: '数字到底对不对？' });
+    expect(res.status).toBe(200);
+    const said = await host.waitFor((e) => e.type === 'chat.message' && e.text === '数字到底对不对？');
+    expect(said.actor).toMatchObject({ name: '退休张阿姨', role: 'bot' });
+    // The trainee's copy carries no director mark; the recording keeps it.
+    expect(said).not.toHaveProperty('directedBy');
+    expect(server.store.readEvents(li.sessionId).find((e) => e.seq === said.seq)).toHaveProperty('directedBy');
+    expect((await post(`/api/live/${li.sessionId}/say`, { castId: 'nobody', text: 'x' })).status).toBe(404);
+    // Never as a real person: an observer who joined with a code is refused.
+    const watcher = await joinPeer(
+      server.url,
+      (await overview()).sessions.find((s) => s.sessionId === li.sessionId)!.codes.observer,
+      '旁听',
+      'observer',
+    );
+    peers.push(watcher);
+    const asObserver = await post(`/api/live/${li.sessionId}/say`, { viewerId: watcher.join.participantId, text: 'x' });
+    expect(asObserver.status).toBe(409);
+  });
+
   it('answers a browser refused a report with a page, an API client with JSON', async () => {
     const id = started[0]!.sessionId;
     const page = await fetch(`${server.url}/api/sessions/${id}/report.html?lang=zh`);

@@ -49,8 +49,12 @@ export const fireIncident = (sessionId: string, incidentId: string, atMs?: numbe
 export const setPaused = (sessionId: string, paused: boolean) =>
   send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/pause`, { paused });
 export const endSession = (sessionId: string) => send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/end`, {});
-export const sayAs = (sessionId: string, viewerId: string, text: string, kind: 'chat' | 'question') =>
-  send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { viewerId, text, kind });
+export const sayAs = (
+  sessionId: string,
+  who: { viewerId: string } | { castId: string },
+  text: string,
+  kind: 'chat' | 'question',
+) => send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { ...who, text, kind });
 /** What a bulk action did: the rooms it reached and those that refused it. */
 export interface BulkResult {
   done: string[];
