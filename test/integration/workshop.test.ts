@@ -204,10 +204,11 @@ describe('workshop: cohort, parallel sessions, live control, progress', () => {
     // ── change B's audience: down to one viewer, then up again ──
     res = await post(`/api/live/${b.sessionId}/bots`, { count: 1 });
     expect(await res.json()).toEqual({ count: 1, ratePerMinute: 4, running: true });
-    await until('B down to one viewer', live, (ss) => ss.find((s) => s.sessionId === b.sessionId)?.audience === 1);
+    // The scenario's director cast (three simulated viewers) stays seated whatever the audience.
+    await until('B down to one viewer', live, (ss) => ss.find((s) => s.sessionId === b.sessionId)?.audience === 1 + 3);
     res = await post(`/api/live/${b.sessionId}/bots`, { count: 6, ratePerMinute: 2 });
     expect(res.status).toBe(200);
-    await until('B back up', live, (ss) => (ss.find((s) => s.sessionId === b.sessionId)?.audience ?? 0) >= 2);
+    await until('B back up', live, (ss) => (ss.find((s) => s.sessionId === b.sessionId)?.audience ?? 0) >= 2 + 3);
     res = await post(`/api/live/${b.sessionId}/bots`, {});
     expect(res.status).toBe(400);
     // Each change is in the recording, the facilitator as actor: the start's setting, then these two.
