@@ -41,7 +41,7 @@ async function ensureClientBuilt(): Promise<void> {
 
 /** What an operator needs to know about access: the one-time setup link, the bot token, the demo policy. */
 function accessLines(
-  server: Awaited<ReturnType<typeof startServer>>,
+  server: Pick<Awaited<ReturnType<typeof startServer>>, 'links' | 'access' | 'signer'>,
   flags: { dev?: boolean; demo: string },
 ): string[] {
   const { auth } = server.access;
@@ -66,6 +66,33 @@ function accessLines(
         : 'Demo room: its codes are open only on this machine (--demo open opens them to the network).',
   );
   return out;
+}
+
+/** Everything `serve` prints at start: where to open it (one origin for every link), the demo room, access. */
+export function startupLines(
+  server: Pick<Awaited<ReturnType<typeof startServer>>, 'links' | 'store' | 'demo' | 'bots' | 'access' | 'signer'>,
+  flags: { dev?: boolean; demo: string; bots?: number },
+): string[] {
+  const { links } = server;
+  const lines = [`Branchcast is serving on ${links.origin}  (store: ${server.store.kind})`];
+  if (links.publicUrl) lines.push(`  public URL (--public-url): every link names ${links.publicUrl}`);
+  else if (links.lan.length > 1)
+    lines.push('  also reachable on the LAN at:', ...links.lan.slice(1).map((o) => `    ${o}`));
+  else if (links.lan.length === 0)
+    lines.push('  no LAN address found: only this machine can open it (set --public-url for others)');
+  if (server.demo) {
+    const c = server.demo.codes;
+    lines.push(
+      `Demo room: ${server.demo.scenarioId} (${server.demo.sessionId})`,
+      `  trainee link ${links.origin}/join/${encodeURIComponent(c.trainee)}`,
+      `  trainee code ${c.trainee}   facilitator ${c.facilitator}   observer ${c.observer}   bot ${c.bot}`,
+      `  ${server.bots ? `${flags.bots ?? "the scenario's"} simulated viewers arriving over 20 s` : 'no bots'}`,
+    );
+  }
+  if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');
+  lines.push(`Facilitator console: ${flags.dev ? 'http://localhost:5173' : links.origin}/console`);
+  lines.push(...accessLines(server, { dev: flags.dev, demo: flags.demo }));
+  return lines;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -131,26 +158,7 @@ export async function run(args: string[]): Promise<number> {
       ],
     },
   });
-  const { links } = server;
-  const lines = [`Branchcast is serving on ${links.origin}  (store: ${server.store.kind})`];
-  if (links.publicUrl) lines.push(`  public URL (--public-url): every link names ${links.publicUrl}`);
-  else if (links.lan.length > 1)
-    lines.push('  also reachable on the LAN at:', ...links.lan.slice(1).map((o) => `    ${o}`));
-  else if (links.lan.length === 0)
-    lines.push('  no LAN address found: only this machine can open it (set --public-url for others)');
-  if (server.demo) {
-    const c = server.demo.codes;
-    lines.push(
-      `Demo room: ${server.demo.scenarioId} (${server.demo.sessionId})`,
-      `  trainee link ${links.origin}/join/${encodeURIComponent(c.trainee)}`,
-      `  trainee code ${c.trainee}   facilitator ${c.facilitator}   observer ${c.observer}   bot ${c.bot}`,
-      `  ${server.bots ? `${flags.bots ?? "the scenario's"} simulated viewers arriving over 20 s` : 'no bots'}`,
-    );
-  }
-  if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');
-  lines.push(`Facilitator console: ${flags.dev ? 'http://localhost:5173' : links.origin}/console`);
-  lines.push(...accessLines(server, { dev: flags.dev, demo: flags.demo }));
-  console.log(lines.join('\n'));
+  console.log(startupLines(server, { dev: flags.dev, demo: flags.demo, bots: flags.bots }).join('\n'));
   const stop = () => {
     console.log('Shutting down…');
     server.close().then(

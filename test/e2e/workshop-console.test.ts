@@ -222,6 +222,8 @@ describe('running a workshop from the console', () => {
 
   it('watches the three sessions from the console, each with an audience', async () => {
     await page.click('[data-testid=tab-live]');
+    // The rows of the table view (the wall is the default; the choice is kept in this browser).
+    await page.click('[data-testid=wall-mode-table]');
     await page.waitForFunction(
       (names) => {
         const rows = [...document.querySelectorAll('[data-testid=live-row]')];
@@ -258,8 +260,9 @@ describe('running a workshop from the console', () => {
   it('speaks as a viewer in another session; the trainee sees the line as that viewer’s', async () => {
     const target = TRAINEES[0];
     await openPanel(target);
-    await page.waitForSelector('[data-testid=director-viewer] option', { ...WAIT, state: 'attached' });
-    const viewerName = (await page.locator('[data-testid=director-viewer] option').first().textContent())!;
+    // The scenario's cast: the first member is chosen.
+    await page.waitForSelector('[data-testid=cast-member]', WAIT);
+    const viewerName = (await page.locator('[data-testid=cast-member] strong').first().textContent())!;
     await page.fill('[data-testid=director-text]', DIRECTED);
     await page.selectOption('[data-testid=director-kind]', 'question');
     await page.click('[data-testid=director-send]');

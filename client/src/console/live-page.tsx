@@ -17,7 +17,7 @@ import { WallCard } from './live-wall.js';
 import { SessionPanel } from './session-panel.js';
 import { elapsedNow, useNow } from './ticking-clock.js';
 import { usePoll } from './use-poll.js';
-import { sortWall } from './wall-sort.js';
+import { sortWall, WALL_SORTS, type WallSort } from './wall-sort.js';
 import { WallToolbar, type WallView } from './wall-toolbar.js';
 
 export const LIVE_POLL_MS = 2000;
@@ -25,11 +25,38 @@ const FEED_MAX = 50;
 
 const alertKey = (sessionId: string, id: string) => `${sessionId}:${id}`;
 
+/** The facilitator's choice of view, kept in this browser (a console reopened keeps its layout). */
+const VIEW_KEY = 'branchcast.console.wall';
+function readView(): WallView {
+  const fallback: WallView = { cohortId: '', sort: 'alerts', mode: 'wall' };
+  try {
+    const v = JSON.parse(globalThis.localStorage?.getItem(VIEW_KEY) ?? 'null') as Partial<WallView> | null;
+    return {
+      cohortId: typeof v?.cohortId === 'string' ? v.cohortId : '',
+      sort: WALL_SORTS.includes(v?.sort as WallSort) ? (v!.sort as WallSort) : fallback.sort,
+      mode: v?.mode === 'table' ? 'table' : 'wall',
+    };
+  } catch {
+    return fallback;
+  }
+}
+function saveView(v: WallView): void {
+  try {
+    globalThis.localStorage?.setItem(VIEW_KEY, JSON.stringify(v));
+  } catch {
+    // storage blocked: the choice lasts for this page only
+  }
+}
+
 export function LivePage() {
   const { t } = useTranslation('console');
   const lang = useUi((s) => s.lang);
   const f = useFormats();
-  const [view, setView] = useState<WallView>({ cohortId: '', sort: 'alerts', mode: 'wall' });
+  const [view, setViewState] = useState<WallView>(readView);
+  const setView = (v: WallView) => {
+    setViewState(v);
+    saveView(v);
+  };
   const poll = usePoll(() => fetchLive(view.cohortId || undefined), LIVE_POLL_MS, `live:${view.cohortId}`);
   // The page's one 1 s timer: elapsed times tick between polls (cards and the panel read `now`).
   const now = useNow();
