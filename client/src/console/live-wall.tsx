@@ -72,7 +72,8 @@ export function WallCard({
         <span title={t('live.col.audience')} data-testid="wall-audience">
           {t('wall.audience', {
             online: f.number(s.audience),
-            target: f.number(s.audienceTarget?.count ?? s.bots?.count ?? s.audience),
+            // The configured audience plus the director's cast, who are seated the whole session.
+            target: f.number((s.audienceTarget?.count ?? s.bots?.count ?? 0) + (s.director?.cast.length ?? 0)),
           })}
         </span>
       </div>

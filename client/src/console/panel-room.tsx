@@ -92,6 +92,7 @@ export function AudienceNow({ s }: { s: LiveSession }) {
         {target
           ? t('panel.audienceConfigured', { count: f.number(target.count), rate: f.number(target.ratePerMinute) })
           : t('panel.audienceScenario', { count: f.number(s.viewersTotal) })}
+        {s.director && s.director.cast.length > 0 && <> · {t('panel.audienceCast', { n: s.director.cast.length })}</>}
       </p>
       <p data-testid="audience-online">
         <strong>{t('panel.audienceOnline', { online: f.number(s.audience) })}</strong>
