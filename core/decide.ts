@@ -111,6 +111,14 @@ export function decide(state: SessionState, actor: Actor, cmd: Command): Decisio
     case 'product.show':
     case 'product.hide':
       return decideHostTool(state, cmd);
+    case 'notice.send':
+      return ok(draft.facilitatorNotice(cmd.payload.text));
+    case 'help.set':
+      if ((state.helpRequestedT !== null) === cmd.payload.on) return ok();
+      // Only the trainee raises a hand; a facilitator can only mark it handled.
+      if (cmd.payload.on && actor.role !== 'trainee')
+        return fail(ErrorCode.FORBIDDEN, 'help.set: only the trainee asks for help');
+      return ok(draft.helpChanged(cmd.payload.on));
     case 'sync':
       return ok();
     default: {

@@ -142,6 +142,10 @@ export interface EventPayloads {
   /** The host put up a product card (小黄车): a copy of the scenario's product and the risk line shown. */
   'product.shown': ProductCard;
   'product.hidden': Record<never, never>;
+  /** A facilitator's message to the trainee (console: one room or all), shown as a notice. */
+  'facilitator.notice': { text: string };
+  /** The trainee asked for help (on) or it was handled (off: the trainee or a facilitator). */
+  'help.changed': { on: boolean };
 }
 
 /** A product card as shown: the scenario's product (core/scenario.ts Product) and the risk line used. */
@@ -215,6 +219,8 @@ export const EVENT_TYPES = [
   'filter.changed',
   'product.shown',
   'product.hidden',
+  'facilitator.notice',
+  'help.changed',
 ] as const satisfies readonly EventType[];
 
 /** Creators: the only way code builds drafts, so payload shapes stay in one file. */
@@ -319,6 +325,8 @@ export const draft = {
   filterChanged: (words: string[]): EventDraft => ({ type: 'filter.changed', words }),
   productShown: (card: ProductCard): EventDraft => ({ type: 'product.shown', ...card }),
   productHidden: (): EventDraft => ({ type: 'product.hidden' }),
+  facilitatorNotice: (text: string): EventDraft => ({ type: 'facilitator.notice', text }),
+  helpChanged: (on: boolean): EventDraft => ({ type: 'help.changed', on }),
   audienceConfigured: (count: number, ratePerMinute: number): EventDraft => ({
     type: 'audience.configured',
     count,

@@ -208,6 +208,10 @@ export const CommandSchemas = {
     riskLine: z.string().trim().max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
   }),
   'product.hide': z.strictObject({}),
+  /** A facilitator's notice to the trainee (the console's message to one room or to all). */
+  'notice.send': z.strictObject({ text }),
+  /** The trainee asks for help (on: true) or withdraws it; a facilitator marks it handled (false). */
+  'help.set': z.strictObject({ on: z.boolean() }),
   sync: z.strictObject({ sinceSeq: z.number().int().min(0) }),
 } as const;
 
@@ -240,6 +244,8 @@ export const COMMAND_ROLES: Record<CommandName, readonly Role[]> = {
   'filter.set': ['trainee', 'facilitator'],
   'product.show': ['trainee', 'facilitator'],
   'product.hide': ['trainee', 'facilitator'],
+  'notice.send': ['facilitator'],
+  'help.set': ['trainee', 'facilitator'],
   sync: ['trainee', 'facilitator', 'observer', 'bot'],
 };
 

@@ -108,6 +108,35 @@ export const Product = z.strictObject({
 });
 export type Product = z.infer<typeof Product>;
 
+/**
+ * Director mode's cast (issue 17 pt 3): simulated viewers the facilitator speaks as, seated when
+ * the session opens and kept in the room (they say nothing on their own), and ready-made lines.
+ */
+export const DIRECTOR_LINE_KINDS = ['bait', 'lure', 'complaint', 'rumour'] as const;
+export const CastMember = z.strictObject({
+  id,
+  name: z.string().trim().min(1).max(40),
+  /** Who they play, shown beside the name in the console (e.g. 追涨的新手). */
+  persona: Bilingual,
+  /** Their investor risk class (suitability): C1 (most cautious) … C5. */
+  risk: z.enum(['C1', 'C2', 'C3', 'C4', 'C5']),
+});
+export type CastMember = z.infer<typeof CastMember>;
+export const DirectorLine = z.strictObject({
+  kind: z.enum(DIRECTOR_LINE_KINDS),
+  zh: z.string().min(1).max(500),
+  en: z.string().max(500).optional(),
+  /** Sent as a question (it waits for the host's reply) rather than a chat line. */
+  question: z.boolean().optional(),
+  /** The cast member who says it by default (their id). */
+  by: id.optional(),
+});
+export type DirectorLine = z.infer<typeof DirectorLine>;
+export const Director = z.strictObject({
+  cast: z.array(CastMember).min(1).max(9),
+  lines: z.array(DirectorLine).max(9).default([]),
+});
+
 export const Scenario = z
   .strictObject({
     id,
@@ -124,6 +153,7 @@ export const Scenario = z
     products: z.array(Product).default([]),
     /** A risk-disclosure banner the host can put on screen. */
     disclosure: Bilingual.optional(),
+    director: Director.optional(),
   })
   .superRefine((s, ctx) => {
     const segIds = new Set<string>();

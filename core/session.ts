@@ -5,6 +5,7 @@
 import type { Actor, ChatKind, DirectedBy, Role, SessionEvent, ViewerIntent, ViewerLeaveReason } from './events.js';
 import type { ExchangeState } from './exchange/index.js';
 import { seedRng, type RngState } from './random.js';
+import { withHost } from './host-placeholder.js';
 import type { Scenario } from './scenario.js';
 import { applyOrder, createSessionExchange, TRADE_FEED_WINDOW, type TradeFeedEntry } from './trade.js';
 import { exchangeAfterIncident, exchangeAfterTick } from './session-market.js';
@@ -111,7 +112,13 @@ export interface SessionState {
   audienceTarget: { count: number; ratePerMinute: number } | null;
   /** 场控: pinned announcement, product card, muted/blocked viewers, keyword filter. */
   hostTools: HostToolsState;
+  /** The latest facilitator notice (`facilitator.notice`), shown to the trainee; null: none. */
+  notice: { text: string; t: number; seq: number } | null;
+  /** Session t when the trainee asked for help, null when no request is open. */
+  helpRequestedT: number | null;
 }
+
+const hasTrainee = (s: SessionState) => Object.values(s.participants).some((p) => p.role === 'trainee');
 
 /** How many chat entries state keeps for display. */
 export const CHAT_WINDOW = 200;
@@ -151,6 +158,8 @@ export function initialState(): SessionState {
     audienceTarget: null,
     departures: {},
     hostTools: initialHostTools(),
+    notice: null,
+    helpRequestedT: null,
   };
 }
 
@@ -183,8 +192,11 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
         joinedT: e.t,
         leftT: null,
       };
+      // The first trainee to join is the host the script names ({host}: core/host-placeholder.ts).
+      const named = e.role === 'trainee' && s.scenario && !hasTrainee(s) ? withHost(s.scenario, e.name) : s.scenario;
       return {
         ...s,
+        scenario: named,
         participants: { ...s.participants, [e.participantId]: p },
         audience: s.audience + (isViewer(e.role) && !wasOnline ? 1 : 0),
       };
@@ -356,6 +368,10 @@ export function reduce(state: SessionState, e: SessionEvent): SessionState {
       return reduceHostTools(s, e);
     case 'audience.configured':
       return { ...s, audienceTarget: { count: e.count, ratePerMinute: e.ratePerMinute } };
+    case 'facilitator.notice':
+      return { ...s, notice: { text: e.text, t: e.t, seq: e.seq } };
+    case 'help.changed':
+      return { ...s, helpRequestedT: e.on ? (s.helpRequestedT ?? e.t) : null };
     default: {
       const unreachable: never = e;
       return unreachable;

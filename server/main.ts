@@ -42,6 +42,7 @@ import { attachAsrRelay, parseAsrUrl } from './voice/asr-relay.js';
 import { voiceRoutes } from './voice/voice-routes.js';
 import { VOICE_LIMITS, VoiceTakes, type VoiceLimits } from './voice/voice-takes.js';
 import { Workshop } from './workshop/workshop-service.js';
+import { publicLinks, type PublicLinks } from './workshop/public-links.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -83,6 +84,8 @@ export interface ServerOptions {
   workshopStore?: WorkshopStore;
   /** Policy tick of workshop sessions' bots in ms (default 200). */
   workshopBotTickMs?: number;
+  /** The origin of every link people are given (--public-url, BRANCHCAST_PUBLIC_URL); else LAN addresses. */
+  publicUrl?: string | null;
   log?: (msg: string) => void;
   /**
    * Speech recognition (docs/VOICE.md): `url` of a FunASR 2-pass runtime the server relays to
@@ -99,6 +102,8 @@ export type { DemoRoom };
 export interface RunningServer {
   url: string;
   port: number;
+  /** The origin printed and shown in links, and the LAN addresses (server/workshop/public-links.ts). */
+  links: PublicLinks;
   store: RecordingStore;
   rooms: RoomRegistry;
   io: IoServer;
@@ -128,7 +133,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const clock = opts.clock ?? systemClock;
   const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
   const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
-  const access = createAccess(dataDir, store, opts.auth);
+  const access = createAccess(dataDir, store, {
+    ...opts.auth,
+    // Pages opened at the public URL (behind a proxy that rewrites Host) may write here too.
+    allowedOrigins: [...(opts.auth?.allowedOrigins ?? []), ...(opts.publicUrl ? [opts.publicUrl] : [])],
+  });
   const signer = loadOrCreateSigner(dataDir);
   const signatures = openSignatureStore(dataDir === null ? null : join(dataDir, 'branchcast.db'));
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
@@ -166,6 +175,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
   });
   let selfUrl = '';
+  let links: PublicLinks = { origin: '', publicUrl: opts.publicUrl ?? null, lan: [] };
   const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
   const workshop = new Workshop({
     store: workshopStore,
@@ -221,7 +231,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     },
     roomCaps,
     routes: [
-      workshopRoutes(workshop),
+      workshopRoutes(workshop, () => links),
       practiceRoutes({ rooms, scenarios, store: workshopStore, bots: workshop.bots, roomCaps, log }),
       evidenceRoute({ store, scenarios, rubrics, signer, signatures }),
       hostVoiceRoutes(),
@@ -264,7 +274,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
   });
   const port = (httpServer.address() as AddressInfo).port;
+  // `url` is for this machine (tests, the CLI); people are given `links.origin`.
   const url = `http://localhost:${port}`;
+  links = publicLinks({ publicUrl: opts.publicUrl, host: opts.host, port });
   selfUrl = `http://127.0.0.1:${port}`;
   // Resumed workshop sessions get back the audience their recordings last asked for.
   workshop.resumeAudiences();
@@ -278,6 +290,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   return {
     url,
     port,
+    links,
     store,
     rooms,
     io,

@@ -18,6 +18,7 @@ const ReplayCamera = lazy(() => import('./replay/replay-camera.js'));
 // So are the facilitator's pages: a trainee's browser never downloads them.
 const AuthPage = lazy(() => import('./auth/auth-page.js'));
 const ConsoleApp = lazy(() => import('./console/console-app.js'));
+const ResetPage = lazy(() => import('./console/reset-page.js'));
 
 /** Without WebGL the scene cannot draw; the rest of the app must still work. */
 class SceneBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -85,6 +86,12 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={pageLoading}>
           <AuthPage route={route} />
+        </Suspense>
+      );
+    case 'reset':
+      return (
+        <Suspense fallback={pageLoading}>
+          <ResetPage token={route.token} />
         </Suspense>
       );
     case 'console':

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'join'; code: string }
   | { page: 'login'; next: string | null }
   | { page: 'setup'; token: string }
+  /** A colleague's one-time password reset link (`/reset#token=…`). */
+  | { page: 'reset'; token: string }
   | { page: 'console' }
   | { page: 'cohorts' }
   | { page: 'cohort'; cohortId: string }
@@ -38,11 +40,13 @@ export function parseRoute(pathname: string, search: string, hash = ''): Route {
     const next = query.get('next');
     // Only a path of this app: never an absolute URL someone slipped into the link, and
     // never back to the sign-in or set-up page itself.
-    const safe = next && /^\/(?!\/)/.test(next) && !/^\/(login|setup)\b/.test(next);
+    const safe = next && /^\/(?!\/)/.test(next) && !/^\/(login|setup|reset)\b/.test(next);
     return { page: 'login', next: safe ? next : null };
   }
   if (path === '/setup')
     return { page: 'setup', token: new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '' };
+  if (path === '/reset')
+    return { page: 'reset', token: new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '' };
   if (path === '/console') return { page: 'console' };
   if (path === '/console/cohorts') return { page: 'cohorts' };
   if (path === '/console/facilitators') return { page: 'team' };

@@ -162,6 +162,8 @@ export class Audience {
       case 'voice.sample':
       case 'voice.chunk':
       case 'wall.corrected':
+      case 'facilitator.notice':
+      case 'help.changed':
         return;
       default: {
         const unreachable: never = e;

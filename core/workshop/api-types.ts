@@ -6,6 +6,9 @@
  * re-exported here so the console has one place to import from.
  */
 import type { Bi } from '../rubric/report-model.js';
+import type { LiveAlert } from './alerts.js';
+
+export type { AlertKind, LiveAlert } from './alerts.js';
 
 export type {
   Attempt,
@@ -14,6 +17,7 @@ export type {
   TraineeProgress,
   TraineeSummary,
 } from './progress.js';
+export type { AttemptNotePatch, ExistingSession, OnExisting, SatisfactionInput } from './gradebook-types.js';
 
 /** A cohort as stored and as answered (POST /api/cohorts). */
 export interface Cohort {
@@ -135,10 +139,54 @@ export interface LiveSession {
   viewersTotal: number;
   bots: BotStatus | null;
   codes: { trainee: string; observer: string; facilitator: string };
+  /** What needs the facilitator now (core/workshop/alerts.ts), newest first. */
+  alerts: LiveAlert[];
+  /** The room's latest chat line (the wall's live line), null before any. */
+  lastChat: { seq: number; name: string; text: string; kind: string; directed: boolean } | null;
+  /** Director mode's cast and ready-made lines (server/workshop/director-cast.ts); null: none. */
+  director: {
+    cast: Array<{
+      id: string;
+      name: string;
+      persona: Bi;
+      risk: string;
+      participantId: string;
+      online: boolean;
+    }>;
+    lines: Array<{ kind: string; zh: string; en: string | null; question: boolean; by: string | null }>;
+  } | null;
+  /** The audience the facilitator configured (null: the scenario's, not changed). */
+  audienceTarget: { count: number; ratePerMinute: number } | null;
+}
+
+/**
+ * A session of today that has ended (issue 17 pt 5): its final result and where to read it. The
+ * overview keeps these in their own section; the console's panel for one links to its report.
+ */
+export interface EndedSession {
+  sessionId: string;
+  scenarioId: string;
+  scenarioTitle: Bi;
+  cohortId: string;
+  traineeId: string;
+  trainee: string;
+  /** Wall-clock ms of 开始直播 (null: never started) and of the end. */
+  streamStartedAt: number | null;
+  endedAt: number | null;
+  durationMs: number | null;
+  started: boolean;
+  /** null when it never started (未开始: no score, not a 0). */
+  score: { total: number; pass: boolean; passMark: number; band: Bi; findings: number; critical: number } | null;
+  voided: boolean;
+  /** App paths: the replay page, and the printable HTML report (add ?lang=). */
+  links: { replay: string; report: string };
 }
 
 /** GET /api/live */
 export interface LiveOverview {
   now: number;
+  /** Running and waiting (not yet started) sessions; the demo room is not among them. */
   sessions: LiveSession[];
+  /** Sessions of the workshop that ended today (server's time zone), newest first. */
+  ended: EndedSession[];
 }

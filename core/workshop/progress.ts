@@ -30,6 +30,10 @@ export interface Attempt {
   startedAt: number;
   /** Wall-clock ms when it ended, null while it runs. */
   endedAt: number | null;
+  /** Wall-clock ms when the trainee started the stream (开始直播); null: never started. */
+  streamStartedAt: number | null;
+  /** Stream start to end (ms); null while it runs or when it never started. */
+  durationMs: number | null;
   ended: boolean;
   total: number;
   pass: boolean;
@@ -61,6 +65,8 @@ export interface AttemptMeta {
   scenarioId: string;
   startedAt: number;
   endedAt: number | null;
+  /** Wall-clock ms of 开始直播 (the recording's createdAt + startedT). */
+  streamStartedAt?: number | null;
   note?: { voided: boolean; voidReason: string | null; comment: string | null } | null;
   satisfaction?: Attempt['satisfaction'];
 }
@@ -93,6 +99,9 @@ export function attemptOf(meta: AttemptMeta, report: Report, latency: Latency): 
     scenarioTitle: report.scenarioTitle,
     startedAt: meta.startedAt,
     endedAt: meta.endedAt,
+    streamStartedAt: meta.streamStartedAt ?? null,
+    durationMs:
+      meta.streamStartedAt != null && meta.endedAt !== null ? Math.max(0, meta.endedAt - meta.streamStartedAt) : null,
     ended: meta.endedAt !== null,
     total: report.total,
     pass: report.pass,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AuthStoreError } from './auth-store.js';
 import { cookieSessionId, requireFacilitator, sessionCookie } from './guard.js';
 import { Password, Username } from './passwords.js';
+import { handleAccountRoute } from './account-routes.js';
 import type { RouteHandler } from './route-context.js';
 
 const MAX_BODY = 4096;
@@ -70,6 +71,8 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
           },
           { 'Retry-After': String(r.retryAfter) },
         );
+      else if (r.error === 'FORBIDDEN')
+        ctx.send(res, 403, { error: 'FORBIDDEN', message: 'this account is disabled; ask a colleague to enable it' });
       else ctx.send(res, 401, { error: 'BAD_LOGIN', message: 'wrong username or password' });
       return true;
     }
@@ -84,6 +87,8 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
     return true;
   }
 
+  if (await handleAccountRoute(req, res, url, ctx)) return true;
+
   if (path === '/api/facilitators') {
     if (req.method !== 'GET' && req.method !== 'POST') return false;
     const d = requireFacilitator(ctx.principal);
@@ -95,7 +100,9 @@ export const handleAuthRoute: RouteHandler = async (req, res, url, ctx) => {
       ctx.send(
         res,
         200,
-        auth.store.listFacilitators().map((f) => ({ id: f.id, username: f.username, createdAt: f.createdAt })),
+        auth.store
+          .listFacilitators()
+          .map((f) => ({ id: f.id, username: f.username, createdAt: f.createdAt, disabled: f.disabled === true })),
       );
       return true;
     }

@@ -10,6 +10,23 @@ import { LoginLimiter, LOGIN_LIMITS, type LoginLimits } from './login-limiter.js
 import { checkPassword, hashPassword, warmDummyHash } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** How long a colleague's reset link works. */
+export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
+const RESET_KEY = 'reset:';
+
+function parseReset(raw: string | undefined): { facilitatorId: string; expiresAt: number } | null {
+  try {
+    const v = JSON.parse(raw || 'null') as { facilitatorId?: unknown; expiresAt?: unknown } | null;
+    return v && typeof v.facilitatorId === 'string' && typeof v.expiresAt === 'number'
+      ? { facilitatorId: v.facilitatorId, expiresAt: v.expiresAt }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AccountResult =
+  { ok: true; sessionId?: string } | { ok: false; reason: 'NOT_FOUND' | 'LAST' | 'BAD_PASSWORD' };
 const BOT_TOKEN_KEY = 'bot_token';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -26,6 +43,8 @@ function sameSecret(a: string, b: string): boolean {
 export type LoginResult =
   | { ok: true; facilitator: Facilitator; sessionId: string }
   | { ok: false; error: 'BAD_LOGIN' }
+  /** The account is disabled (said only after the right password). */
+  | { ok: false; error: 'FORBIDDEN' }
   | { ok: false; error: 'RATE_LIMITED'; retryAfter: number; reason: 'name' | 'address' };
 
 export interface AuthServiceOptions {
@@ -128,6 +147,8 @@ export class AuthService {
       await slot.done(ok);
     }
     if (!ok || !f) return { ok: false, error: 'BAD_LOGIN' };
+    // Said only to someone who knows the password: a guesser learns nothing about the account.
+    if (f.disabled) return { ok: false, error: 'FORBIDDEN' };
     // Expired sessions go as new ones come, so the table stays the size of the live ones.
     this.store.deleteExpired(this.now());
     return { ok: true, facilitator: f, sessionId: this.openSession(f) };
@@ -149,7 +170,73 @@ export class AuthService {
   facilitatorOf(sessionId: string | undefined): Facilitator | undefined {
     if (!sessionId || !SESSION_ID.test(sessionId)) return undefined;
     const s = this.store.findSession(sha256(sessionId), this.now());
-    return s && this.store.facilitatorById(s.facilitatorId);
+    const f = s && this.store.facilitatorById(s.facilitatorId);
+    // A disabled account's cookie stops working at once, not at its expiry.
+    return f && !f.disabled ? f : undefined;
+  }
+
+  // ── a team's accounts (issue 17 pt 8) ─────────────────────────────────
+
+  /** Accounts that can log in; the last one is never disabled or removed (nobody could get back in). */
+  private activeCount(): number {
+    return this.store.listFacilitators().filter((f) => !f.disabled).length;
+  }
+
+  /** Disable or enable a colleague (or oneself); disabling ends the account's sessions. */
+  setDisabled(targetId: string, disabled: boolean): AccountResult {
+    const f = this.store.facilitatorById(targetId);
+    if (!f) return { ok: false, reason: 'NOT_FOUND' };
+    if (disabled && !f.disabled && this.activeCount() <= 1) return { ok: false, reason: 'LAST' };
+    this.store.setDisabled(targetId, disabled);
+    if (disabled) this.store.deleteSessionsOf(targetId);
+    return { ok: true };
+  }
+
+  /** Remove an account (its recordings' annotations keep the name they were written under). */
+  remove(targetId: string): AccountResult {
+    const f = this.store.facilitatorById(targetId);
+    if (!f) return { ok: false, reason: 'NOT_FOUND' };
+    if (!f.disabled && this.activeCount() <= 1) return { ok: false, reason: 'LAST' };
+    this.store.deleteFacilitator(targetId);
+    return { ok: true };
+  }
+
+  /** One's own password: the current one first. Other sessions of the account end; this one stays. */
+  async changePassword(id: string, current: string, next: string, keepSessionId?: string): Promise<AccountResult> {
+    const f = this.store.facilitatorById(id);
+    if (!f) return { ok: false, reason: 'NOT_FOUND' };
+    this.verifications++;
+    if (!(await checkPassword(f.passwordHash, current))) return { ok: false, reason: 'BAD_PASSWORD' };
+    this.store.setPasswordHash(id, await hashPassword(next));
+    this.store.deleteSessionsOf(id);
+    return { ok: true, sessionId: keepSessionId ? this.openSession(f) : undefined };
+  }
+
+  /** A one-time reset link's token for a colleague (like the setup link); valid RESET_TTL_MS. */
+  createResetToken(
+    targetId: string,
+  ): { ok: true; token: string; expiresAt: number } | { ok: false; reason: 'NOT_FOUND' } {
+    if (!this.store.facilitatorById(targetId)) return { ok: false, reason: 'NOT_FOUND' };
+    const token = newSecret();
+    const expiresAt = this.now() + RESET_TTL_MS;
+    this.store.setMeta(`${RESET_KEY}${sha256(token)}`, JSON.stringify({ facilitatorId: targetId, expiresAt }));
+    return { ok: true, token, expiresAt };
+  }
+
+  /** Spend a reset token: a new password, every session of the account ended, signed in here. */
+  async resetPassword(
+    token: string,
+    next: string,
+  ): Promise<{ ok: true; facilitator: Facilitator; sessionId: string } | { ok: false; reason: 'BAD_TOKEN' }> {
+    const key = `${RESET_KEY}${sha256(token)}`;
+    const entry = parseReset(this.store.getMeta(key));
+    // Spent first (an empty value), so two racing requests cannot both use it.
+    this.store.setMeta(key, '');
+    const f = entry && entry.expiresAt > this.now() ? this.store.facilitatorById(entry.facilitatorId) : undefined;
+    if (!f || f.disabled) return { ok: false, reason: 'BAD_TOKEN' };
+    this.store.setPasswordHash(f.id, await hashPassword(next));
+    this.store.deleteSessionsOf(f.id);
+    return { ok: true, facilitator: f, sessionId: this.openSession(f) };
   }
 
   private logoutListeners = new Set<(sessionId: string) => void>();

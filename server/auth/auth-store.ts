@@ -11,6 +11,8 @@ export interface Facilitator {
   /** argon2id PHC string. */
   passwordHash: string;
   createdAt: number;
+  /** A colleague disabled the account: it cannot log in and its sessions end (absent: false). */
+  disabled?: boolean;
 }
 
 export interface WebSession {
@@ -41,10 +43,17 @@ export interface AuthStore {
   facilitatorById(id: string): Facilitator | undefined;
   /** Oldest first. */
   listFacilitators(): Facilitator[];
+  /** Replace the password hash (own change, reset link); unknown id: nothing happens. */
+  setPasswordHash(id: string, passwordHash: string): void;
+  setDisabled(id: string, disabled: boolean): void;
+  /** Remove an account and its web sessions. */
+  deleteFacilitator(id: string): void;
   addSession(s: WebSession): void;
   /** The session, if it exists and `now` is before its expiry. */
   findSession(tokenHash: string, now: number): WebSession | undefined;
   deleteSession(tokenHash: string): void;
+  /** End every web session of one facilitator (disabled, removed, password changed). */
+  deleteSessionsOf(facilitatorId: string): void;
   /** Drop expired sessions; returns how many went. */
   deleteExpired(now: number): number;
   /** Small server secrets (the generated bot token). */

@@ -35,6 +35,28 @@ export class MemoryAuthStore implements AuthStore {
     return [...this.byId.values()].map((f) => ({ ...f }));
   }
 
+  setPasswordHash(id: string, passwordHash: string): void {
+    const f = this.byId.get(id);
+    if (f) f.passwordHash = passwordHash;
+  }
+
+  setDisabled(id: string, disabled: boolean): void {
+    const f = this.byId.get(id);
+    if (f) f.disabled = disabled;
+  }
+
+  deleteFacilitator(id: string): void {
+    const f = this.byId.get(id);
+    if (!f) return;
+    this.deleteSessionsOf(id);
+    this.byId.delete(id);
+    this.byName.delete(f.username.toLowerCase());
+  }
+
+  deleteSessionsOf(facilitatorId: string): void {
+    for (const [k, s] of this.sessions) if (s.facilitatorId === facilitatorId) this.sessions.delete(k);
+  }
+
   addSession(s: WebSession): void {
     if (!this.byId.has(s.facilitatorId)) throw new AuthStoreError(`no facilitator "${s.facilitatorId}"`, 'UNKNOWN');
     this.sessions.set(s.tokenHash, { ...s });

@@ -28,6 +28,7 @@ interface FacilitatorRow {
   username: string;
   password_hash: string;
   created_at: number;
+  disabled: number;
 }
 
 interface SessionRow {
@@ -42,6 +43,7 @@ const toFacilitator = (r: FacilitatorRow): Facilitator => ({
   username: r.username,
   passwordHash: r.password_hash,
   createdAt: r.created_at,
+  ...(r.disabled === 1 ? { disabled: true } : {}),
 });
 
 export class SqliteAuthStore implements AuthStore {
@@ -52,7 +54,12 @@ export class SqliteAuthStore implements AuthStore {
   constructor(readonly file: string) {
     // The recordings' connection may hold the write lock for a moment.
     this.db = openSqlite(file, SCHEMA, { busyTimeoutMs: 5000 });
-    const cols = 'id, username, password_hash, created_at';
+    // Databases from before accounts could be disabled (issue 17 pt 8) gain the column.
+    const has = (this.db.prepare(`PRAGMA table_info(facilitators)`).all() as Array<{ name: string }>).some(
+      (c) => c.name === 'disabled',
+    );
+    if (!has) this.db.exec(`ALTER TABLE facilitators ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0`);
+    const cols = 'id, username, password_hash, created_at, disabled';
     this.stmts = {
       count: this.db.prepare(`SELECT COUNT(*) FROM facilitators`).pluck(),
       insert: this.db.prepare(
@@ -61,6 +68,10 @@ export class SqliteAuthStore implements AuthStore {
       byName: this.db.prepare(`SELECT ${cols} FROM facilitators WHERE username_key = ?`),
       byId: this.db.prepare(`SELECT ${cols} FROM facilitators WHERE id = ?`),
       list: this.db.prepare(`SELECT ${cols} FROM facilitators ORDER BY created_at, rowid`),
+      setHash: this.db.prepare(`UPDATE facilitators SET password_hash = ? WHERE id = ?`),
+      setDisabled: this.db.prepare(`UPDATE facilitators SET disabled = ? WHERE id = ?`),
+      deleteFacilitator: this.db.prepare(`DELETE FROM facilitators WHERE id = ?`),
+      deleteSessionsOf: this.db.prepare(`DELETE FROM web_sessions WHERE facilitator_id = ?`),
       addSession: this.db.prepare(
         `INSERT OR REPLACE INTO web_sessions (token_hash, facilitator_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
       ),
@@ -98,6 +109,25 @@ export class SqliteAuthStore implements AuthStore {
 
   listFacilitators(): Facilitator[] {
     return (this.stmts.list.all() as FacilitatorRow[]).map(toFacilitator);
+  }
+
+  setPasswordHash(id: string, passwordHash: string): void {
+    this.stmts.setHash.run(passwordHash, id);
+  }
+
+  setDisabled(id: string, disabled: boolean): void {
+    this.stmts.setDisabled.run(disabled ? 1 : 0, id);
+  }
+
+  deleteFacilitator(id: string): void {
+    this.db.transaction(() => {
+      this.stmts.deleteSessionsOf.run(id);
+      this.stmts.deleteFacilitator.run(id);
+    })();
+  }
+
+  deleteSessionsOf(facilitatorId: string): void {
+    this.stmts.deleteSessionsOf.run(facilitatorId);
   }
 
   addSession(s: WebSession): void {

@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import { REPO_ROOT, startServer } from '../main.js';
 import { originOf } from '../auth/guard.js';
 import { parseAsrUrl } from '../voice/asr-relay.js';
+import { parsePublicUrl } from '../workshop/public-links.js';
 import { intFlag, parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
-                       [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--asr-url ws://…] [--dev]
+                       [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--public-url URL] [--asr-url ws://…]
+                       [--dev]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -24,6 +26,11 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --allowed-origin URL
                  another origin (scheme://host:port) whose pages may write and open sockets here,
                  besides this server's own; repeatable; --dev adds http://localhost:5173
+  --public-url URL
+                 the origin (scheme://host[:port]) people use to reach this server: every printed
+                 and shown link (setup, join links, QR codes) names it; default:
+                 $BRANCHCAST_PUBLIC_URL, else this machine's LAN addresses are printed and the
+                 first one is used
   --asr-url URL  a FunASR 2-pass runtime server (ws:// or wss://) the server relays trainees'
                  speech to for recognition (docs/VOICE.md); default: $BRANCHCAST_ASR_URL
   --dev          do not build or serve the client (Vite serves it)
@@ -38,13 +45,13 @@ async function ensureClientBuilt(): Promise<void> {
 
 /** What an operator needs to know about access: the one-time setup link, the bot token, the demo policy. */
 function accessLines(
-  server: Awaited<ReturnType<typeof startServer>>,
-  flags: { host?: string; dev?: boolean; demo: string },
+  server: Pick<Awaited<ReturnType<typeof startServer>>, 'links' | 'access' | 'signer'>,
+  flags: { dev?: boolean; demo: string },
 ): string[] {
   const { auth } = server.access;
-  const wild = !flags.host || flags.host === '0.0.0.0' || flags.host === '::';
-  const host = wild ? 'localhost' : flags.host!.includes(':') ? `[${flags.host}]` : flags.host!;
-  const origin = flags.dev ? 'http://localhost:5173' : `http://${host}:${server.port}`;
+  // The same origin as the "serving on" line and the console's links: the login cookie the setup
+  // page sets belongs to the host the links name.
+  const origin = flags.dev ? 'http://localhost:5173' : server.links.origin;
   const out: string[] = [];
   if (auth.setupToken) {
     out.push(
@@ -65,6 +72,34 @@ function accessLines(
   return out;
 }
 
+/** Everything `serve` prints at start: where to open it (one origin for every link), the demo room, access. */
+export function startupLines(
+  server: Pick<Awaited<ReturnType<typeof startServer>>, 'links' | 'store' | 'demo' | 'bots' | 'access' | 'signer'>,
+  flags: { dev?: boolean; demo: string; bots?: number; asrUrl?: string | null },
+): string[] {
+  const { links } = server;
+  const lines = [`Branchcast is serving on ${links.origin}  (store: ${server.store.kind})`];
+  if (links.publicUrl) lines.push(`  public URL (--public-url): every link names ${links.publicUrl}`);
+  else if (links.lan.length > 1)
+    lines.push('  also reachable on the LAN at:', ...links.lan.slice(1).map((o) => `    ${o}`));
+  else if (links.lan.length === 0)
+    lines.push('  no LAN address found: only this machine can open it (set --public-url for others)');
+  if (flags.asrUrl) lines.push(`Speech recognition: relayed to FunASR at ${flags.asrUrl}`);
+  if (server.demo) {
+    const c = server.demo.codes;
+    lines.push(
+      `Demo room: ${server.demo.scenarioId} (${server.demo.sessionId})`,
+      `  trainee link ${links.origin}/join/${encodeURIComponent(c.trainee)}`,
+      `  trainee code ${c.trainee}   facilitator ${c.facilitator}   observer ${c.observer}   bot ${c.bot}`,
+      `  ${server.bots ? `${flags.bots ?? "the scenario's"} simulated viewers arriving over 20 s` : 'no bots'}`,
+    );
+  }
+  if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');
+  lines.push(`Facilitator console: ${flags.dev ? 'http://localhost:5173' : links.origin}/console`);
+  lines.push(...accessLines(server, { dev: flags.dev, demo: flags.demo }));
+  return lines;
+}
+
 export async function run(args: string[]): Promise<number> {
   let flags;
   try {
@@ -80,6 +115,7 @@ export async function run(args: string[]): Promise<number> {
       dev: { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
       'allowed-origin': { type: 'string', multiple: true },
+      'public-url': { type: 'string' },
       'asr-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -99,8 +135,13 @@ export async function run(args: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError(`--asr-url: ${(e as Error).message}`);
     }
+    const rawPublic = values['public-url'] ?? process.env.BRANCHCAST_PUBLIC_URL;
+    const publicUrl = rawPublic ? parsePublicUrl(rawPublic) : null;
+    if (rawPublic && !publicUrl)
+      throw new UsageError(`--public-url: expected http(s)://host[:port] with no path, got "${rawPublic}"`);
     flags = {
       ...values,
+      publicUrl,
       asrUrl,
       demo: (demo ?? 'local') as 'local' | 'open' | 'off',
       port: intFlag('port', values.port ?? process.env.PORT, 0, 65535) ?? 8080,
@@ -119,6 +160,7 @@ export async function run(args: string[]): Promise<number> {
     host: flags.host,
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
+    publicUrl: flags.publicUrl,
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
     asr: { url: flags.asrUrl },
     auth: {
@@ -130,19 +172,7 @@ export async function run(args: string[]): Promise<number> {
       ],
     },
   });
-  const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
-  if (flags.asrUrl) lines.push(`Speech recognition: relayed to FunASR at ${flags.asrUrl}`);
-  if (server.demo) {
-    const c = server.demo.codes;
-    lines.push(
-      `Demo room: ${server.demo.scenarioId} (${server.demo.sessionId})`,
-      `  trainee code ${c.trainee}   facilitator ${c.facilitator}   observer ${c.observer}   bot ${c.bot}`,
-      `  ${server.bots ? `${flags.bots ?? "the scenario's"} simulated viewers arriving over 20 s` : 'no bots'}`,
-    );
-  }
-  if (flags.dev) lines.push('Dev mode: open the Vite URL (http://localhost:5173).');
-  lines.push(...accessLines(server, { host: flags.host, dev: flags.dev, demo: flags.demo }));
-  console.log(lines.join('\n'));
+  console.log(startupLines(server, { dev: flags.dev, demo: flags.demo, bots: flags.bots, asrUrl: flags.asrUrl }).join('\n'));
   const stop = () => {
     console.log('Shutting down…');
     server.close().then(

@@ -17,6 +17,7 @@ import { handleAuthRoute } from '../auth/auth-routes.js';
 import { isLoopback, isSecure, requireFacilitator, type Guard } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
 import { readJson } from './http-body.js';
+import { refusalHtml, wantsPage } from '../auth/refusal-page.js';
 import { handleReportRoute, type ReportDeps } from '../reports/report-routes.js';
 import { handleRecordingRoute, type RecordingRouteDeps } from '../recordings/recording-routes.js';
 
@@ -106,7 +107,17 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       guard: deps.guard,
       headers,
       send,
-      deny: (out, d) => send(out, d.status, { error: d.error, message: d.message }),
+      deny: (out, d) => {
+        // A browser opening a link gets a page it can show (server/auth/refusal-page.ts).
+        if (!wantsPage(req)) return send(out, d.status, { error: d.error, message: d.message });
+        const lang = /[?&]lang=en\b/.test(req.url ?? '') ? 'en' : 'zh';
+        out.writeHead(d.status, {
+          ...headers,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        out.end(refusalHtml(d, lang));
+      },
       readJson: async (r, schema, maxBytes = MAX_BODY) => {
         const body = await readJson(r, schema, maxBytes);
         if (body.ok) return body.data;

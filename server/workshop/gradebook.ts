@@ -6,19 +6,10 @@
  */
 import type { SatisfactionRating, Trainee } from '../../core/workshop/api-types.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { AttemptNotePatch, ExistingSession, OnExisting } from '../../core/workshop/gradebook-types.js';
 import type { WorkshopStore } from './workshop-store.js';
 
-/** A session a trainee already has open: started (live) or waiting for 开始直播 (unstarted). */
-export interface ExistingSession {
-  traineeId: string;
-  name: string;
-  sessionId: string;
-  state: 'live' | 'unstarted';
-  joinCode: string;
-}
-
-/** What to do with trainees who already have an open session (POST …/sessions `onExisting`). */
-export type OnExisting = 'ask' | 'force' | 'skipExisting';
+export type { ExistingSession, OnExisting };
 
 export class StartConflict extends Error {
   constructor(readonly existing: ExistingSession[]) {
@@ -83,7 +74,7 @@ export class NoteError extends Error {
 export function noteAttempt(
   store: WorkshopStore,
   sessionId: string,
-  patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
+  patch: AttemptNotePatch,
   by: string,
   at: number,
 ): void {

@@ -3,11 +3,16 @@
  * pause, incidents, viewers) and the score cache's incremental fold (score, latest finding).
  * Nothing here reads a recording, so polling it every 2 s with ten rooms stays cheap.
  */
-import type { BotStatus, LiveSession } from '../../core/workshop/api-types.js';
+import { isLureWarning } from '../../core/rubric/criteria-chat.js';
+import { alertsOf } from '../../core/workshop/alerts.js';
+import type { BotStatus, EndedSession, LiveSession } from '../../core/workshop/api-types.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
+import type { Results } from './results.js';
+import { directorOf } from './director-cast.js';
 import type { LiveControl } from './live-control.js';
 import type { ScoreCache } from './score-cache.js';
-import type { AssignmentRecord, Trainee } from './workshop-store.js';
+import type { AssignmentRecord, Trainee, WorkshopStore } from './workshop-store.js';
 
 /** Most viewers listed per session (director mode picks one; the count says how many more). */
 export const MAX_VIEWERS_LISTED = 200;
@@ -37,6 +42,8 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
   const last = r && r.findings.length > 0 ? r.findings[r.findings.length - 1]! : null;
   const seg = scenario.segments[s.segmentIndex];
   const now = deps.control.timeOf(room);
+  const facts = deps.scores.liveFacts(room.id);
+  const chat = s.chat.at(-1);
   return {
     sessionId: room.id,
     scenarioId: scenario.id,
@@ -88,5 +95,71 @@ export function liveSession(room: SessionRoom, deps: OverviewDeps): LiveSession 
       observer: room.record.codes.observer,
       facilitator: room.record.codes.facilitator,
     },
+    alerts: alertsOf({
+      now,
+      startedT: s.startedT,
+      ended: s.status === 'ended',
+      findings: r?.findings ?? [],
+      lures: facts?.lures ?? [],
+      warnings: (facts?.utterances ?? []).filter((u) => isLureWarning(u.text).warning).map((u) => u.t),
+      questions: (facts?.questions ?? []).filter((q) => q.answerSeq === null),
+      helpRequestedT: s.helpRequestedT,
+    }),
+    lastChat: chat
+      ? { seq: chat.seq, name: chat.actor.name, text: chat.text, kind: chat.kind, directed: !!chat.directedBy }
+      : null,
+    audienceTarget: s.audienceTarget,
+    director: directorOf(room),
   };
+}
+
+/** Midnight today in the server's time zone (the workshop's day). */
+export function startOfToday(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** The workshop's sessions that ended today, newest first, with their final result and links. */
+export function endedToday(deps: {
+  store: WorkshopStore;
+  rooms: RoomRegistry;
+  results: Results;
+  now: number;
+  cohortId?: string;
+}): EndedSession[] {
+  const since = startOfToday(deps.now);
+  const out: EndedSession[] = [];
+  for (const a of deps.store.listAssignments(deps.cohortId ? { cohortId: deps.cohortId } : {})) {
+    const room = deps.rooms.get(a.sessionId);
+    if (room && room.status !== 'ended') continue;
+    const at = deps.results.attempt(a);
+    if (!at || !at.ended || (at.endedAt ?? a.startedAt) < since) continue;
+    const id = encodeURIComponent(a.sessionId);
+    out.push({
+      sessionId: a.sessionId,
+      scenarioId: a.scenarioId,
+      scenarioTitle: at.scenarioTitle,
+      cohortId: a.cohortId,
+      traineeId: a.traineeId,
+      trainee: deps.store.getTrainee(a.traineeId)?.name ?? '',
+      streamStartedAt: at.streamStartedAt,
+      endedAt: at.endedAt,
+      durationMs: at.durationMs,
+      started: at.started,
+      score: at.started
+        ? {
+            total: at.total,
+            pass: at.pass,
+            passMark: at.passMark,
+            band: at.band,
+            findings: Object.values(at.findings).reduce((x, y) => x + y, 0),
+            critical: at.criticalFindings,
+          }
+        : null,
+      voided: at.voided,
+      links: { replay: `/replay/${id}`, report: `/api/sessions/${id}/report.html` },
+    });
+  }
+  return out.sort((x, y) => (y.endedAt ?? 0) - (x.endedAt ?? 0));
 }

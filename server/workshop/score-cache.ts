@@ -102,6 +102,11 @@ export class ScoreCache {
     return f.scored;
   }
 
+  /** The live fold's facts of a running session (after scoreOf), or null once it has ended. */
+  liveFacts(sessionId: string): Facts | null {
+    return this.folds.get(sessionId)?.facts ?? null;
+  }
+
   /** Forget a session's fold (it was deleted, or the server is closing). */
   forget(sessionId: string): void {
     this.folds.delete(sessionId);

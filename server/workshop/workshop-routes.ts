@@ -10,8 +10,12 @@ import { MAX_BOT_RATE, MAX_BOTS, MAX_TEXT, type Ack, type CommandOk } from '../.
 import { resultsCsv } from '../../core/workshop/results-csv.js';
 import { canBranch, requireFacilitator } from '../auth/guard.js';
 import type { RouteContext, RouteHandler } from '../auth/route-context.js';
+import type { BulkAction } from './broadcast.js';
+import { castSeatId, seatCast } from './director-cast.js';
 import type { FacilitatorActor } from './live-control.js';
 import { MAX_NOTE, NoteError, StartConflict } from './gradebook.js';
+import { localTime, zoneName } from './local-time.js';
+import type { PublicLinks } from './public-links.js';
 import { WorkshopError, type Workshop } from './workshop-service.js';
 
 export const MAX_WORKSHOP_BODY = 16 * 1024;
@@ -69,8 +73,16 @@ const Rate = z.strictObject({
 });
 const Pause = z.strictObject({ paused: z.boolean() });
 const End = z.strictObject({});
+const NoticeAll = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
+});
+const PauseAll = z.strictObject({ paused: z.boolean() });
+/** A facilitator marks a trainee's help request handled (only the trainee raises one). */
+const HelpOff = z.strictObject({ on: z.literal(false) });
 const Say = z.strictObject({
-  viewerId: z.string().min(1).max(64),
+  /** A simulated viewer of the room, or a cast member by `castId` (seated if they are not). */
+  viewerId: z.string().min(1).max(64).optional(),
+  castId: z.string().min(1).max(64).optional(),
   text: z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `at most ${MAX_TEXT} characters`),
   kind: z.enum(['chat', 'question']).optional(),
   replyTo: z.number().int().positive().nullable().optional(),
@@ -98,6 +110,8 @@ function statusOf(code: string): number {
   }
 }
 
+const NO_LINKS: PublicLinks = { origin: '', publicUrl: null, lan: [] };
+
 const seg = '([^/]+)';
 const ROUTES = {
   cohorts: /^\/api\/cohorts$/,
@@ -111,7 +125,9 @@ const ROUTES = {
   note: new RegExp(`^/api/attempts/${seg}/note$`),
   satisfaction: new RegExp(`^/api/sessions/${seg}/satisfaction$`),
   live: /^\/api\/live$/,
-  control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say)$`),
+  links: /^\/api\/workshop\/links$/,
+  all: /^\/api\/live\/all\/(notice|pause|end)$/,
+  control: new RegExp(`^/api/live/${seg}/(incident|bots|pause|end|say|notice|help)$`),
 };
 
 function owns(path: string): boolean {
@@ -119,13 +135,14 @@ function owns(path: string): boolean {
     path === '/api/cohorts' ||
     path.startsWith('/api/cohorts/') ||
     path === '/api/live' ||
+    path === '/api/workshop/links' ||
     path.startsWith('/api/live/') ||
     path.startsWith('/api/trainees/') ||
     path.startsWith('/api/attempts/')
   );
 }
 
-export function workshopRoutes(ws: Workshop): RouteHandler {
+export function workshopRoutes(ws: Workshop, links: () => PublicLinks = () => NO_LINKS): RouteHandler {
   return async (req, res, url, ctx) => {
     const path = url.pathname;
     const rate = ROUTES.satisfaction.exec(path);
@@ -142,6 +159,12 @@ export function workshopRoutes(ws: Workshop): RouteHandler {
     const p = ctx.principal as Extract<typeof ctx.principal, { kind: 'facilitator' }>;
     const actor: FacilitatorActor = { id: `f-${p.id}`, role: 'facilitator', name: p.username };
     try {
+      if (ROUTES.links.test(path)) {
+        if (req.method !== 'GET')
+          ctx.send(res, 405, { error: 'METHOD_NOT_ALLOWED', message: 'use GET' }, { Allow: 'GET' });
+        else ctx.send(res, 200, links());
+        return true;
+      }
       await dispatch(ws, req, res, url, ctx, actor);
     } catch (err) {
       if (err instanceof WorkshopError) ctx.send(res, err.status, { error: err.code, message: err.message });
@@ -233,7 +256,7 @@ async function dispatch(
     if (method !== 'GET') return wrong('GET');
     const progress = ws.cohortProgress(id(m));
     const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'zh';
-    const file = `cohort-${progress.name}.csv`;
+    const file = `${progress.name}-${lang === 'zh' ? '成绩' : 'results'}.csv`;
     res.writeHead(200, {
       ...ctx.headers,
       'Content-Type': 'text/csv; charset=utf-8',
@@ -241,7 +264,7 @@ async function dispatch(
       // An ASCII fallback name, and the real (often Chinese) one per RFC 6266 / 5987.
       'Content-Disposition': `attachment; filename="cohort-results.csv"; filename*=UTF-8''${encodeURIComponent(file)}`,
     });
-    res.end(resultsCsv(progress, lang));
+    res.end(resultsCsv(progress, { lang, localTime, zone: zoneName(Date.now()) }));
     return;
   }
   if ((m = ROUTES.traineeProgress.exec(path))) {
@@ -260,7 +283,21 @@ async function dispatch(
   if (ROUTES.live.test(path)) {
     if (method !== 'GET') return wrong('GET');
     const cohortId = url.searchParams.get('cohortId') ?? undefined;
-    return send(res, 200, { now: Date.now(), sessions: ws.live(cohortId) });
+    return send(res, 200, { now: Date.now(), sessions: ws.live(cohortId), ended: ws.endedToday(cohortId) });
+  }
+  if ((m = ROUTES.all.exec(path))) {
+    if (method !== 'POST') return wrong('POST');
+    const cohortId = url.searchParams.get('cohortId') ?? undefined;
+    const kind = m[1]!;
+    const b = kind === 'notice' ? await body(NoticeAll) : kind === 'pause' ? await body(PauseAll) : await body(End);
+    if (!b) return;
+    const action: BulkAction =
+      kind === 'notice'
+        ? { kind: 'notice', text: (b as z.output<typeof NoticeAll>).text }
+        : kind === 'pause'
+          ? { kind: 'pause', paused: (b as z.output<typeof PauseAll>).paused }
+          : { kind: 'end' };
+    return send(res, 200, await ws.broadcast(action, actor, cohortId));
   }
   if ((m = ROUTES.control.exec(path))) {
     if (method !== 'POST') return wrong('POST');
@@ -312,7 +349,37 @@ async function control(
     }
     case 'say': {
       const b = await body(Say);
-      if (b) reply(await ws.control.command(room, actor, 'director.say', b));
+      if (!b) return;
+      let viewerId = b.viewerId;
+      if (b.castId !== undefined) {
+        if (!room.scenario.director?.cast.some((c) => c.id === b.castId))
+          return send(res, 404, {
+            error: 'NOT_FOUND',
+            message: `castId: no cast member "${b.castId}" in this scenario`,
+          });
+        await seatCast(room);
+        viewerId = castSeatId(b.castId);
+      }
+      if (viewerId === undefined)
+        return send(res, 400, { error: 'BAD_PAYLOAD', message: 'viewerId: give viewerId or castId' });
+      // Never as a real person: an observer is someone watching, not a simulated viewer.
+      if (room.snapshot().participants[viewerId]?.role === 'observer')
+        return send(res, 409, {
+          error: 'INVALID_STATE',
+          message: 'viewerId: an observer is a real person; speak as a simulated viewer',
+        });
+      const { castId: _cast, ...rest } = b;
+      reply(await ws.control.command(room, actor, 'director.say', { ...rest, viewerId }));
+      return;
+    }
+    case 'notice': {
+      const b = await body(NoticeAll);
+      if (b) reply(await ws.control.command(room, actor, 'notice.send', b));
+      return;
+    }
+    case 'help': {
+      const b = await body(HelpOff);
+      if (b) reply(await ws.control.command(room, actor, 'help.set', { on: false }));
       return;
     }
   }

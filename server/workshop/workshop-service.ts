@@ -1,60 +1,39 @@
 /**
- * The workshop (issue 8): cohorts of trainees, sessions started for many trainees at once with
- * their own simulated audiences, the live overview, and progress scored from the recordings.
- * HTTP lives in workshop-routes.ts; this file holds what the routes do, so tests and the CLI
- * could drive it without HTTP. Errors are WorkshopError with the HTTP status and a message that
+ * The workshop (issue 8): sessions started for many trainees at once with their own simulated
+ * audiences, and the live overview. Cohorts and trainees are in cohorts.ts, results scored from
+ * the recordings in results.ts; HTTP lives in workshop-routes.ts. This file holds what the routes
+ * do, so tests and the CLI could drive it without HTTP. Errors are WorkshopError with the HTTP status and a message that
  * names the field.
  */
-import { randomUUID } from 'node:crypto';
 import type { SessionEvent } from '../../core/events.js';
 import type { Rubric } from '../../core/rubric/rubric-schema.js';
 import type { Scenario } from '../../core/scenario.js';
-import {
-  attemptOf,
-  cohortProgress,
-  traineeProgress,
-  type Attempt,
-  type CohortProgress,
-  type TraineeProgress,
-} from '../../core/workshop/progress.js';
 import type {
-  Assignment,
   BotStatus,
-  CohortDetail,
-  CohortListItem,
+  EndedSession,
   LiveSession,
   StartedSession,
   StartedSessions,
 } from '../../core/workshop/api-types.js';
+import type { AttemptNotePatch, SatisfactionInput } from '../../core/workshop/gradebook-types.js';
 import type { Clock } from '../rooms/clock.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { RecordingStore } from '../store/recording-store.js';
 import { ErrorCode, fail, type Ack } from '../../core/protocol.js';
 import { LiveControl, type FacilitatorActor } from './live-control.js';
-import { liveSession } from './live-overview.js';
+import { endedToday, liveSession } from './live-overview.js';
 import { ScoreCache } from './score-cache.js';
-import { chooseTrainees, normaliseRating, noteAttempt, type OnExisting } from './gradebook.js';
+import { broadcast, type BulkAction, type BulkResult } from './broadcast.js';
+import { Cohorts, joinLink } from './cohorts.js';
+import { seatCast } from './director-cast.js';
+import { chooseTrainees, type OnExisting } from './gradebook.js';
+import { Results } from './results.js';
+import { WorkshopError } from './workshop-error.js';
 import { SessionBots, type BotSettings } from './session-bots.js';
-import {
-  nameKey,
-  WorkshopStoreError,
-  type AssignmentRecord,
-  type Cohort,
-  type Trainee,
-  type WorkshopStore,
-} from './workshop-store.js';
+import type { Trainee, WorkshopStore } from './workshop-store.js';
 
-export class WorkshopError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    readonly code: 'BAD_PAYLOAD' | 'NOT_FOUND' | 'DUPLICATE' | 'INVALID_STATE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WorkshopError';
-  }
-}
+export { WorkshopError };
 
 export interface WorkshopDeps {
   store: WorkshopStore;
@@ -72,12 +51,14 @@ export interface WorkshopDeps {
 
 export const DEFAULT_RAMP_SEC = 20;
 
-export const joinLink = (code: string): string => `/join/${encodeURIComponent(code)}`;
+export { joinLink };
 
 export class Workshop {
   readonly bots: SessionBots;
   readonly scores: ScoreCache;
   readonly control: LiveControl;
+  readonly cohorts: Cohorts;
+  readonly results: Results;
   /** The bot change each session is working through (what a REST answer waits for). */
   private following = new Map<string, Promise<void>>();
 
@@ -85,6 +66,9 @@ export class Workshop {
     this.bots = new SessionBots({ url: deps.botUrl, log: deps.log, tickMs: deps.botTickMs });
     this.scores = new ScoreCache({ store: deps.recordings, rubrics: deps.rubrics });
     this.control = new LiveControl({ rooms: deps.rooms, clock: deps.clock, log: deps.log });
+    const now = () => deps.clock.now();
+    this.cohorts = new Cohorts({ store: deps.store, recordings: deps.recordings, now });
+    this.results = new Results({ ...deps, scores: this.scores, cohorts: this.cohorts, now });
   }
 
   /** Every durable batch of every room (main.ts's broadcast): the live fold, and the end of bots. */
@@ -128,93 +112,13 @@ export class Workshop {
     }
   }
 
-  // ── cohorts and trainees ───────────────────────────────────────────────
+  // ── cohorts and trainees (cohorts.ts) ──────────────────────────────────
 
-  private cohort(id: string): Cohort {
-    const c = this.deps.store.getCohort(id);
-    if (!c) throw new WorkshopError(404, 'NOT_FOUND', `cohort: no cohort "${id}"`);
-    return c;
-  }
-
-  createCohort(name: string): Cohort {
-    const c: Cohort = { id: `c-${randomUUID()}`, name, createdAt: this.deps.clock.now() };
-    this.deps.store.createCohort(c);
-    return c;
-  }
-
-  listCohorts(): CohortListItem[] {
-    return this.deps.store.listCohorts().map((c) => {
-      const assignments = this.deps.store.listAssignments({ cohortId: c.id });
-      return {
-        ...c,
-        trainees: this.deps.store.listTrainees(c.id).length,
-        sessions: assignments.length,
-        liveSessions: assignments.filter((a) => this.deps.recordings.getSession(a.sessionId)?.status === 'live').length,
-      };
-    });
-  }
-
-  cohortDetail(id: string): CohortDetail {
-    const c = this.cohort(id);
-    const trainees = this.deps.store.listTrainees(id);
-    const names = new Map(trainees.map((t) => [t.id, t.name]));
-    const assignments: Assignment[] = [];
-    for (const a of this.deps.store.listAssignments({ cohortId: id })) {
-      const rec = this.deps.recordings.getSession(a.sessionId);
-      if (!rec) continue;
-      assignments.push({
-        ...a,
-        traineeName: names.get(a.traineeId) ?? '',
-        status: rec.status,
-        joinCode: rec.codes.trainee,
-        joinLink: joinLink(rec.codes.trainee),
-        observerCode: rec.codes.observer,
-        facilitatorCode: rec.codes.facilitator,
-      });
-    }
-    return { ...c, trainees, assignments };
-  }
-
-  addTrainees(cohortId: string, names: readonly string[]): Trainee[] {
-    this.cohort(cohortId);
-    const seen = new Map<string, number>();
-    names.forEach((n, i) => {
-      const k = nameKey(n);
-      const j = seen.get(k);
-      if (j !== undefined)
-        throw new WorkshopError(409, 'DUPLICATE', `names.${i}: "${n}" is the same name as names.${j}`);
-      seen.set(k, i);
-    });
-    const existing = new Set(this.deps.store.listTrainees(cohortId).map((t) => nameKey(t.name)));
-    names.forEach((n, i) => {
-      if (existing.has(nameKey(n)))
-        throw new WorkshopError(409, 'DUPLICATE', `names.${i}: "${n}" is already in this cohort`);
-    });
-    const now = this.deps.clock.now();
-    const trainees = names.map((name) => ({ id: `t-${randomUUID()}`, cohortId, name, createdAt: now }));
-    try {
-      this.deps.store.addTrainees(cohortId, trainees);
-    } catch (err) {
-      if (err instanceof WorkshopStoreError && err.reason === 'DUPLICATE')
-        throw new WorkshopError(409, 'DUPLICATE', `names: ${err.message}`);
-      throw err;
-    }
-    return trainees;
-  }
-
-  deleteTrainee(cohortId: string, traineeId: string): void {
-    this.cohort(cohortId);
-    const t = this.deps.store.getTrainee(traineeId);
-    if (!t || t.cohortId !== cohortId)
-      throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}" in this cohort`);
-    try {
-      this.deps.store.deleteTrainee(traineeId);
-    } catch (err) {
-      if (err instanceof WorkshopStoreError && err.reason === 'HAS_ATTEMPTS')
-        throw new WorkshopError(409, 'INVALID_STATE', `trainee: ${t.name} has sessions; their results are kept`);
-      throw err;
-    }
-  }
+  createCohort = (name: string) => this.cohorts.create(name);
+  listCohorts = () => this.cohorts.list();
+  cohortDetail = (id: string) => this.cohorts.detail(id);
+  addTrainees = (cohortId: string, names: readonly string[]) => this.cohorts.addTrainees(cohortId, names);
+  deleteTrainee = (cohortId: string, traineeId: string) => this.cohorts.deleteTrainee(cohortId, traineeId);
 
   // ── sessions ────────────────────────────────────────────────────────────
 
@@ -224,7 +128,7 @@ export class Workshop {
     req: { scenarioId: string; traineeIds?: string[]; bots?: Partial<BotSettings>; onExisting?: OnExisting },
     actor: FacilitatorActor,
   ): Promise<StartedSessions> {
-    this.cohort(cohortId);
+    this.cohorts.get(cohortId);
     const scenario = this.deps.scenarios.get(req.scenarioId);
     if (!scenario) throw new WorkshopError(404, 'NOT_FOUND', `scenarioId: no scenario "${req.scenarioId}"`);
     const all = this.deps.store.listTrainees(cohortId);
@@ -259,6 +163,10 @@ export class Workshop {
         scenarioId: scenario.id,
         startedAt: this.deps.clock.now(),
       });
+      // Director mode's cast sits in the room from the start (director-cast.ts).
+      await seatCast(room).catch((err: unknown) =>
+        this.deps.log(`session ${room.id}: cast not seated: ${String(err)}`),
+      );
       const codes = room.record.codes;
       started.push({
         traineeId: t.id,
@@ -297,7 +205,8 @@ export class Workshop {
     const out: LiveSession[] = [];
     const rooms = this.deps.rooms
       .all()
-      .filter((r) => r.status !== 'ended')
+      // The demo room is the lobby's, not the workshop's: it is not a trainee's session.
+      .filter((r) => r.status !== 'ended' && !r.record.demo)
       .sort((a, b) => a.record.createdAt - b.record.createdAt);
     for (const room of rooms) {
       const row = liveSession(room, {
@@ -311,7 +220,22 @@ export class Workshop {
     return out;
   }
 
-  /** Change a session's audience; a session without one (lobby-made, resumed) gets one now. */
+  /** A notice to, pause or end of every running workshop room (or one cohort's): broadcast.ts. */
+  broadcast(action: BulkAction, actor: FacilitatorActor, cohortId?: string): Promise<BulkResult> {
+    return broadcast(
+      { rooms: this.deps.rooms, store: this.deps.store, control: this.control },
+      action,
+      actor,
+      cohortId,
+    );
+  }
+
+  /** The workshop's sessions that ended today (server's time zone), newest first. */
+  endedToday(cohortId?: string): EndedSession[] {
+    const { store, rooms, clock } = this.deps;
+    return endedToday({ store, rooms, results: this.results, now: clock.now(), cohortId });
+  }
+
   /**
    * Change a session's audience through the room (`bots.configure`, recorded as
    * `audience.configured` with the facilitator as actor); answers once the bots follow. A session
@@ -340,47 +264,10 @@ export class Workshop {
     };
   }
 
-  // ── progress ───────────────────────────────────────────────────────────
+  // ── results (results.ts) ───────────────────────────────────────────────
 
-  private attempt(a: AssignmentRecord): Attempt | null {
-    const rec = this.deps.recordings.getSession(a.sessionId);
-    const scored = rec ? this.scores.scoreOf(a.sessionId) : null;
-    if (!rec || !scored) return null;
-    const endedT = scored.report.stats.endedT;
-    return attemptOf(
-      {
-        sessionId: a.sessionId,
-        scenarioId: a.scenarioId,
-        startedAt: a.startedAt,
-        endedAt: scored.ended && endedT !== null ? rec.createdAt + endedT : null,
-        note: this.deps.store.getNote(a.sessionId) ?? null,
-        satisfaction: this.deps.store.getRating(a.sessionId) ?? null,
-      },
-      scored.report,
-      scored.latency,
-    );
-  }
-
-  private progressOf(t: Trainee): TraineeProgress {
-    const attempts: Attempt[] = [];
-    for (const a of this.deps.store.listAssignments({ traineeId: t.id })) {
-      const at = this.attempt(a);
-      if (at) attempts.push(at);
-    }
-    return traineeProgress({ traineeId: t.id, name: t.name, cohortId: t.cohortId }, attempts);
-  }
-
-  cohortProgress(cohortId: string): CohortProgress {
-    const c = this.cohort(cohortId);
-    const trainees = this.deps.store.listTrainees(cohortId).map((t) => this.progressOf(t));
-    return cohortProgress({ cohortId: c.id, name: c.name }, trainees);
-  }
-
-  traineeProgress(traineeId: string): TraineeProgress {
-    const t = this.deps.store.getTrainee(traineeId);
-    if (!t) throw new WorkshopError(404, 'NOT_FOUND', `trainee: no trainee "${traineeId}"`);
-    return this.progressOf(t);
-  }
+  cohortProgress = (cohortId: string) => this.results.cohort(cohortId);
+  traineeProgress = (traineeId: string) => this.results.trainee(traineeId);
 
   /**
    * A retry (branch) gets back the audience that was online at the branch point, arriving at once
@@ -399,25 +286,12 @@ export class Workshop {
   }
 
   /** Void (with a reason) or un-void an attempt, and/or comment on it (server/workshop/gradebook.ts). */
-  noteAttempt(
-    sessionId: string,
-    patch: { voided?: boolean; voidReason?: string | null; comment?: string | null },
-    actor: FacilitatorActor,
-  ): void {
-    noteAttempt(this.deps.store, sessionId, patch, actor.name, this.deps.clock.now());
+  noteAttempt(sessionId: string, patch: AttemptNotePatch, actor: FacilitatorActor): void {
+    this.results.note(sessionId, patch, actor.name);
   }
 
   /** A trainee's 1–5 ratings of their session (only a session that ended). */
-  rateSession(
-    sessionId: string,
-    r: { content: number; instructor: number; tool: number; comment?: string | null },
-  ): void {
-    const rec = this.deps.recordings.getSession(sessionId);
-    if (!rec) throw new WorkshopError(404, 'NOT_FOUND', `sessionId: no session "${sessionId}"`);
-    if (this.deps.rooms.get(sessionId)?.status !== 'ended' && rec.status !== 'ended')
-      throw new WorkshopError(409, 'INVALID_STATE', 'sessionId: rate the session once it has ended');
-    this.deps.store.setRating(sessionId, normaliseRating({ ...r, comment: r.comment ?? null }, this.deps.clock.now()));
-  }
+  rateSession = (sessionId: string, r: SatisfactionInput) => this.results.rate(sessionId, r);
 
   async close(): Promise<void> {
     this.control.close();

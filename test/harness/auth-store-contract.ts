@@ -56,6 +56,32 @@ export function authStoreContract(name: string, make: () => AuthStore): void {
       s.close();
     });
 
+    it('changes a password hash, disables and removes an account with its sessions', () => {
+      const s = make();
+      s.addFacilitator(fac('f1', 'a1'));
+      s.addFacilitator(fac('f2', 'b2'));
+      s.addSession({ tokenHash: 'h1', facilitatorId: 'f1', createdAt: 0, expiresAt: 100 });
+      s.addSession({ tokenHash: 'h2', facilitatorId: 'f2', createdAt: 0, expiresAt: 100 });
+      s.setPasswordHash('f1', '$argon2id$new');
+      expect(s.facilitatorById('f1')?.passwordHash).toBe('$argon2id$new');
+      s.setDisabled('f1', true);
+      expect(s.facilitatorByName('A1')?.disabled).toBe(true);
+      s.setDisabled('f1', false);
+      expect(s.facilitatorById('f1')?.disabled ?? false).toBe(false);
+      s.deleteSessionsOf('f1');
+      expect(s.findSession('h1', 0)).toBeUndefined();
+      expect(s.findSession('h2', 0)).toBeDefined();
+      s.deleteFacilitator('f2');
+      expect(s.facilitatorById('f2')).toBeUndefined();
+      expect(s.facilitatorByName('b2')).toBeUndefined();
+      expect(s.findSession('h2', 0)).toBeUndefined();
+      expect(s.countFacilitators()).toBe(1);
+      // The name is free again.
+      s.addFacilitator(fac('f3', 'B2'));
+      expect(s.facilitatorByName('b2')?.id).toBe('f3');
+      s.close();
+    });
+
     it('keeps small server secrets', () => {
       const s = make();
       expect(s.getMeta('bot_token')).toBeUndefined();

@@ -368,6 +368,8 @@ const SAMPLE: Partial<Record<CommandName, unknown>> = {
   'viewer.signal': { sentiment: 0, trust: 0.5 },
   'trade.invite': { code: '000001', riskWording: '投资有风险' },
   'trade.place': { code: '000001', side: 'buy', qty: 100 },
+  'notice.send': { text: '请注意' },
+  'help.set': { on: true },
   sync: { sinceSeq: 0 },
 };
 /** What a bot may ever send: a viewer's actions. */

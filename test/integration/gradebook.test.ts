@@ -87,7 +87,7 @@ describe('gradebook', () => {
     expect(p.summary).toMatchObject({ assessed: 0, practicalPassRate: null, voided: 1 });
 
     const csv = await (await api(`/api/cohorts/${cohort.id}/results.csv`)).text();
-    expect(csv).toContain('void_reason');
+    expect(csv).toContain('作废原因');
     expect(csv).toContain('设备故障');
 
     // The trainee rates the ended session with their own code; out-of-range is refused.

@@ -94,6 +94,8 @@ describe('reduce', () => {
       ],
       [SYSTEM_ACTOR, draft.marketTicked(1000)],
       [host, draft.audienceConfigured(12, 3)],
+      [host, draft.facilitatorNotice('请注意风险提示')],
+      [host, draft.helpChanged(true)],
       [
         host,
         draft.voiceSample({
@@ -145,6 +147,8 @@ describe('reduce', () => {
     expect(s.disclosureOn).toBe(true);
     expect(s.paused).toBe(true);
     expect(s.audienceTarget).toEqual({ count: 12, ratePerMinute: 3 });
+    expect(s.notice).toMatchObject({ text: '请注意风险提示' });
+    expect(s.helpRequestedT).not.toBeNull();
     expect(s.mood['p-v']).toMatchObject({ sentiment: 0.4, trust: 0.7 });
     expect(s.intents.account_opening).toEqual(['p-v']);
   });

@@ -38,6 +38,8 @@ function attempt(over: Partial<Attempt> = {}): Attempt {
     scenarioTitle: bi('危机演练', 'Crisis drill'),
     startedAt: 1_000 * n,
     endedAt: 1_000 * n + 500,
+    streamStartedAt: 1_000 * n + 100,
+    durationMs: 400,
     ended: true,
     total: 85,
     pass: true,
@@ -169,31 +171,63 @@ describe('results CSV', () => {
     expect(csvCell(null)).toBe('');
   });
 
-  it('has a BOM, a header, and one CRLF row per attempt', () => {
+  // A fixed formatter: the server passes its local time (server/workshop/local-time.ts).
+  const opts = {
+    localTime: (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' '),
+    zone: 'UTC+08:00',
+  };
+
+  it('has a BOM, a Chinese header, and one CRLF row per attempt with local times', () => {
     const c = cohortProgress({ cohortId: 'c', name: '2026 第四季度' }, [
       traineeProgress({ traineeId: 'a', name: '=王芳', cohortId: 'c' }, [
         attempt({
-          startedAt: Date.UTC(2026, 11, 1, 9),
+          startedAt: Date.UTC(2026, 11, 1, 8, 55),
+          streamStartedAt: Date.UTC(2026, 11, 1, 9),
           endedAt: Date.UTC(2026, 11, 1, 9, 30),
-          findings: { guarantee: 1, rumour: 2 },
+          durationMs: 30 * 60_000,
+          findings: { guarantee_of_principal: 1, fraud_lure: 2 },
+          satisfaction: { content: 5, instructor: 4, tool: 3, comment: null },
         }),
-        attempt({ startedAt: Date.UTC(2026, 11, 2, 9), endedAt: null, ended: false }),
+        attempt({
+          startedAt: Date.UTC(2026, 11, 2, 9),
+          streamStartedAt: null,
+          durationMs: null,
+          endedAt: null,
+          ended: false,
+          started: false,
+        }),
       ]),
-      traineeProgress({ traineeId: 'b', name: 'Li, Lei', cohortId: 'c' }, [attempt({ total: 70, pass: false })]),
+      traineeProgress({ traineeId: 'b', name: 'Li, Lei', cohortId: 'c' }, [
+        attempt({ total: 70, pass: false, voided: true, voidReason: '网络中断' }),
+      ]),
     ]);
-    const csv = resultsCsv(c);
+    const csv = resultsCsv(c, opts);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe(RESULTS_COLUMNS.join(','));
+    expect(lines[0]).toBe(RESULTS_COLUMNS.map((x) => x[1].replace('{zone}', 'UTC+08:00')).join(','));
+    expect(
+      lines[0]!.startsWith('班级,学员,场景,状态,开播时间（UTC+08:00）,结束时间（UTC+08:00）,直播时长,得分,结果,'),
+    ).toBe(true);
     expect(lines).toHaveLength(4);
-    expect(lines[1]!.startsWith("2026 第四季度,'=王芳,")).toBe(true);
-    expect(lines[1]).toContain(
-      ',2026-12-01T09:00:00.000Z,2026-12-01T09:30:00.000Z,true,85,true,80,合格,0,rumour:2;guarantee:1,',
-    );
-    expect(lines[2]).toContain(',2026-12-02T09:00:00.000Z,,false,');
+    expect(
+      lines[1]!.startsWith(
+        "2026 第四季度,'=王芳,危机演练,已结束,2026-12-01 17:00:00,2026-12-01 17:30:00,30:00,85,合格,80,合格,0,3,",
+      ),
+    ).toBe(true);
+    // Categories by name, never the internal id; no UTC Z anywhere.
+    expect(lines[1]).toContain(',诈骗诱导话术×2；保本或无风险表述×1,');
+    expect(csv).not.toMatch(/fraud_lure|guarantee_of|\dZ/);
+    expect(lines[1]).toContain(',5,4,3,4,');
+    // Never started: marked, no score, no result, no band.
+    expect(lines[2]!.startsWith("2026 第四季度,'=王芳,危机演练,未开播,,,,,未开播,80,,")).toBe(true);
     expect(lines[3]!.startsWith('2026 第四季度,"Li, Lei",')).toBe(true);
-    expect(resultsCsv(c, 'en')).toContain(',Crisis drill,');
+    expect(lines[3]).toContain(',不合格,');
+    expect(lines[3]).toContain(',是,网络中断,');
+    const en = resultsCsv(c, { ...opts, lang: 'en' });
+    expect(en).toContain('Cohort,Trainee,Scenario,Status,Stream start (UTC+08:00)');
+    expect(en).toContain(',Crisis drill,Ended,');
+    expect(en).toContain(',Not started,');
   });
 });
 

@@ -19,6 +19,8 @@ function errorText(t: TFunction<'auth'>, err: unknown): string {
     if (err.code === 'BAD_LOGIN') return t('badLogin');
     if (err.code === 'BAD_TOKEN') return t('badToken');
     if (err.code === 'SETUP_DONE') return t('setupDone');
+    // A colleague disabled the account (issue 17 pt 8): said only after the right password.
+    if (err.code === 'FORBIDDEN' && /disabled/.test(err.message)) return t('accountDisabled');
   }
   // Anything else (BAD_PAYLOAD naming the field, …): a sentence by code plus the server's detail.
   return describeError(t, err);

@@ -15,7 +15,6 @@ import {
   addTrainees,
   fetchCohort,
   fetchProgress,
-  joinUrl,
   removeTrainee,
   resultsCsvUrl,
   type CohortDetail,
@@ -23,6 +22,8 @@ import {
 } from './console-api.js';
 import { StartSessions } from './start-sessions.js';
 import { CopyButton } from './copy-button.js';
+import { joinUrlAt, useJoinOrigin, useLinks } from './join-links.js';
+import { LinksOriginNote, QrToggle } from './join-qr.js';
 import { parseNames } from './parse.js';
 import { usePoll } from './use-poll.js';
 
@@ -159,6 +160,8 @@ function JoinLinks({ cohort, started }: { cohort: CohortDetail; started: Started
   const { t } = useTranslation('console');
   const lang = useUi((s) => s.lang);
   const f = useFormats();
+  const links = useLinks();
+  const origin = useJoinOrigin();
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   useEffect(() => {
     fetchScenarios().then(setScenarios, () => undefined);
@@ -179,6 +182,7 @@ function JoinLinks({ cohort, started }: { cohort: CohortDetail; started: Started
   return (
     <section className="card wide" data-testid="links-card">
       <h2>{t('cohort.links')}</h2>
+      <LinksOriginNote origin={origin} publicUrl={links?.publicUrl ?? null} lan={links?.lan ?? []} />
       {started && (
         <p className="notice" role="status" data-testid="started-note">
           {t('cohort.started', { count: started.sessions.length })}
@@ -201,7 +205,7 @@ function JoinLinks({ cohort, started }: { cohort: CohortDetail; started: Started
             </thead>
             <tbody>
               {rows.map((a) => {
-                const url = joinUrl(a.joinCode);
+                const url = joinUrlAt(origin, a.joinCode);
                 return (
                   <tr key={a.sessionId} data-testid="assignment-row" data-session-id={a.sessionId}>
                     <td className="strong">{a.traineeName}</td>
@@ -225,7 +229,8 @@ function JoinLinks({ cohort, started }: { cohort: CohortDetail; started: Started
                       <a href={url} target="_blank" rel="noreferrer" data-testid="assignment-link">
                         {url}
                       </a>{' '}
-                      <CopyButton text={url} label={t('cohort.copyLink')} testId="copy-link" />
+                      <CopyButton text={url} label={t('cohort.copyLink')} testId="copy-link" />{' '}
+                      <QrToggle url={url} name={a.traineeName} />
                     </td>
                     <td>
                       {a.status === 'live' && (

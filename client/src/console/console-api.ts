@@ -8,8 +8,11 @@ import type {
   CohortDetail,
   CohortListItem,
   CohortProgress,
+  AttemptNotePatch,
   BotStatus,
+  ExistingSession,
   LiveOverview,
+  OnExisting,
   StartedSessions,
   Trainee,
 } from '../../../core/workshop/api-types.js';
@@ -46,8 +49,29 @@ export const fireIncident = (sessionId: string, incidentId: string, atMs?: numbe
 export const setPaused = (sessionId: string, paused: boolean) =>
   send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/pause`, { paused });
 export const endSession = (sessionId: string) => send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/end`, {});
-export const sayAs = (sessionId: string, viewerId: string, text: string, kind: 'chat' | 'question') =>
-  send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { viewerId, text, kind });
+export const sayAs = (
+  sessionId: string,
+  who: { viewerId: string } | { castId: string },
+  text: string,
+  kind: 'chat' | 'question',
+) => send<{ ok: true; seq?: number }>('POST', `/api/live/${enc(sessionId)}/say`, { ...who, text, kind });
+/** What a bulk action did: the rooms it reached and those that refused it. */
+export interface BulkResult {
+  done: string[];
+  refused: Array<{ sessionId: string; code: string; message: string }>;
+}
+const allPath = (what: string, cohortId?: string) =>
+  `/api/live/all/${what}${cohortId ? `?cohortId=${enc(cohortId)}` : ''}`;
+export const noticeAll = (text: string, cohortId?: string) =>
+  send<BulkResult>('POST', allPath('notice', cohortId), { text });
+export const pauseAll = (paused: boolean, cohortId?: string) =>
+  send<BulkResult>('POST', allPath('pause', cohortId), { paused });
+export const endAll = (cohortId?: string) => send<BulkResult>('POST', allPath('end', cohortId), {});
+export const sendNotice = (sessionId: string, text: string) =>
+  send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/notice`, { text });
+/** Mark a trainee's help request handled. */
+export const helpHandled = (sessionId: string) =>
+  send<{ ok: true }>('POST', `/api/live/${enc(sessionId)}/help`, { on: false });
 export const setBots = (sessionId: string, bots: { count?: number; ratePerMinute?: number }) =>
   send<BotStatus>('POST', `/api/live/${enc(sessionId)}/bots`, bots);
 
@@ -58,14 +82,6 @@ export const addTrainees = (id: string, names: string[]) =>
   send<{ trainees: Trainee[] }>('POST', `/api/cohorts/${enc(id)}/trainees`, { names });
 export const removeTrainee = (id: string, traineeId: string) =>
   send<void>('DELETE', `/api/cohorts/${enc(id)}/trainees/${enc(traineeId)}`);
-/** A trainee who already has an open session (the server asks before starting another). */
-export interface ExistingSession {
-  traineeId: string;
-  name: string;
-  sessionId: string;
-  state: 'live' | 'unstarted';
-  joinCode: string;
-}
 
 /**
  * Start sessions; when some trainees already have a live or unstarted one the server starts
@@ -78,7 +94,7 @@ export async function startSessions(
     scenarioId: string;
     traineeIds?: string[];
     bots?: { count?: number; ratePerMinute?: number; rampSec?: number };
-    onExisting?: 'ask' | 'force' | 'skipExisting';
+    onExisting?: OnExisting;
   },
 ): Promise<StartedSessions | { conflict: ExistingSession[] }> {
   const res = await fetch(`/api/cohorts/${enc(id)}/sessions`, {
@@ -98,21 +114,26 @@ export async function startSessions(
 }
 
 /** Void (with a reason) or restore an attempt, and/or comment on it. */
-export const noteAttempt = (
-  sessionId: string,
-  note: { voided?: boolean; voidReason?: string | null; comment?: string | null },
-) => send<{ ok: true }>('POST', `/api/attempts/${enc(sessionId)}/note`, note);
+export const noteAttempt = (sessionId: string, note: AttemptNotePatch) =>
+  send<{ ok: true }>('POST', `/api/attempts/${enc(sessionId)}/note`, note);
 export const fetchProgress = (id: string) => get<CohortProgress>(`/api/cohorts/${enc(id)}/progress`);
 export const resultsCsvUrl = (id: string) => `/api/cohorts/${enc(id)}/results.csv`;
-
-/** The link a trainee opens: this server's origin + /join/CODE. */
-export const joinUrl = (code: string) => `${location.origin}/join/${enc(code)}`;
 
 export interface Facilitator {
   id: string;
   username: string;
   createdAt: number;
+  disabled: boolean;
 }
+export const setFacilitatorDisabled = (id: string, disabled: boolean) =>
+  send<{ ok: true }>('POST', `/api/facilitators/${enc(id)}/disabled`, { disabled });
+export const removeFacilitator = (id: string) => send<{ ok: true }>('DELETE', `/api/facilitators/${enc(id)}`);
+export const makeResetLink = (id: string) =>
+  send<{ token: string; expiresAt: number }>('POST', `/api/facilitators/${enc(id)}/reset-link`, {});
+export const changeOwnPassword = (current: string, password: string) =>
+  send<{ ok: true }>('POST', '/api/auth/password', { current, password });
+export const resetPassword = (token: string, password: string) =>
+  send<{ role: 'facilitator'; id: string; username: string }>('POST', '/api/auth/reset', { token, password });
 export const listFacilitators = () => get<Facilitator[]>('/api/facilitators');
 export const addFacilitator = (username: string, password: string) =>
   send<{ id: string; username: string }>('POST', '/api/facilitators', { username, password });

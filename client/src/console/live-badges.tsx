@@ -16,8 +16,15 @@ export function StatusPill({ s }: { s: LiveSession }) {
   );
 }
 
-export function ScoreBadge({ score }: { score: LiveSession['score'] }) {
+export function ScoreBadge({ score, started = true }: { score: LiveSession['score']; started?: boolean }) {
   const { t } = useTranslation('console');
+  // Waiting for 开始直播: no score yet, not a failing 0.
+  if (!started)
+    return (
+      <span className="hint" data-testid="live-score" data-started="false">
+        {t('live.notStarted')}
+      </span>
+    );
   // No score while the scenario's rubric is not loaded (GET /api/live answers null).
   if (!score)
     return (

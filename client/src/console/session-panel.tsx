@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BOT_RATE, MAX_BOTS } from '../../../core/audience/limits.js';
-import { describeError, errorMessage } from '../net/api.js';
+import { errorMessage } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
 import { sessionClient } from '../net/session-client.js';
 import { navigate } from '../router.js';
@@ -18,15 +18,16 @@ import { formatStreamTime } from '../../../core/stream-time.js';
 import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 import { endSession, fireIncident, setBots, setPaused, type LiveSession } from './console-api.js';
 import { DirectorPanel } from './director-panel.js';
+import { ErrorNote } from './error-note.js';
+import { AudienceNow, HelpAndNotice } from './panel-room.js';
 import { parseClock } from './parse.js';
 import { ScoreBadge, StatusPill } from './live-badges.js';
 import { SessionChat } from './session-chat.js';
 
 /** Run a control call: busy flag, the error text, a short "done". */
 function useAction(onChanged: () => void) {
-  const { t } = useTranslation('console');
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   async function run(key: string, call: () => Promise<unknown>): Promise<boolean> {
     setBusy(key);
@@ -38,7 +39,7 @@ function useAction(onChanged: () => void) {
       onChanged();
       return true;
     } catch (err) {
-      setError(describeError(t, err));
+      setError(err);
       return false;
     } finally {
       setBusy(null);
@@ -115,11 +116,7 @@ function Incidents({ s, onChanged }: { s: LiveSession; onChanged: () => void }) 
           </li>
         ))}
       </ul>
-      {(timeError ?? error) && (
-        <p className="error" role="alert">
-          {timeError ?? error}
-        </p>
-      )}
+      <ErrorNote error={timeError ?? error} testId="incident-error" />
     </section>
   );
 }
@@ -173,11 +170,7 @@ function Bots({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
         </button>
         {done === 'bots' && <span className="tag ok">{t('panel.ok')}</span>}
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </section>
   );
 }
@@ -223,11 +216,7 @@ function Stream({ s, onChanged }: { s: LiveSession; onChanged: () => void }) {
           />
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </section>
   );
 }
@@ -279,8 +268,8 @@ export function SessionPanel({
           <div className="kpis">
             <div className="kpi">
               <span className="kpi-label">{t('panel.score')}</span>
-              <ScoreBadge score={s.score} />
-              {s.score && (
+              <ScoreBadge score={s.score} started={s.status !== 'created'} />
+              {s.score && s.status !== 'created' && (
                 <small className="hint">
                   {s.score.pass ? t('panel.pass') : t('panel.fail')} · {t('panel.passMark', { n: s.score.passMark })}
                 </small>
@@ -328,9 +317,11 @@ export function SessionPanel({
               {watchError}
             </p>
           )}
+          <HelpAndNotice s={s} onChanged={onChanged} />
           <Incidents s={s} onChanged={onChanged} />
           <DirectorPanel s={s} onChanged={onChanged} />
           <SessionChat sessionId={s.sessionId} observerCode={s.codes.observer} />
+          <AudienceNow s={s} />
           <Bots s={s} onChanged={onChanged} />
           <Stream s={s} onChanged={onChanged} />
         </>

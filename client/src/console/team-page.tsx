@@ -1,19 +1,21 @@
-/** The server's facilitators (GET /api/facilitators) and adding a colleague (POST /api/facilitators). */
+/**
+ * The server's facilitators (GET /api/facilitators), adding a colleague (POST /api/facilitators),
+ * and running the team's accounts (team-accounts.tsx: disable, remove, reset link, own password).
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../net/api.js';
 import { useAuth } from '../auth/auth-store.js';
-import { useFormats } from '../ui/format.js';
 import { addFacilitator, listFacilitators } from './console-api.js';
 import { SigningKeyCard } from './signing-key-card.js';
 import { PracticeSettingCard } from './practice-setting-card.js';
+import { AccountRow, OwnPassword } from './team-accounts.js';
 import { usePoll } from './use-poll.js';
 
 const USERNAME = /^[A-Za-z0-9._-]{2,32}$/;
 
 export function TeamPage() {
   const { t } = useTranslation('console');
-  const f = useFormats();
   const me = useAuth((s) => s.me);
   const poll = usePoll(listFacilitators, 0, 'team');
   const [username, setUsername] = useState('');
@@ -73,17 +75,17 @@ export function TeamPage() {
                 <tr>
                   <th>{t('team.colName')}</th>
                   <th>{t('team.colCreated')}</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
                 {list.map((x) => (
-                  <tr key={x.id} data-testid="facilitator-row">
-                    <td className="strong">
-                      {x.username}{' '}
-                      {me?.role === 'facilitator' && me.id === x.id && <span className="hint">{t('team.you')}</span>}
-                    </td>
-                    <td>{f.dateTime(x.createdAt)}</td>
-                  </tr>
+                  <AccountRow
+                    key={x.id}
+                    x={x}
+                    me={me?.role === 'facilitator' && me.id === x.id}
+                    onChanged={poll.reload}
+                  />
                 ))}
               </tbody>
             </table>
@@ -127,6 +129,7 @@ export function TeamPage() {
             {busy ? t('team.adding') : t('team.add')}
           </button>
         </form>
+        <OwnPassword />
         <SigningKeyCard />
         <PracticeSettingCard />
       </div>

@@ -193,3 +193,24 @@ sessionStore.subscribe((s, prev) => {
   const id = s.state.sessionId;
   if (s.code && id && s.role && (s.code !== prev.code || id !== prev.state.sessionId)) rememberSessionCode(id, s.code);
 });
+
+/*
+ * A trainee's link into their own replay or report that opens in a new tab (issue 17 pt 6): the
+ * new tab has no sessionStorage of its own, so the link carries the code in its fragment
+ * (`#code=…`: never sent to the server, never in its logs). On load it is remembered for the
+ * session the path names (/replay/ID, /api/sessions/ID/…) and taken out of the address bar.
+ */
+export function linkWithCode(path: string, sessionId: string): string {
+  const code = sessionCode(sessionId);
+  return code ? `${path}#code=${encodeURIComponent(code)}` : path;
+}
+
+function adoptCodeFromFragment(): void {
+  if (typeof location === 'undefined' || !location.hash.includes('code=')) return;
+  const code = new URLSearchParams(location.hash.slice(1)).get('code');
+  const id = /^\/(?:replay|api\/sessions)\/([^/?#]+)/.exec(location.pathname)?.[1];
+  if (!code || !id) return;
+  rememberSessionCode(decodeURIComponent(id), code.trim().toUpperCase());
+  history.replaceState(history.state, '', location.pathname + location.search);
+}
+adoptCodeFromFragment();

@@ -10,12 +10,14 @@ import { TradeInvite } from './trade-invite.js';
 import { TradesPanel } from './trades-panel.js';
 import { EnterVrButton } from '../xr/enter-vr-button.js';
 import { HostToolsPanel } from './host-tools-panel.js';
+import { FacilitatorNotice, HelpButton } from './facilitator-notice.js';
 
 export function RehearsalHud() {
   return (
     <div className="hud" data-testid="hud">
       <StatusBar />
       <ScoreNudge />
+      <FacilitatorNotice />
       <ReportLauncher />
       <div className="hud-left">
         <Teleprompter />
@@ -30,6 +32,7 @@ export function RehearsalHud() {
         <Controls />
         <TradeInvite />
         <EnterVrButton />
+        <HelpButton />
       </div>
     </div>
   );
