@@ -269,22 +269,6 @@ export class Workshop {
   cohortProgress = (cohortId: string) => this.results.cohort(cohortId);
   traineeProgress = (traineeId: string) => this.results.trainee(traineeId);
 
-  /**
-   * A retry (branch) gets back the audience that was online at the branch point, arriving at once
-   * so they chat within seconds of the retried stream time; recorded as `audience.configured`.
-   */
-  async retryAudience(room: SessionRoom, viewers: number, ratePerMinute: number | null): Promise<void> {
-    if (viewers <= 0) return;
-    const settings = { count: viewers, ratePerMinute: ratePerMinute ?? room.scenario.bots.ratePerMinute, rampSec: 0 };
-    await this.bots.start(room.id, room.record.codes.bot, room.record.seed, settings).catch(() => undefined);
-    const actor: FacilitatorActor = { id: 'system-retry', role: 'facilitator', name: 'retry' };
-    const ack = await this.control.command(room, actor, 'bots.configure', {
-      count: settings.count,
-      ratePerMinute: settings.ratePerMinute,
-    });
-    if (!ack.ok) this.deps.log(`session ${room.id}: retry audience not recorded: ${ack.message}`);
-  }
-
   /** Void (with a reason) or un-void an attempt, and/or comment on it (server/workshop/gradebook.ts). */
   noteAttempt(sessionId: string, patch: AttemptNotePatch, actor: FacilitatorActor): void {
     this.results.note(sessionId, patch, actor.name);
