@@ -18,6 +18,8 @@ export interface FixItem {
   link: string | null;
   /** A finding's category or a criterion's kind: what the item is about. */
   about: string;
+  /** The trainee's own words quoted in `text` (data, in the language they were said), if any. */
+  quote: string | null;
 }
 
 /** What to do differently, per criterion, when it scored low. */
@@ -104,6 +106,7 @@ function findingItem(g: FindingGroup): FixItem {
     },
     link: f.link,
     about: f.category,
+    quote,
   };
 }
 
@@ -119,6 +122,7 @@ function criterionItem(c: CriterionResult): FixItem {
     },
     link: c.evidence[0]?.link ?? null,
     about: c.kind,
+    quote: null,
   };
 }
 

@@ -4,6 +4,7 @@ import { currentPlayer } from './replay-player.js';
 import { replayStore, SPEEDS, useReplay, type Viewpoint } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
 import { useAllMarkers } from './timeline.js';
+import { Icon } from '../ui/icons.js';
 
 const VIEWS: readonly Viewpoint[] = ['audience', 'host', 'free'];
 
@@ -49,7 +50,7 @@ export function PlayerControls() {
   return (
     <div className="player-controls" data-testid="player-controls">
       <button type="button" onClick={() => p()?.step(-1)} title={`${tx('prevEvent')} (←)`} data-testid="step-prev">
-        ⏮
+        <Icon name="first" />
       </button>
       <button
         type="button"
@@ -59,10 +60,11 @@ export function PlayerControls() {
         data-testid="play-toggle"
         data-playing={playing ? '1' : '0'}
       >
-        {playing ? `⏸ ${tx('pause')}` : `▶ ${tx('play')}`}
+        <Icon name={playing ? 'pause' : 'play'} />
+        {playing ? tx('pause') : tx('play')}
       </button>
       <button type="button" onClick={() => p()?.step(1)} title={`${tx('nextEvent')} (→)`} data-testid="step-next">
-        ⏭
+        <Icon name="last" />
       </button>
       <button
         type="button"
@@ -71,7 +73,8 @@ export function PlayerControls() {
         title={hasFindings ? `${tx('prevFinding')} ([)` : tx('noFindings')}
         data-testid="finding-prev"
       >
-        ◀ {tx('prevFinding')}
+        <Icon name="prev" />
+        {tx('prevFinding')}
       </button>
       <button
         type="button"
@@ -80,7 +83,8 @@ export function PlayerControls() {
         title={hasFindings ? `${tx('nextFinding')} (])` : tx('noFindings')}
         data-testid="finding-next"
       >
-        {tx('nextFinding')} ▶
+        {tx('nextFinding')}
+        <Icon name="next" />
       </button>
       <label className="inline">
         {tx('speed')}

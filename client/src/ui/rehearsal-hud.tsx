@@ -1,7 +1,9 @@
-/** The 2D HUD over the canvas during a rehearsal: status line, teleprompter, chat, controls. */
+/**
+ * The 2D HUD over the canvas during a rehearsal: status line (with the report button), teleprompter,
+ * chat, controls. Layout and legibility rules: studio.css.
+ */
 import { HostDock } from '../host/host-dock.js';
 import { ChatPanel } from './chat-panel.js';
-import { ReportLauncher } from './report-launcher.js';
 import { ScoreNudge } from './score-nudge.js';
 import { Controls } from './controls.js';
 import { StatusBar } from './status-bar.js';
@@ -9,13 +11,13 @@ import { Teleprompter } from './teleprompter.js';
 import { TradeInvite } from './trade-invite.js';
 import { TradesPanel } from './trades-panel.js';
 import { EnterVrButton } from '../xr/enter-vr-button.js';
+import './studio.css';
 
 export function RehearsalHud() {
   return (
     <div className="hud" data-testid="hud">
       <StatusBar />
       <ScoreNudge />
-      <ReportLauncher />
       <div className="hud-left">
         <Teleprompter />
         <TradesPanel />

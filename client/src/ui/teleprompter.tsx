@@ -12,6 +12,7 @@ import { useCommand } from './use-command.js';
 
 export function Teleprompter() {
   const { t } = useTranslation('rehearsal');
+  const { t: ts } = useTranslation('studio');
   const lang = useUi((s) => s.lang);
   const scenario = useSession((s) => s.state.scenario);
   const segmentIndex = useSession((s) => s.state.segmentIndex);
@@ -27,6 +28,7 @@ export function Teleprompter() {
 
   const segment = scenario?.segments[segmentIndex];
   if (!segment) return null;
+  const lastSegment = segmentIndex >= (scenario?.segments.length ?? 0) - 1;
   const canSay = role === 'trainee' && status === 'live' && !pending;
 
   function say(index: number) {
@@ -42,7 +44,9 @@ export function Teleprompter() {
       : status === 'ended'
         ? t('endedHint')
         : cursor >= segment.lines.length
-          ? t('scriptDone')
+          ? lastSegment
+            ? ts('scriptDoneLast')
+            : t('scriptDone')
           : null;
 
   return (
@@ -52,6 +56,11 @@ export function Teleprompter() {
         <span className="segment-title" data-testid="prompt-segment-title">
           {pick(segment.title, lang)}
         </span>
+        {lastSegment && status === 'live' && (
+          <em className="tag warn last-segment" data-testid="prompt-last">
+            {ts('lastSegment')}
+          </em>
+        )}
       </header>
       <ol>
         {segment.lines.map((line, i) => {
@@ -73,7 +82,11 @@ export function Teleprompter() {
           );
         })}
       </ol>
-      {hint && <p className="hint">{hint}</p>}
+      {hint && (
+        <p className="hint" data-testid="prompt-hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="prompt-error">
           {error}
