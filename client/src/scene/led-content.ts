@@ -68,11 +68,18 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     ctx.textAlign = 'right';
     ctx.fillStyle = '#ffffff';
     ctx.font = font(32, 700);
-    const live = 'LIVE 直播中';
+    // Paused, the corner says so too (not "LIVE" over the pause card): two bars instead of the dot.
+    const live = c.paused ? 'PAUSED 已暂停' : 'LIVE 直播中';
     ctx.fillText(live, W - 40, 43);
-    ctx.beginPath();
-    ctx.arc(W - 40 - ctx.measureText(live).width - 24, 43, 11, 0, Math.PI * 2);
-    ctx.fill();
+    const x = W - 40 - ctx.measureText(live).width - 24;
+    if (c.paused) {
+      ctx.fillRect(x - 10, 31, 7, 24);
+      ctx.fillRect(x + 3, 31, 7, 24);
+    } else {
+      ctx.beginPath();
+      ctx.arc(x, 43, 11, 0, Math.PI * 2);
+      ctx.fill();
+    }
   }
 
   ctx.textAlign = 'center';

@@ -38,6 +38,12 @@ export function Controls() {
 
   return (
     <section className="panel controls" data-testid="controls" data-paused={paused ? '1' : '0'}>
+      {paused && live && (
+        <p className="paused-banner" role="status" data-testid="paused-banner">
+          <Icon name="pause" />
+          {ts('pausedBanner')}
+        </p>
+      )}
       <div className="buttons">
         <button
           type="button"

@@ -20,6 +20,9 @@ export function RehearsalHud() {
       <ScoreNudge />
       <div className="hud-left">
         <Teleprompter />
+        {/* The trade ticket and the fills share the teleprompter's column: opening the ticket
+            shrinks the script, never covers it, and keeps the centre clear for the voice dock. */}
+        <TradeInvite />
         <TradesPanel />
       </div>
       <div className="hud-right">
@@ -28,7 +31,6 @@ export function RehearsalHud() {
       <HostDock />
       <div className="hud-bottom">
         <Controls />
-        <TradeInvite />
         <EnterVrButton />
       </div>
     </div>
