@@ -37,6 +37,14 @@ export function useChatFollow(
   const seen = useRef(-Infinity);
   const [unseen, setUnseen] = useState(0);
   const newest = seqs.length > 0 ? seqs[seqs.length - 1]! : -Infinity;
+  // Mirrored on the list as data-following (1/0): what tests wait on, and handy in devtools.
+  const setFollow = useCallback(
+    (on: boolean) => {
+      follow.current = on;
+      if (list.current) list.current.dataset.following = on ? '1' : '0';
+    },
+    [list],
+  );
 
   const pin = useCallback(() => {
     const el = list.current;
@@ -46,9 +54,9 @@ export function useChatFollow(
   }, [list]);
 
   useLayoutEffect(() => {
-    follow.current = true;
+    setFollow(true);
     setUnseen(0);
-  }, [resetKey]);
+  }, [resetKey, setFollow]);
 
   useLayoutEffect(() => {
     if (follow.current) {
@@ -71,23 +79,23 @@ export function useChatFollow(
       const el = ev.currentTarget;
       const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < AT_END_PX;
       if (atEnd) {
-        follow.current = true;
+        setFollow(true);
         pinnedTop.current = el.scrollTop;
         seen.current = newest;
         setUnseen(0);
       } else if (follow.current && el.scrollTop < pinnedTop.current - 2) {
-        follow.current = false; // the reader moved up
+        setFollow(false); // the reader moved up
       }
     },
-    [newest],
+    [newest, setFollow],
   );
 
   const jumpToNewest = useCallback(() => {
-    follow.current = true;
+    setFollow(true);
     pin();
     seen.current = newest;
     setUnseen(0);
-  }, [pin, newest]);
+  }, [pin, newest, setFollow]);
 
   return { unseen, onScroll, jumpToNewest };
 }
