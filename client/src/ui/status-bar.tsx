@@ -108,8 +108,9 @@ export function StatusBar() {
           {t('common:role.observer')} <code>{codes.observer}</code>
         </span>
       )}
-      {/* In the bar's flow (not fixed over it), so nothing is ever drawn over the Report button. */}
-      <ReportLauncher />
+      {/* In the bar's flow (not fixed over it), so nothing is drawn over it; live only (the replay
+          page has its own report export, and a replay reaching its end must not pop the report). */}
+      {mode !== 'replay' && <ReportLauncher />}
       <button type="button" className="ghost" onClick={leave} data-testid="leave">
         {t('leave')}
       </button>
