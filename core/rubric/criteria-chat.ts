@@ -40,6 +40,9 @@ export function ramp(x: number, full: number, zero: number): number {
   return 1 - (x - full) / (zero - full);
 }
 
+/** The severity in the report's Chinese (the English note keeps the ids, which are English words). */
+const SEVERITY_ZH = { critical: '严重', major: '重要', minor: '轻微' } as const;
+
 export function evidenceOf(ctx: Ctx, u: { seq: number; t: number; text?: string }, note: Bi): Evidence {
   return { seq: u.seq, t: u.t, ...(u.text !== undefined ? { quote: u.text } : {}), note, link: ctx.link(u.seq) };
 }
@@ -69,7 +72,7 @@ export function complianceCriterion(ctx: Ctx, c: CriterionOf<'compliance'>): Jud
         t: f.u.t,
         quote: f.u.text.slice(f.start, f.end),
         note: bi(
-          `${CATEGORY_INFO[f.category].name.zh}（${sev}）${f.corrected ? '，已更正' : ''}`,
+          `${CATEGORY_INFO[f.category].name.zh}（${SEVERITY_ZH[sev]}）${f.corrected ? '，已更正' : ''}`,
           `${CATEGORY_INFO[f.category].name.en} (${sev})${f.corrected ? ', corrected' : ''}`,
         ),
         link: ctx.link(f.u.seq),

@@ -24,6 +24,27 @@ export function radarOption(r: Report, lang: ReportLang): Record<string, unknown
   };
 }
 
+/**
+ * The findings as dashed vertical lines at their stream minute, each labelled with its number in
+ * the report's findings list (red when critical), so a trainer sees what the room did after each.
+ */
+export function findingMarks(r: Report): Record<string, unknown> | undefined {
+  if (r.findings.length === 0) return undefined;
+  const s0 = r.stats.startedT;
+  return {
+    symbol: 'none',
+    animation: false,
+    label: { formatter: '{b}', position: 'end', fontSize: 10 },
+    lineStyle: { type: 'dashed', width: 1 },
+    data: r.findings.map((f, i) => ({
+      name: String(i + 1),
+      xAxis: streamMinutes(s0, f.t),
+      lineStyle: { color: f.critical ? '#b91c1c' : '#d97706' },
+      label: { color: f.critical ? '#b91c1c' : '#b45309' },
+    })),
+  };
+}
+
 export function timelineOption(r: Report, lang: ReportLang): Record<string, unknown> {
   const t = REPORT_TEXT[lang];
   const s0 = r.stats.startedT;
@@ -43,6 +64,7 @@ export function timelineOption(r: Report, lang: ReportLang): Record<string, unkn
         step: 'end',
         showSymbol: false,
         data: r.timelines.audience.map(([x, y]) => [streamMinutes(s0, x), y]),
+        markLine: findingMarks(r),
       },
       {
         name: t.sentiment,
@@ -71,7 +93,13 @@ export function voiceOption(r: Report, lang: ReportLang): Record<string, unknown
       { type: 'value', name: t.pauseSec, min: 0 },
     ],
     series: [
-      { name: t.pace, type: 'line', showSymbol: true, data: v.pace.map(([x, y]) => [streamMinutes(s0, x), y]) },
+      {
+        name: t.pace,
+        type: 'line',
+        showSymbol: true,
+        data: v.pace.map(([x, y]) => [streamMinutes(s0, x), y]),
+        markLine: findingMarks(r),
+      },
       {
         name: t.pauseSec,
         type: 'bar',

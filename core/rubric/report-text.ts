@@ -46,6 +46,9 @@ export const REPORT_TEXT = {
     skipped: '反例（跳过）',
     departures: '离开的观众',
     correctedAt: (at: string) => `更正于 ${at}`,
+    marksNote: '图中竖虚线为合规问题出现的时刻，数字对应上方问题编号（红色为严重）。',
+    close: '关闭',
+    print: '打印',
     leave: { ignored: '提问被忽视', bored: '冷场无聊', curve: '自然流失', offended: '被不当言论冒犯' },
   },
   en: {
@@ -92,6 +95,9 @@ export const REPORT_TEXT = {
     skipped: 'counter-example (skipped)',
     departures: 'Viewers who left',
     correctedAt: (at: string) => `corrected at ${at}`,
+    marksNote: 'Dashed lines mark when each finding happened; the number is the finding above (red: critical).',
+    close: 'Close',
+    print: 'Print',
     leave: { ignored: 'ignored', bored: 'bored', curve: 'scenario curve', offended: 'offended by a claim' },
   },
 } as const;

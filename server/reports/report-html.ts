@@ -7,6 +7,7 @@ import { replayLink, type Report } from '../../core/rubric/report-model.js';
 import { formatStreamTime, streamClock } from '../../core/stream-time.js';
 import { radarOption, timelineOption, voiceOption } from '../../core/rubric/report-charts.js';
 import { REPORT_TEXT, statsLine, type ReportLang } from '../../core/rubric/report-text.js';
+import { FIX_FIRST_TEXT, fixFirst } from '../../core/rubric/fix-first.js';
 import type { Annotation } from '../recordings/recording-file.js';
 
 const esc = (s: string): string =>
@@ -49,6 +50,10 @@ mark { background: #fde68a; padding: 0 0.5mm; }
 .k { color: #667; min-width: 22mm; display: inline-block; }
 .evidence { color: #445; font-size: 9.5pt; margin: 0.5mm 0 0; padding-left: 4mm; }
 a { color: #1d4ed8; }
+.fix-first { border: 2px solid #1d4ed8; border-radius: 2mm; padding: 2mm 4mm; margin: 4mm 0; break-inside: avoid; }
+.fix-first h2 { border: 0; margin: 0 0 1mm; padding: 0; }
+.fix-first ol { margin: 0; padding-left: 6mm; } .fix-first li { margin: 1mm 0; }
+.finding .no { display: inline-block; min-width: 6mm; }
 @media print { a { color: inherit; text-decoration: none; } h2 { break-after: avoid; } .charts { break-inside: avoid; } }
 `;
 
@@ -97,10 +102,10 @@ export function reportHtml(r: Report, lang: ReportLang = 'zh', annotations?: rea
     .join('');
   const findings = r.findings.length
     ? r.findings
-        .map((f) => {
+        .map((f, i) => {
           const text = `${esc(f.text.slice(0, f.start))}<mark>${esc(f.text.slice(f.start, f.end))}</mark>${esc(f.text.slice(f.end))}`;
-          return `<div class="finding${f.critical ? ' critical' : ''}">
-<div class="head"><span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatStreamTime(f.streamT, lang)} (#${f.seq})</a></div>
+          return `<div class="finding${f.critical ? ' critical' : ''}" data-finding="${i + 1}">
+<div class="head"><span><span class="no">${i + 1}.</span>${L(f.name)} · ${sev(f.severity)}</span><a href="${esc(f.link)}">${t.replay} ${formatStreamTime(f.streamT, lang)} (#${f.seq})</a></div>
 <div><span class="k">${t.quote}</span>${text} <small>(${f.source === 'host' ? t.host : t.chat})</small></div>
 <div><span class="k">${t.why}</span>${L(f.explanation)}</div>
 <div><span class="k">${t.rule}</span>${esc(f.rules.join(' · '))} — ${esc(f.law)}</div>
@@ -110,9 +115,17 @@ ${f.corrected ? `<div class="corrected" data-corrected><a href="${esc(replayLink
         .join('\n')
     : `<p>${t.noFindings}</p>`;
   const s = r.stats;
+  const fixes = fixFirst(r);
+  const fx = FIX_FIRST_TEXT[lang];
+  // First in the report, in plain words: what to change before the next attempt.
+  const fixFirstHtml = `<section class="fix-first" data-fix-first><h2>${fx.title}</h2>${
+    fixes.length
+      ? `<ol>${fixes.map((x) => `<li>${esc(x.text[lang])}${x.link ? ` <a href="${esc(x.link)}">${t.replay}</a>` : ''}</li>`).join('')}</ol>`
+      : `<p>${fx.none}</p>`
+  }</section>`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} · ${L(r.scenarioTitle)}</title><style>${CSS}</style></head>
+<title>${t.title} · ${L(r.scenarioTitle)}</title><link rel="icon" href="data:,"><style>${CSS}</style></head>
 <body>
 <h1>${t.title}</h1>
 ${r.retryOf ? `<p class="meta" data-retry>${lang === 'zh' ? `重试：接续原会话 ${esc(r.retryOf.parentSessionId.slice(0, 8))} 自 ${streamClock(r.stats.startedT, r.retryOf.atT, lang)} 起，仅评重试部分` : `Retry of session ${esc(r.retryOf.parentSessionId.slice(0, 8))} from ${streamClock(r.stats.startedT, r.retryOf.atT, lang)}: scores the retried part only`}</p>` : ''}
@@ -122,6 +135,7 @@ ${r.retryOf ? `<p class="meta" data-retry>${lang === 'zh' ? `重试：接续原�
 <span>${t.passMark(r.passMark)} · ${t.grade(r.grade)} ${L(r.band)}</span></div>
 ${r.capped ? `<p class="fail badge">${t.capped(r.rawTotal)}</p>` : ''}
 <p class="meta" data-stats>${esc(statsLine(s, lang))}</p>
+${fixFirstHtml}
 <h2>${t.criteria}</h2>
 <div class="charts">${renderSvg(radarOption(r, lang), 420, 320)}</div>
 <table><thead><tr><th>${t.criterion}</th><th class="num">${t.weight}</th><th class="num">${t.score}</th></tr></thead><tbody>${criteriaRows}</tbody></table>
@@ -130,6 +144,7 @@ ${findings}
 ${annotations && annotations.length > 0 ? annotationsHtml(r, annotations, lang) : ''}
 <h2>${t.timelines}</h2>
 <div class="charts">${renderSvg(timelineOption(r, lang), 680, 260)}</div>
+${r.findings.length ? `<p class="meta">${t.marksNote}</p>` : ''}
 ${voiceOption(r, lang) ? `<div class="charts">${renderSvg(voiceOption(r, lang)!, 680, 220)}</div>` : ''}
 </body></html>
 `;

@@ -36,6 +36,7 @@ const DATA = [
   '.report-body td',
   '.report-note',
   '.report-finding',
+  '.report-quote',
 ];
 const chromeText = (p: Page, selector: string) => sharedChromeText(p, selector, DATA);
 

@@ -286,6 +286,7 @@ describe('replay in the browser', () => {
       WAIT,
     );
     await page.click('[data-testid=control-end]');
+    await page.click('[data-testid=end-confirm-yes]'); // ending asks first
     await page.waitForFunction(() => window.__branchcast?.store.getState().state.status === 'ended', null, WAIT);
 
     await page.goto(`http://127.0.0.1:${a.port}/sessions`);

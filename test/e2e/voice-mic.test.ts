@@ -73,6 +73,7 @@ describe('voice analysis from the microphone', () => {
 
   it('ends with a report that charts pace and pauses and scores delivery from the voice', async () => {
     await studio.page.click('[data-testid=control-end]');
+    await studio.page.click('[data-testid=end-confirm-yes]'); // ending asks first
     await studio.page.waitForSelector('[data-testid=report-page]', WAIT);
     await studio.page.waitForSelector('[data-testid=report-voice]', WAIT);
     await expect(studio.page.locator('[data-testid=report-page]').textContent()).resolves.toContain('语音实测');

@@ -1,7 +1,8 @@
 /**
  * The headset, end to end: Debian's Chromium with the iwer WebXR runtime (Meta Quest 3 profile)
  * injected before the app, the production client build (its XR store uses `emulate: false`), the
- * real server and a real socket.io-client viewer. The trainee enters VR from the HUD button, the
+ * real server and a real socket.io-client viewer. The trainee joins through an invitation link
+ * /join/CODE (the input profiles must still come from the app's root), enters VR from the HUD button, the
  * session presents and renders XR frames, the emulated right controller is aimed at a quick-reply
  * card and its trigger pulled, and the reply reaches the server (the viewer receives it with
  * replyTo = the question's seq) and the chat. Nothing may leave the machine: every request is
@@ -229,9 +230,11 @@ describe('a desktop browser without a headset', () => {
 describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
   let question = { seq: 0, text: '' };
 
-  it('joins as trainee, starts, and a viewer asks a question', async () => {
-    await page.goto(`http://127.0.0.1:${server.port}/`);
+  it('joins as trainee through an invitation link /join/CODE, starts, and a viewer asks a question', async () => {
+    // Not from `/`: a page under /join/ once resolved the input profiles as /join/xr-profiles/ (404).
+    await page.goto(`http://127.0.0.1:${server.port}/join/${server.demo!.codes.trainee}`);
     await page.waitForSelector('[data-testid=lobby-join]', { timeout: 60_000 });
+    await expect(page.inputValue('[data-testid=lobby-code]')).resolves.toBe(server.demo!.codes.trainee);
     await page.fill('[data-testid=lobby-name]', '陈悦');
     await page.click('[data-testid=lobby-join]');
     await page.waitForSelector('[data-testid=hud]', { timeout: 30_000 });
@@ -274,6 +277,21 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     await aimAndPress('xr-control-disclosure');
     const room = server.rooms.get(server.demo!.sessionId)!;
     await expect.poll(() => room.snapshot().disclosureOn, { timeout: 60_000 }).toBe(true);
+  });
+
+  it('paused, a card in front of the trainee says so; a trigger pull on it resumes', async () => {
+    await expect(page.evaluate(() => window.__branchcast!.xr!.pauseCard())).resolves.toBeNull();
+    await aimAndPress('xr-control-pause');
+    await page.waitForFunction(() => window.__branchcast?.xr?.pauseCard()?.title === '直播已暂停', null, WAIT);
+    // Straight ahead at about eye height, nearer than the audience: in front of the trainee.
+    const card = await page.evaluate(() => window.__branchcast!.xr!.locate('xr-pause-card')!);
+    expect(Math.abs(card.x)).toBeLessThan(0.1);
+    expect(card.z).toBeLessThan(-0.5);
+    expect(card.y).toBeGreaterThan(1.3);
+    await aimAndPress('xr-pause-card');
+    const room = server.rooms.get(server.demo!.sessionId)!;
+    await expect.poll(() => room.snapshot().paused, { timeout: 60_000 }).toBe(false);
+    await page.waitForFunction(() => window.__branchcast?.xr?.pauseCard() === null, null, WAIT);
   });
 
   it('a trigger pull on the teleprompter delivers the highlighted line', async () => {
@@ -379,9 +397,14 @@ describe('the trainee in a headset (iwer, Meta Quest 3)', () => {
     expect(blocked).toEqual([]);
     expect(requested.filter((u) => !isLocal(u))).toEqual([]);
     expect(failed).toEqual([]);
-    expect(requested.some((u) => u.endsWith('/xr-profiles/profilesList.json'))).toBe(true);
-    expect(requested.some((u) => u.endsWith('/xr-profiles/meta-quest-touch-plus/profile.json'))).toBe(true);
-    expect(requested.some((u) => u.endsWith('/xr-profiles/generic-hand/right.glb'))).toBe(true);
+    // From the app's root, though the page is /join/CODE (never /join/xr-profiles/…).
+    const root = `http://127.0.0.1:${server.port}/xr-profiles/`;
+    expect(requested).toContain(`${root}profilesList.json`);
+    expect(requested).toContain(`${root}meta-quest-touch-plus/profile.json`);
+    expect(requested).toContain(`${root}generic-hand/right.glb`);
+    expect(requested.filter((u) => u.includes('/join/') && !u.endsWith(`/join/${server.demo!.codes.trainee}`))).toEqual(
+      [],
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -16,6 +16,13 @@ export type LedContent = Omit<LedView, 'mode'>;
 
 export const LED_PX = { width: 1280, height: 720 } as const;
 
+/**
+ * The risk-disclosure band, in wall pixels. Not at the very bottom: from the room's camera the
+ * host's head covers the wall's lowest ~80 px (test/unit/led-disclosure-band.test.ts projects it),
+ * so the band sits just above, and the slide panel ends above the band while it is on.
+ */
+export const DISCLOSURE_BAND = { top: 500, height: 76 } as const;
+
 /** The wall's words in one language ("stage" namespace). */
 function say(lang: 'zh' | 'en', key: string, opts?: Record<string, unknown>): string {
   return i18next.getFixedT(lang, 'stage')(key, opts);
@@ -51,11 +58,18 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     ctx.textAlign = 'right';
     ctx.fillStyle = '#ffffff';
     ctx.font = font(32, 700);
-    const live = 'LIVE 直播中';
+    // Paused, the corner says so too (not "LIVE" over the pause card): two bars instead of the dot.
+    const live = c.paused ? 'PAUSED 已暂停' : 'LIVE 直播中';
     ctx.fillText(live, W - 40, 43);
-    ctx.beginPath();
-    ctx.arc(W - 40 - ctx.measureText(live).width - 24, 43, 11, 0, Math.PI * 2);
-    ctx.fill();
+    const x = W - 40 - ctx.measureText(live).width - 24;
+    if (c.paused) {
+      ctx.fillRect(x - 10, 31, 7, 24);
+      ctx.fillRect(x + 3, 31, 7, 24);
+    } else {
+      ctx.beginPath();
+      ctx.arc(x, 43, 11, 0, Math.PI * 2);
+      ctx.fill();
+    }
   }
 
   ctx.textAlign = 'center';
@@ -93,7 +107,7 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     fitText(ctx, main.zh, W / 2, 212, W - 160, 56, 700);
     ctx.fillStyle = '#d6e4ff';
     fitText(ctx, main.en, W / 2, 262, W - 160, 26, 400);
-    drawSlidePanel(ctx, slide);
+    drawSlidePanel(ctx, slide, c.disclosureOn ? DISCLOSURE_BAND.top - 8 : 586);
   } else {
     if (label) {
       ctx.fillStyle = '#ffd166';
@@ -113,7 +127,8 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
     for (let i = 0; i < c.segmentCount; i++) {
       const done = c.status === 'ended' || (c.status === 'live' && i <= c.segmentIndex);
       ctx.fillStyle = done ? '#ffd166' : 'rgba(255,255,255,0.25)';
-      ctx.fillRect(x0 + i * pip + 4, withSlide ? 604 : 548, pip - 8, 10);
+      const pipY = c.disclosureOn ? DISCLOSURE_BAND.top + DISCLOSURE_BAND.height + 14 : withSlide ? 604 : 548;
+      ctx.fillRect(x0 + i * pip + 4, pipY, pip - 8, 10);
     }
   }
 
@@ -125,10 +140,9 @@ export function drawLed(ctx: CanvasRenderingContext2D, c: LedContent): void {
 }
 
 /** The slide panel: the slide (or the wrong figure), its number, and the correction ribbon. */
-function drawSlidePanel(ctx: CanvasRenderingContext2D, slide: WallSlide): void {
+function drawSlidePanel(ctx: CanvasRenderingContext2D, slide: WallSlide, bottom: number): void {
   const { width: W } = LED_PX;
   const top = slide.correction ? 352 : 300;
-  const bottom = 586;
   if (slide.correction) {
     ctx.fillStyle = '#1e8e4e';
     ctx.fillRect(60, 292, W - 120, 52);
@@ -163,8 +177,8 @@ function drawSlidePanel(ctx: CanvasRenderingContext2D, slide: WallSlide): void {
 /** The stream is paused (the crisis drill's first step): a card across the middle. */
 function drawPausedCard(ctx: CanvasRenderingContext2D): void {
   const { width: W } = LED_PX;
-  // Opaque enough to hide the slide under it (the drill's page with the wrong figure comes down).
-  ctx.fillStyle = 'rgba(4, 6, 12, 0.93)';
+  // Opaque: the slide under it (the drill's page with the wrong figure) must not bleed through.
+  ctx.fillStyle = 'rgb(4, 6, 12)';
   ctx.fillRect(0, 286, W, 310);
   ctx.fillStyle = '#ffd166';
   ctx.textAlign = 'center';
@@ -174,16 +188,17 @@ function drawPausedCard(ctx: CanvasRenderingContext2D): void {
   fitText(ctx, say('en', 'led.paused'), W / 2, 475, W - 120, 30, 400);
 }
 
-/** The risk-disclosure band across the bottom of the wall (also drawn over the trade board). */
+/** The risk-disclosure band across the wall, above the host's head (also drawn over the trade board). */
 export function drawDisclosureBand(ctx: CanvasRenderingContext2D, disclosure: Bilingual | null): void {
-  const { width: W, height: H } = LED_PX;
-  ctx.fillStyle = 'rgba(0,0,0,0.7)';
-  ctx.fillRect(0, H - 90, W, 90);
+  const { width: W } = LED_PX;
+  const { top, height } = DISCLOSURE_BAND;
+  ctx.fillStyle = 'rgba(0,0,0,0.82)';
+  ctx.fillRect(0, top, W, height);
   ctx.fillStyle = '#ffd166';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
   const risk = disclosure ?? bothLangs('led.risk');
   // A long disclosure keeps only its Chinese so it stays legible from the audience.
   const both = `${risk.zh}  ${risk.en}`;
-  fitText(ctx, both.length <= 60 ? both : risk.zh, W / 2, H - 45, W - 80, 30, 500, 20);
+  fitText(ctx, both.length <= 60 ? both : risk.zh, W / 2, top + height / 2, W - 80, 30, 500, 20);
 }

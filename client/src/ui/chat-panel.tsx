@@ -2,13 +2,15 @@
  * The live chat. Questions carry a label and their answered/waiting state; Reply on a message sets
  * replyTo for the reply box. Messages are rendered as text nodes only, never as HTML.
  */
-import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChatEntry } from '../../../core/session.js';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi, type ChatFilter } from '../stores/ui-store.js';
+import { Icon } from './icons.js';
+import { useChatFollow } from './use-chat-follow.js';
 import { useCommand } from './use-command.js';
 import { LineActions, LineStatus, visibleTo } from './host-tools-line.js';
 import { RoomNotices } from './host-tools-notices.js';
@@ -167,16 +169,15 @@ export function ChatPanel() {
   const role = useSession((s) => s.role);
   const filter = useUi((s) => s.chatFilter);
   const list = useRef<HTMLOListElement>(null);
-  const stick = useRef(true);
   const canSend = role === 'trainee' || role === 'facilitator';
   // Viewers never see deleted or held lines; the host sees them marked (host-tools-line.tsx).
   const shown = chat.filter((e) => keep(e, filter) && visibleTo(e, role));
-
-  // Follow new messages unless the user has scrolled up to read.
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [shown.length, chat]);
+  // Follow new messages unless the user has scrolled up to read (then a 新消息 marker).
+  const seqs = useMemo(
+    () => chat.filter((e) => keep(e, filter) && visibleTo(e, role)).map((e) => e.seq),
+    [chat, filter, role],
+  );
+  const follow = useChatFollow(list, seqs, filter);
 
   return (
     <section className="panel chat" data-testid="chat">
@@ -199,20 +200,18 @@ export function ChatPanel() {
         </div>
       </header>
       <RoomNotices />
-      <ol
-        ref={list}
-        className="chat-list"
-        data-testid="chat-list"
-        onScroll={(ev) => {
-          const el = ev.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-        }}
-      >
+      <ol ref={list} className="chat-list" data-testid="chat-list" onScroll={follow.onScroll}>
         {shown.length === 0 && <li className="hint">{t('chatEmpty')}</li>}
         {shown.map((e) => (
           <ChatItem key={e.seq} e={e} canReply={canSend && e.actor.role !== 'trainee'} />
         ))}
       </ol>
+      {follow.unseen > 0 && (
+        <button type="button" className="chat-new" onClick={follow.jumpToNewest} data-testid="chat-new-messages">
+          {t('studio:newMessages', { count: follow.unseen })}
+          <Icon name="down" />
+        </button>
+      )}
       {canSend ? (
         <Composer />
       ) : (

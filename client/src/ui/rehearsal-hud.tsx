@@ -1,7 +1,9 @@
-/** The 2D HUD over the canvas during a rehearsal: status line, teleprompter, chat, controls. */
+/**
+ * The 2D HUD over the canvas during a rehearsal: status line (with the report button), teleprompter,
+ * chat, controls. Layout and legibility rules: studio.css.
+ */
 import { HostDock } from '../host/host-dock.js';
 import { ChatPanel } from './chat-panel.js';
-import { ReportLauncher } from './report-launcher.js';
 import { ScoreNudge } from './score-nudge.js';
 import { Controls } from './controls.js';
 import { StatusBar } from './status-bar.js';
@@ -11,6 +13,7 @@ import { TradesPanel } from './trades-panel.js';
 import { EnterVrButton } from '../xr/enter-vr-button.js';
 import { HostToolsPanel } from './host-tools-panel.js';
 import { FacilitatorNotice, HelpButton } from './facilitator-notice.js';
+import './studio.css';
 
 export function RehearsalHud() {
   return (
@@ -18,9 +21,11 @@ export function RehearsalHud() {
       <StatusBar />
       <ScoreNudge />
       <FacilitatorNotice />
-      <ReportLauncher />
       <div className="hud-left">
         <Teleprompter />
+        {/* The trade ticket and the fills share the teleprompter's column: opening the ticket
+            shrinks the script, never covers it, and keeps the centre clear for the voice dock. */}
+        <TradeInvite />
         <TradesPanel />
         <HostToolsPanel />
       </div>
@@ -30,7 +35,6 @@ export function RehearsalHud() {
       <HostDock />
       <div className="hud-bottom">
         <Controls />
-        <TradeInvite />
         <EnterVrButton />
         <HelpButton />
       </div>

@@ -1,16 +1,22 @@
-/** The status line: session status, segment n/N, elapsed time, audience, connection; Leave. */
-import { useEffect, useState } from 'react';
+/**
+ * The status line: session status (已暂停 while paused), segment n/N, elapsed time (stopped while
+ * paused), audience, connection; Report and Leave.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../stores/session-store.js';
 import { uiStore, useUi } from '../stores/ui-store.js';
 import { sessionClient } from '../net/session-client.js';
 import { navigate } from '../router.js';
 import { useTranslation } from 'react-i18next';
 import { pick } from './i18n.js';
+import { Icon } from './icons.js';
+import { ReportLauncher } from './report-launcher.js';
 import { streamClock } from '../../../core/stream-time.js';
 import { departuresText, REPORT_TEXT } from '../../../core/rubric/report-text.js';
 
 export function StatusBar() {
   const { t } = useTranslation('rehearsal');
+  const { t: ts } = useTranslation('studio');
   const lang = useUi((s) => s.lang);
   const codes = useUi((s) => s.createdCodes);
   const scenario = useSession((s) => s.state.scenario);
@@ -28,18 +34,27 @@ export function StatusBar() {
   const lastEventAt = useSession((s) => s.lastEventAt);
   // state.t only moves with events; while live, run the clock on locally between them.
   const [tick, setTick] = useState(() => performance.now());
+  const pausedLive = paused && status === 'live';
   useEffect(() => {
-    if (status !== 'live') return;
+    if (status !== 'live' || paused) return;
     const id = setInterval(() => setTick(performance.now()), 1000);
     return () => clearInterval(id);
-  }, [status]);
+  }, [status, paused]);
   const mode = useSession((s) => s.mode);
   const replayT = useSession((s) => s.replayT);
   // Replay: the playhead is the clock; live: run on from the last event.
   const sinceEvent =
     mode === 'replay' ? Math.max(0, replayT - now) : status === 'live' ? Math.max(0, tick - lastEventAt) : 0;
 
-  const statusText = t(`status.${status}`);
+  // Paused, the clock stops where the pause began (it is the stream time of the pause). On resume it
+  // shows stream time again, pause included, so the HUD and the report keep one clock (ST1).
+  const clock = now + sinceEvent;
+  const frozen = useRef<number | null>(null);
+  if (!pausedLive) frozen.current = null;
+  else frozen.current ??= clock;
+  const shownClock = frozen.current ?? clock;
+
+  const statusText = pausedLive ? ts('paused') : t(`status.${status}`);
   const total = scenario?.segments.length ?? 0;
 
   function leave() {
@@ -51,17 +66,29 @@ export function StatusBar() {
 
   return (
     <header className="status-bar" data-testid="status-bar">
-      <span className={`pill status-${status}`} data-testid="status-session">
-        {status === 'live' && <i className="dot" />}
+      <span
+        className={`pill status-${pausedLive ? 'paused' : status}`}
+        data-testid="status-session"
+        data-paused={pausedLive ? '1' : '0'}
+      >
+        {pausedLive ? <Icon name="pause" /> : status === 'live' && <i className="dot" />}
         {statusText}
       </span>
-      <strong className="status-title">{scenario ? pick(scenario.title, lang) : ''}</strong>
-      <span data-testid="status-segment">{t('segmentOf', { i: Math.min(segmentIndex + 1, total), n: total })}</span>
-      <span data-testid="status-elapsed">
-        {t('elapsed')} {streamClock(startedT, now + sinceEvent, lang)}
-        {paused && status === 'live' ? ` · ${t('pausedMark')}` : ''}
+      <strong className="status-title" title={scenario ? pick(scenario.title, lang) : undefined}>
+        {scenario ? pick(scenario.title, lang) : ''}
+      </strong>
+      <span className="status-segment" data-testid="status-segment">
+        {t('segmentOf', { i: Math.min(segmentIndex + 1, total), n: total })}
       </span>
-      <span data-testid="status-audience">
+      <span
+        className={pausedLive ? 'status-elapsed stopped' : 'status-elapsed'}
+        data-testid="status-elapsed"
+        data-stopped={pausedLive ? '1' : '0'}
+      >
+        {t('elapsed')} {streamClock(startedT, shownClock, lang)}
+        {pausedLive ? ` · ${t('pausedMark')}` : ''}
+      </span>
+      <span className="status-audience" data-testid="status-audience">
         {t('audience')} {audience}
         {left && (
           <small className="hint" data-testid="status-departures">
@@ -81,6 +108,9 @@ export function StatusBar() {
           {t('common:role.observer')} <code>{codes.observer}</code>
         </span>
       )}
+      {/* In the bar's flow (not fixed over it), so nothing is drawn over it; live only (the replay
+          page has its own report export, and a replay reaching its end must not pop the report). */}
+      {mode !== 'replay' && <ReportLauncher />}
       <button type="button" className="ghost" onClick={leave} data-testid="leave">
         {t('leave')}
       </button>

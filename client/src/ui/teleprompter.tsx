@@ -13,6 +13,7 @@ import { FONT_SIZES, PrompterTools, usePrompterPrefs } from './teleprompter-tool
 
 export function Teleprompter() {
   const { t } = useTranslation('rehearsal');
+  const { t: ts } = useTranslation('studio');
   const lang = useUi((s) => s.lang);
   const scenario = useSession((s) => s.state.scenario);
   const segmentIndex = useSession((s) => s.state.segmentIndex);
@@ -31,6 +32,7 @@ export function Teleprompter() {
 
   const segment = scenario?.segments[segmentIndex];
   if (!segment) return null;
+  const lastSegment = segmentIndex >= (scenario?.segments.length ?? 0) - 1;
   const canSay = role === 'trainee' && status === 'live' && !pending;
 
   function say(index: number) {
@@ -46,7 +48,9 @@ export function Teleprompter() {
       : status === 'ended'
         ? t('endedHint')
         : cursor >= segment.lines.length
-          ? t('scriptDone')
+          ? lastSegment
+            ? ts('scriptDoneLast')
+            : t('scriptDone')
           : null;
 
   return (
@@ -56,6 +60,11 @@ export function Teleprompter() {
         <span className="segment-title" data-testid="prompt-segment-title">
           {pick(segment.title, lang)}
         </span>
+        {lastSegment && status === 'live' && (
+          <em className="tag warn last-segment" data-testid="prompt-last">
+            {ts('lastSegment')}
+          </em>
+        )}
         <PrompterTools budgetSec={segment.budgetSec} prefs={prefs} setPrefs={setPrefs} list={list} />
       </header>
       <ol ref={list} style={{ fontSize: FONT_SIZES[prefs.font] }} data-font-size={FONT_SIZES[prefs.font]}>
@@ -78,7 +87,11 @@ export function Teleprompter() {
           );
         })}
       </ol>
-      {hint && <p className="hint">{hint}</p>}
+      {hint && (
+        <p className="hint" data-testid="prompt-hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="prompt-error">
           {error}

@@ -3,7 +3,7 @@
  * ETFs, whole lots) or amount (funds), and the risk wording shown with it — prefilled from the
  * product's risk level each time the instrument changes, editable before sending.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { riskWording } from '../../../core/trade.js';
 import { sessionClient } from '../net/session-client.js';
 import { useSession } from '../stores/session-store.js';
@@ -23,6 +23,7 @@ export function TradeInvite() {
   const [side, setSide] = useState<'buy' | 'sell'>('buy');
   const [size, setSize] = useState(100);
   const [wording, setWording] = useState<string | null>(null);
+  const ticket = useRef<HTMLDetailsElement>(null);
 
   if ((role !== 'trainee' && role !== 'facilitator') || !instruments || instruments.length === 0) return null;
   const ins = instruments.find((i) => i.code === code) ?? instruments[0]!;
@@ -36,6 +37,7 @@ export function TradeInvite() {
     setSize(n?.kind === 'fund' ? 1000 : 100);
   };
 
+  // Sent, the ticket folds away again: it shares the teleprompter's column.
   const send = () =>
     void run(() =>
       sessionClient.command('trade.invite', {
@@ -45,11 +47,13 @@ export function TradeInvite() {
         amount: fund ? size : null,
         riskWording: text,
       }),
-    );
+    ).then((ok) => {
+      if (ok && ticket.current) ticket.current.open = false;
+    });
 
   return (
     // Collapsed by default: the ticket opens over the scene only when the host wants it.
-    <details className="panel trade-invite" data-testid="trade-invite">
+    <details ref={ticket} className="panel trade-invite" data-testid="trade-invite">
       <summary>{t('inviteTitle')}</summary>
       <div className="row">
         <label>

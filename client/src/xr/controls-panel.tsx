@@ -32,6 +32,8 @@ export function ControlsPanel(props: { position: [number, number, number]; rotat
   const instrument = useSession((s) => s.state.scenario?.instruments?.[0]);
   const { run, pending, error } = useXrCommand();
   const live = status === 'live';
+  // segment.next on the last segment ends the stream, which is left to the 2D screen (see above).
+  const last = useSession((s) => s.state.segmentIndex >= (s.state.scenario?.segments.length ?? 0) - 1);
 
   const buttons: Button[] = [
     {
@@ -40,7 +42,12 @@ export function ControlsPanel(props: { position: [number, number, number]; rotat
       enabled: status === 'created',
       send: () => sessionClient.command('session.start', {}),
     },
-    { id: 'next', label: t('control.next'), enabled: live, send: () => sessionClient.command('segment.next', {}) },
+    {
+      id: 'next',
+      label: live && last ? t('panel.stateFinal') : t('control.next'),
+      enabled: live && !last,
+      send: () => sessionClient.command('segment.next', {}),
+    },
     {
       id: 'pause',
       label: paused ? t('control.resume') : t('control.pause'),

@@ -22,7 +22,9 @@ export function TeleprompterPanel(props: { position: [number, number, number]; r
   const segmentIndex = useSession((s) => s.state.segmentIndex);
   const cursor = useSession((s) => s.state.lineCursor);
   const status = useSession((s) => s.state.status);
+  const paused = useSession((s) => s.state.paused);
   const { run, pending, error } = useXrCommand();
+  const last = segmentIndex >= (scenario?.segments.length ?? 0) - 1;
 
   const segment = scenario?.segments[segmentIndex];
   const lines = segment?.lines ?? [];
@@ -41,14 +43,27 @@ export function TeleprompterPanel(props: { position: [number, number, number]; r
       : status === 'ended'
         ? t('panel.ended')
         : current === undefined
-          ? t('panel.scriptDone')
+          ? last
+            ? t('panel.scriptDoneLast')
+            : t('panel.scriptDone')
           : role === 'trainee'
             ? t('panel.sayHint')
             : '';
   const before = pick(lines[cursor - 1], lang);
   const now = pick(current, lang);
   const after = pick(lines[cursor + 1], lang);
-  const content = JSON.stringify([header, before, now, after, hint, error, canSay]);
+  // The stream's state in the corner, in front of the trainee (the 2D badge is out of sight in VR).
+  const state =
+    status === 'created'
+      ? t('panel.stateCreated')
+      : status === 'ended'
+        ? t('panel.stateEnded')
+        : paused
+          ? t('panel.paused')
+          : last
+            ? `${t('panel.live')} · ${t('panel.stateFinal')}`
+            : t('panel.live');
+  const content = JSON.stringify([header, before, now, after, hint, error, canSay, state, paused]);
 
   const draw: PanelDraw = (ctx, w, h, hover) => {
     roundRect(ctx, w, h, hover && canSay ? COLOURS.hover : COLOURS.panel);
@@ -58,7 +73,19 @@ export function TeleprompterPanel(props: { position: [number, number, number]; r
     ctx.fillStyle = COLOURS.accent;
     ctx.textBaseline = 'top';
     ctx.fillText(t('panel.teleprompter'), pad, 28);
-    let y = drawWrapped(ctx, header, pad + 200, 28, width - 200, 34, 1, COLOURS.dim);
+    // State chip, top right: a red dot while live, the warning colour while paused.
+    setFont(ctx, 30, 700);
+    const chipW = ctx.measureText(state).width + (status === 'live' && !paused ? 34 : 0);
+    const chipX = w - pad - chipW;
+    if (status === 'live' && !paused) {
+      ctx.fillStyle = '#e5334b';
+      ctx.beginPath();
+      ctx.arc(chipX + 11, 46, 11, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.fillStyle = paused && status === 'live' ? COLOURS.warn : status === 'live' ? COLOURS.text : COLOURS.dim;
+    ctx.fillText(state, w - pad - ctx.measureText(state).width, 28);
+    let y = drawWrapped(ctx, header, pad + 200, 28, chipX - pad - 220, 34, 1, COLOURS.dim);
     y += 16;
     if (before) y = drawWrapped(ctx, before, pad, y, width, 32, 1, COLOURS.dim) + 10;
     if (now) y = drawWrapped(ctx, now, pad, y, width, 50, 4, COLOURS.text, 700) + 14;

@@ -10,6 +10,7 @@ import { useSession } from '../stores/session-store.js';
 import { CaptionPanel } from './caption-panel.js';
 import { ControlsPanel } from './controls-panel.js';
 import { standingSpot } from './placement.js';
+import { PauseCard } from './pause-card.js';
 import { QuestionsPanel } from './questions-panel.js';
 import { TeleprompterPanel } from './teleprompter-panel.js';
 import { xrUiStore } from './xr-state.js';
@@ -64,6 +65,8 @@ function Panels() {
     <>
       <TeleprompterPanel position={[0, 1.0, -ARC]} rotation={[-0.45, 0, 0]} />
       <CaptionPanel position={[0, 1.324, -0.72]} rotation={[-0.37, 0, 0]} />
+      {/* Straight ahead just below eye level, nearer than the audience: only while paused. */}
+      <PauseCard position={[0, 1.47, -0.8]} rotation={[-0.12, 0, 0]} />
       {host && <QuestionsPanel {...side(1, 1.25)} />}
       {operator && <ControlsPanel {...side(-1, 1.2)} />}
     </>

@@ -10,6 +10,7 @@
  *   nothing to drag), which also keeps presses working when frames are slow.
  */
 import { createXRStore } from '@react-three/xr';
+import { appAssetUrl } from '../app-base.js';
 import { XR_EMULATOR } from './emulator-flag.js';
 import { XR_CONTROLLER_PROFILES, XR_HAND_PROFILE, XR_PROFILE_PATH } from './profiles.js';
 
@@ -18,7 +19,8 @@ const pointer = { clickThresholdMs: CLICK_MS };
 
 export const xrStore = createXRStore({
   emulate: XR_EMULATOR ? 'metaQuest3' : false,
-  baseAssetPath: new URL(XR_PROFILE_PATH, document.baseURI).href,
+  // From the app's base, not document.baseURI: joined via /join/CODE that would be /join/xr-profiles/.
+  baseAssetPath: appAssetUrl(XR_PROFILE_PATH),
   defaultControllerProfileId: XR_CONTROLLER_PROFILES[0],
   defaultXRHandProfileId: XR_HAND_PROFILE,
   // Browsers that offer a session on their own (Quest's browser) would start VR unasked.

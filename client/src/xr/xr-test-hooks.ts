@@ -8,6 +8,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import { Vector3, type Group } from 'three';
 import { exposeForTests } from '../scene/test-hooks.js';
 import { captionDrawn } from './caption-panel.js';
+import { pauseCardDrawn } from './pause-card.js';
 import { xrStore } from './xr-store.js';
 
 export interface XrTestHooks {
@@ -24,6 +25,8 @@ export interface XrTestHooks {
    * how many times it has drawn) and whether it is shown; null when the panel is not in the scene.
    */
   caption(): { who: string | null; text: string; lines: string[]; draws: number; visible: boolean } | null;
+  /** The pause card in front of the trainee: what it drew, or null when it is not in the scene. */
+  pauseCard(): { title: string; hint: string; draws: number } | null;
 }
 
 declare module '../scene/test-hooks.js' {
@@ -59,6 +62,9 @@ export function useXrTestHooks(origin: RefObject<Group | null>): void {
           if (!a.visible) visible = false;
         });
         return { ...captionDrawn, lines: [...captionDrawn.lines], visible: visible && panel.visible };
+      },
+      pauseCard() {
+        return scene.getObjectByName('xr-pause-card') ? { ...pauseCardDrawn } : null;
       },
     };
   }, [gl, scene, origin]);
