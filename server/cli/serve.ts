@@ -7,6 +7,7 @@ import { intFlag, parseFlags, UsageError } from './args.js';
 
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
                        [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--dev]
+                       [--database-url URL] [--redis-url URL] [--node-id NAME]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -24,6 +25,12 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
                  another origin (scheme://host:port) whose pages may write and open sockets here,
                  besides this server's own; repeatable; --dev adds http://localhost:5173
   --dev          do not build or serve the client (Vite serves it)
+  --database-url URL
+                 postgres://… keeps everything in PostgreSQL and serves rooms under leases, so
+                 several nodes can share it (docs/SCALING.md); default: $BRANCHCAST_DATABASE_URL
+  --redis-url URL
+                 redis://… fans broadcasts out to every node; default: $BRANCHCAST_REDIS_URL
+  --node-id NAME this node's name in leases and /metrics; default: $BRANCHCAST_NODE_ID or host-pid
 `;
 
 async function ensureClientBuilt(): Promise<void> {
@@ -77,6 +84,9 @@ export async function run(args: string[]): Promise<number> {
       dev: { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
       'allowed-origin': { type: 'string', multiple: true },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
+      'node-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -108,6 +118,9 @@ export async function run(args: string[]): Promise<number> {
     host: flags.host,
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
+    ...(flags['database-url'] ? { databaseUrl: flags['database-url'] } : {}),
+    ...(flags['redis-url'] ? { redisUrl: flags['redis-url'] } : {}),
+    ...(flags['node-id'] ? { nodeId: flags['node-id'] } : {}),
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
     auth: {
       demo: flags.demo,
@@ -118,7 +131,9 @@ export async function run(args: string[]): Promise<number> {
       ],
     },
   });
-  const lines = [`Branchcast is serving on ${server.url}  (store: ${server.store.kind})`];
+  const lines = [
+    `Branchcast is serving on ${server.url}  (store: ${server.store.kind}${server.cluster ? `, node ${server.nodeId}` : ''})`,
+  ];
   if (server.demo) {
     const c = server.demo.codes;
     lines.push(

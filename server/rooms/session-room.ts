@@ -33,7 +33,7 @@ import { MARKET_TICK_MS } from '../../core/trade.js';
 import { viewOf, viewSync, type View } from '../../core/views.js';
 import type { Clock } from './clock.js';
 import { systemScheduler, type Scheduler } from './room-transport.js';
-import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
+import type { AppendFence, RecordingStore, SessionRecord } from '../store/recording-store.js';
 
 export interface RoomDeps {
   store: RecordingStore;
@@ -46,6 +46,8 @@ export interface RoomDeps {
   flushMs?: number;
   /** Called when the store refuses a batch (the room rolls back and keeps serving). */
   onStoreError?: (err: unknown) => void;
+  /** The lease every append carries when several nodes share the store (server/cluster/leases.ts). */
+  fence?: () => AppendFence;
 }
 
 interface Waiter {
@@ -163,7 +165,7 @@ export class SessionRoom {
     this.pending = [];
     this.waiters = [];
     try {
-      this.deps.store.append(this.id, batch);
+      this.deps.store.append(this.id, batch, this.deps.fence?.());
     } catch (err) {
       // Nothing of the batch happened: roll back to the durable state and tell each sender.
       this.stats.storeFailures++;
