@@ -41,6 +41,8 @@ import type { WorkshopStore } from './workshop/workshop-store.js';
 import { ClusterNode } from './cluster/cluster-node.js';
 import type { LeaseTiming } from './cluster/leases.js';
 import { opsHandler } from './cluster/ops-routes.js';
+import { forwardHandler } from './cluster/forward-routes.js';
+import { Router } from './cluster/routed-room.js';
 import { defaultNodeId, openPgBackend } from './cluster/pg-backend.js';
 import { FANOUT_LIMITS, openRedisFanout } from './edge/redis-fanout.js';
 
@@ -101,6 +103,14 @@ export interface ServerOptions {
 
 export type { DemoRoom };
 
+/** BRANCHCAST_LEASE_TTL_MS / BRANCHCAST_LEASE_RENEW_MS (docs/SCALING.md): how fast a dead owner is replaced. */
+function leaseTimingFromEnv(): Partial<LeaseTiming> {
+  const num = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
+  const ttlMs = num(process.env.BRANCHCAST_LEASE_TTL_MS);
+  const renewMs = num(process.env.BRANCHCAST_LEASE_RENEW_MS);
+  return { ...(ttlMs ? { ttlMs } : {}), ...(renewMs ? { renewMs } : {}) };
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -136,7 +146,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const databaseUrl = opts.databaseUrl === undefined ? process.env.BRANCHCAST_DATABASE_URL || null : opts.databaseUrl;
   const redisUrl = opts.redisUrl === undefined ? process.env.BRANCHCAST_REDIS_URL || null : opts.redisUrl;
   const nodeId = opts.nodeId ?? (process.env.BRANCHCAST_NODE_ID || defaultNodeId());
-  const pgb = databaseUrl ? openPgBackend(databaseUrl, nodeId, opts.leaseTiming) : null;
+  const pgb = databaseUrl ? openPgBackend(databaseUrl, nodeId, opts.leaseTiming ?? leaseTimingFromEnv()) : null;
   const store =
     opts.store ??
     pgb?.store ??
@@ -244,7 +254,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const listeners = httpServer.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   httpServer.removeAllListeners('request');
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (ops(req, res)) return;
+    if (ops(req, res) || forward?.(req, res)) return;
     if (req.url?.startsWith(socketPath))
       for (const [k, v] of Object.entries(securityHeaders(req, access.guard.deps.secureCookies ?? false)))
         res.setHeader(k, v);
@@ -256,7 +266,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
     guard: access.guard,
     limits: opts.connectionLimits,
+    // Several nodes: a seat may be on any node; its commands go to the room's owner.
+    router:
+      pgb && cluster
+        ? new Router({
+            rooms,
+            leases: pgb.leases,
+            epochOf: (id) => cluster.held.get(id)?.epoch,
+            secret: pgb.clusterSecret,
+            store,
+          })
+        : undefined,
   });
+  const forward = pgb ? forwardHandler(rooms, pgb.clusterSecret, log) : null;
 
   const ops = opsHandler({
     nodeId,
@@ -268,6 +290,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     appendMs: pgb ? () => pgb.store.appendMs : undefined,
     leaseStats: pgb ? () => pgb.leases.stats : undefined,
     takeoverMs: cluster ? () => cluster.takeovers : undefined,
+    headers: (req) => securityHeaders(req, access.guard.deps.secureCookies ?? false),
   });
 
   await rooms.resumeAll();

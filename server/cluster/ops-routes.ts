@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayCounters } from '../edge/socket-gateway.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import { PROTOCOL_VERSION } from '../../core/protocol.js';
 
 export interface OpsDeps {
   nodeId: string;
@@ -19,6 +20,8 @@ export interface OpsDeps {
   appendMs?: () => number[];
   leaseStats?: () => { renewals: number; renewalsLost: number; acquired: number; lost: number };
   takeoverMs?: () => number[];
+  /** The security headers every answer of this server carries (server/edge/http.ts). */
+  headers: (req: IncomingMessage) => Record<string, string>;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -31,16 +34,24 @@ export function opsHandler(deps: OpsDeps): (req: IncomingMessage, res: ServerRes
   deps.rooms.onDurable((_id, batch) => (events += batch.length));
   const started = Date.now();
   let lastScrape = { at: started, events: 0 };
-  const json = (res: ServerResponse, status: number, body: unknown) =>
-    res
-      .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-      .end(JSON.stringify(body));
-
   return (req, res) => {
+    const json = (res: ServerResponse, status: number, body: unknown) =>
+      res
+        .writeHead(status, {
+          ...deps.headers(req),
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        })
+        .end(JSON.stringify(body));
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (path === '/api/health') {
-      json(res, 200, { ok: true, node: deps.nodeId, uptimeSec: Math.round((Date.now() - started) / 1000) });
+      json(res, 200, {
+        ok: true,
+        protocolVersion: PROTOCOL_VERSION,
+        node: deps.nodeId,
+        uptimeSec: Math.round((Date.now() - started) / 1000),
+      });
       return true;
     }
     if (path === '/api/ready') {
@@ -94,7 +105,11 @@ export function opsHandler(deps: OpsDeps): (req: IncomingMessage, res: ServerRes
         `branchcast_takeovers_total{${node}} ${takeovers.length}`,
       );
     res
-      .writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' })
+      .writeHead(200, {
+        ...deps.headers(req),
+        'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+        'Cache-Control': 'no-store',
+      })
       .end(lines.join('\n') + '\n');
     return true;
   };
