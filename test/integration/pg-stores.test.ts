@@ -7,6 +7,7 @@ import { draft, stamp } from '../../core/events.js';
 import { PgAuthStore } from '../../server/store/pg-auth-store.js';
 import { migrate, schemaVersion, SCHEMA_VERSION } from '../../server/store/pg-migrations.js';
 import { PgStore } from '../../server/store/pg-store.js';
+import { Leases } from '../../server/cluster/leases.js';
 import { PgSync } from '../../server/store/pg-sync.js';
 import { authStoreContract } from '../harness/auth-store-contract.js';
 import { enginesRun, usePostgres } from '../harness/pg-fixture.js';
@@ -50,6 +51,45 @@ describe.runIf(enginesRun())('PostgreSQL stores', () => {
     const links = b.readHashes('s');
     expect(links[1]!.prev).toBe(links[0]!.hash);
     expect(b.readEvents('s').map((e) => e.seq)).toEqual([1, 2]);
+    b.close();
+  });
+});
+
+describe.runIf(enginesRun())('room leases and fenced appends', () => {
+  const pg = usePostgres();
+  const rec = {
+    sessionId: 'r',
+    scenarioId: 'x',
+    seed: 1,
+    codes: { trainee: 'T2T2T2', facilitator: 'F2F2F2', observer: 'O2O2O2', bot: 'B2B2B2' },
+    createdAt: 5,
+    status: 'live' as const,
+    demo: false,
+  };
+  const actor = { id: 'p', role: 'bot' as const, name: 'b' };
+  const chat = (seq: number) => stamp(draft.chatMessage(`m${seq}`, 'chat', null), seq, seq, actor);
+
+  it("a stale owner's append changes nothing once another node took the room", async () => {
+    const url = pg.url();
+    const a = new PgStore(new PgSync(url));
+    migrate(a.db);
+    const b = new PgStore(new PgSync(url));
+    const timing = { ttlMs: 300, renewMs: 100 };
+    const la = new Leases(a.db, 'A', timing);
+    const lb = new Leases(b.db, 'B', timing);
+    a.createSession(rec);
+    const fa = la.acquire('r')!;
+    expect(lb.acquire('r')).toBeNull(); // held: B cannot take it
+    a.append('r', [chat(1)], fa);
+    await new Promise((r) => setTimeout(r, 400)); // A stops renewing (paused)
+    const fb = lb.acquire('r')!;
+    expect(fb.epoch).toBe(fa.epoch + 1);
+    expect(() => a.append('r', [chat(2)], fa)).toThrow(/stale/);
+    expect(la.renew(new Map([['r', fa]]))).toEqual(['r']); // A learns it lost the room
+    b.append('r', [chat(2)], fb);
+    expect(b.readEvents('r').map((e) => (e as { text?: string }).text)).toEqual(['m1', 'm2']);
+    expect(lb.ownerOf('r')?.owner).toBe('B');
+    a.close();
     b.close();
   });
 });
