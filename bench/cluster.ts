@@ -3,7 +3,8 @@
  * PostgreSQL and one Redis, in one run, then the takeover time after `kill -9` of a node. Each
  * room's bots connect to the room's owner and send chat every 2–6 s; each room's observer sits
  * on the other node (one node: the same), so every delivery it counts crossed the adapter.
- * Reports per setup: rooms, bots, observer p50/p99 (send → observer), deliveries/s, acked/s,
+ * Reports per setup: rooms, bots, observer p50/p99 (send → observer), deliveries/s (frames' events
+ * to every observer, host and bot; bots only get what their view needs), acked/s,
  * append p99 (from /metrics), server CPU (cores, all nodes), lost acked events (checked against
  * the recording). Run: npm run bench -- cluster [--rooms N] [--bots PER_ROOM] [--seconds S]
  * (`--rooms 20 --bots 500` is a workshop's shape).
@@ -86,6 +87,7 @@ async function run(label: string, nodes: NodeProc[], cookie: string, dbUrl: stri
     const obs = await join1(watchNode.url, room.codes.observer!, `obs${ri}`);
     obs.on('events', (batch: SessionEvent[]) => {
       const now = performance.now();
+      delivered += batch.length;
       for (const e of batch) {
         seen.add(`${room.sessionId}:${e.seq}`);
         if (e.type !== 'chat.message') continue;
@@ -95,6 +97,7 @@ async function run(label: string, nodes: NodeProc[], cookie: string, dbUrl: stri
     });
     const host = await join1(room.owner.url, room.codes.trainee!, `host${ri}`);
     await new Promise((r) => host.emit('session.start', {}, r));
+    host.on('events', (batch: SessionEvent[]) => (delivered += batch.length));
     sockets.push(obs, host);
     for (let i = 0; i < BOTS; i += 50) {
       const chunk = await Promise.all(
