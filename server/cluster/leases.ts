@@ -85,14 +85,19 @@ export class Leases {
     return lost;
   }
 
-  /** Live sessions whose lease is missing or lapsed: candidates for this node to take. */
+  /**
+   * Live sessions whose lease lapsed, or that never got one within a lease's length of being
+   * registered (their node died while opening them): candidates for this node to take. A room
+   * being opened right now has no lease for a moment and is not one.
+   */
   orphans(limit = 50): string[] {
     return this.db
       .query<{ id: string }>(
         `SELECT s.id FROM sessions s LEFT JOIN room_leases l ON l.session_id = s.id
-         WHERE s.status = 'live' AND (l.session_id IS NULL OR l.expires_at <= now())
+         WHERE s.status = 'live' AND (l.expires_at <= now()
+           OR (l.session_id IS NULL AND s.registered_at < now() - make_interval(secs => $2 / 1000.0)))
          ORDER BY s.created_at LIMIT $1`,
-        [limit],
+        [limit, this.timing.ttlMs],
       )
       .map((r) => r.id);
   }

@@ -86,6 +86,8 @@ export class SessionRoom {
   /** Open a new session: records `session.created` with the scenario as it is now. */
   static async create(record: SessionRecord, scenario: Scenario, deps: RoomDeps): Promise<SessionRoom> {
     deps.store.createSession(record);
+    // Several nodes: take the new room's lease at once, not at its first flush.
+    deps.fence?.();
     const room = new SessionRoom(record, deps, initialState());
     await room.submit(SYSTEM_ACTOR, [draft.sessionCreated(record.sessionId, scenario, record.seed)]);
     return room;

@@ -116,6 +116,13 @@ CREATE TABLE room_leases (
 CREATE TABLE cluster_nodes (node_id TEXT PRIMARY KEY, url TEXT NOT NULL, seen_at TIMESTAMPTZ NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'sessions.registered_at: a room still being opened is not an orphan',
+    // created_at is the session clock's origin (backdated for a retry), so the database's own
+    // time of registration says whether a room without a lease is new or abandoned.
+    sql: `ALTER TABLE sessions ADD COLUMN registered_at TIMESTAMPTZ NOT NULL DEFAULT now();`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
