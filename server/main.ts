@@ -277,6 +277,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
             store,
           })
         : undefined,
+    resumeSecret: pgb?.clusterSecret,
   });
   const forward = pgb ? forwardHandler(rooms, pgb.clusterSecret, log) : null;
 

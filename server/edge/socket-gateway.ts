@@ -87,6 +87,8 @@ export function attachGateway(
     limits?: Partial<ConnectionLimits>;
     /** Several nodes (server/cluster): look every session up through the router, owned here or not. */
     router?: Router;
+    /** Several nodes: resume tokens any node accepts (signed with the cluster's secret). */
+    resumeSecret?: string;
   },
 ): GatewayCounters {
   const limits: ConnectionLimits = { ...CONNECTION_LIMITS, ...opts.limits };
@@ -100,7 +102,7 @@ export function attachGateway(
     overAddressCap: 0,
   };
   capConnectionsPerAddress(io, limits, counters, opts.guard);
-  const resumes = new ResumeTokens();
+  const resumes = new ResumeTokens(undefined, opts.resumeSecret);
   /** The connection holding each participant now: a resumed seat replaces the old one. */
   const holders = new Map<string, { socket: IoSocket; release(): void }>();
   const limit = opts.rateLimit ?? DEFAULT_RATE_LIMIT;

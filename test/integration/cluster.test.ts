@@ -11,7 +11,8 @@ import type { SessionEvent } from '../../core/events.js';
 import { startNode, type NodeProc } from '../harness/cluster-nodes.js';
 import { startPostgres, startRedis, type Postgres, type Redis } from '../harness/engines.js';
 import { enginesRun } from '../harness/pg-fixture.js';
-import { joinPeer, type Peer } from '../harness/peers.js';
+import { connect, emitAck, joinPeer, type Peer } from '../harness/peers.js';
+import { PROTOCOL_VERSION } from '../../core/protocol.js';
 
 const LEASE = { BRANCHCAST_LEASE_TTL_MS: '2500', BRANCHCAST_LEASE_RENEW_MS: '500' };
 const until = async (pred: () => boolean | Promise<boolean>, what: string, ms = 20_000) => {
@@ -163,6 +164,18 @@ describe.runIf(enginesRun())('cluster: nodes on one PostgreSQL and one Redis', (
     }
     expect(seen).toBe(true);
   }, 60_000);
+
+  it('a resume token from one node brings the same participant back on another', async () => {
+    const [, b, c] = nodes as [NodeProc, NodeProc, NodeProc];
+    const first = await peer(b, codes.observer, '观察员R');
+    first.close();
+    const socket = await connect(c.url);
+    const ack = await emitAck(socket, 'join', [
+      { protocolVersion: PROTOCOL_VERSION, code: codes.observer, name: '观察员R', resume: first.join.resumeToken },
+    ]);
+    socket.disconnect();
+    expect(ack).toMatchObject({ ok: true, participantId: first.join.participantId });
+  }, 30_000);
 
   it('login limits hold across nodes', async () => {
     const [, b, c] = nodes as [NodeProc, NodeProc, NodeProc];
