@@ -11,6 +11,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
       load: () => import('./cli/check.js'),
     },
     bots: { summary: 'run a simulated audience against a running server', load: () => import('./cli/bots.js') },
+    migrate: {
+      summary: 'migrate [--database-url URL]: bring the PostgreSQL schema up to date',
+      load: () => import('./cli/migrate.js'),
+    },
     facilitator: {
       summary: 'facilitator add NAME | list: accounts (password on stdin)',
       load: () => import('./cli/facilitator.js'),

@@ -44,6 +44,13 @@ import { VOICE_LIMITS, VoiceTakes, type VoiceLimits } from './voice/voice-takes.
 import { Workshop } from './workshop/workshop-service.js';
 import { publicLinks, type PublicLinks } from './workshop/public-links.js';
 import type { WorkshopStore } from './workshop/workshop-store.js';
+import { ClusterNode } from './cluster/cluster-node.js';
+import type { LeaseTiming } from './cluster/leases.js';
+import { opsHandler } from './cluster/ops-routes.js';
+import { forwardHandler } from './cluster/forward-routes.js';
+import { Router } from './cluster/routed-room.js';
+import { defaultNodeId, openPgBackend } from './cluster/pg-backend.js';
+import { FANOUT_LIMITS, openRedisFanout } from './edge/redis-fanout.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -95,9 +102,30 @@ export interface ServerOptions {
   asr?: { url?: string | null; browser?: boolean };
   /** Caps and retention of the opt-in voice recording (default retention: BRANCHCAST_VOICE_RETENTION_DAYS or 30). */
   voiceLimits?: Partial<VoiceLimits>;
+  /**
+   * PostgreSQL for every store, and rooms owned under leases so several nodes can share it
+   * (docs/SCALING.md). Default: $BRANCHCAST_DATABASE_URL; null or unset: SQLite/memory, one process.
+   */
+  databaseUrl?: string | null;
+  /** Redis Streams fan-out across nodes. Default: $BRANCHCAST_REDIS_URL; null or unset: none. */
+  redisUrl?: string | null;
+  /** This node's name in leases and metrics. Default: $BRANCHCAST_NODE_ID, else host-pid. */
+  nodeId?: string;
+  /** Where other nodes reach this one for forwarded commands. Default: $BRANCHCAST_NODE_URL, else loopback. */
+  nodeUrl?: string;
+  /** Lease length and renewal period (tests shorten them). */
+  leaseTiming?: Partial<LeaseTiming>;
 }
 
 export type { DemoRoom };
+
+/** BRANCHCAST_LEASE_TTL_MS / BRANCHCAST_LEASE_RENEW_MS (docs/SCALING.md): how fast a dead owner is replaced. */
+function leaseTimingFromEnv(): Partial<LeaseTiming> {
+  const num = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
+  const ttlMs = num(process.env.BRANCHCAST_LEASE_TTL_MS);
+  const renewMs = num(process.env.BRANCHCAST_LEASE_RENEW_MS);
+  return { ...(ttlMs ? { ttlMs } : {}), ...(renewMs ? { renewMs } : {}) };
+}
 
 export interface RunningServer {
   url: string;
@@ -125,6 +153,9 @@ export interface RunningServer {
   signatures: SignatureStore;
   /** The trainees' recorded voice, opt-in (docs/VOICE.md). */
   voice: VoiceTakes;
+  /** Several nodes: this node's leases and takeovers; null with SQLite/memory. */
+  cluster: ClusterNode | null;
+  nodeId: string;
   close(): Promise<void>;
 }
 
@@ -132,14 +163,29 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const log = opts.log ?? ((m: string) => console.log(m));
   const clock = opts.clock ?? systemClock;
   const dataDir = opts.dataDir === undefined ? resolve('data') : opts.dataDir;
-  const store = opts.store ?? (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
+  const databaseUrl = opts.databaseUrl === undefined ? process.env.BRANCHCAST_DATABASE_URL || null : opts.databaseUrl;
+  const redisUrl = opts.redisUrl === undefined ? process.env.BRANCHCAST_REDIS_URL || null : opts.redisUrl;
+  const nodeId = opts.nodeId ?? (process.env.BRANCHCAST_NODE_ID || defaultNodeId());
+  const pgb = databaseUrl ? openPgBackend(databaseUrl, nodeId, opts.leaseTiming ?? leaseTimingFromEnv()) : null;
+  const store =
+    opts.store ??
+    pgb?.store ??
+    (dataDir === null ? new MemoryStore() : new SqliteStore(join(dataDir, 'branchcast.db')));
   const access = createAccess(dataDir, store, {
+    ...(pgb ? { store: pgb.auth, limiterStore: { pgPool: pgb.limiterPool } } : {}),
     ...opts.auth,
     // Pages opened at the public URL (behind a proxy that rewrites Host) may write here too.
     allowedOrigins: [...(opts.auth?.allowedOrigins ?? []), ...(opts.publicUrl ? [opts.publicUrl] : [])],
   });
-  const signer = loadOrCreateSigner(dataDir);
-  const signatures = openSignatureStore(dataDir === null ? null : join(dataDir, 'branchcast.db'));
+  const signer = pgb?.signer ?? loadOrCreateSigner(dataDir);
+  const signatures = pgb?.signatures ?? openSignatureStore(dataDir === null ? null : join(dataDir, 'branchcast.db'));
+  const fanout = redisUrl ? await openRedisFanout(redisUrl, log) : null;
+  const cluster = pgb ? new ClusterNode({ leases: pgb.leases, log, onAdopted: (room) => adopted(room.id) }) : null;
+  // A room taken over gets its scheduled incidents and its audience back on this node.
+  const adopted = (_sessionId: string) => {
+    workshop.control.restore();
+    workshop.resumeAudiences();
+  };
   const { scenarios, errors: sceneErrors } = loadScenes(opts.scenesDir ?? join(REPO_ROOT, 'scenes'));
   for (const e of sceneErrors) log(`scenario error: ${e}`);
   const { rubrics, errors: rubricErrors } = loadRubrics(join(opts.scenesDir ?? join(REPO_ROOT, 'scenes'), 'rubrics'));
@@ -163,6 +209,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const ok = access.guard.originAllowed(req);
       done(ok ? null : 'origin not allowed', ok);
     },
+    ...(fanout
+      ? {
+          adapter: fanout.adapter,
+          // A client back within this long on any node gets the frames it missed (finite: upstream).
+          connectionStateRecovery: { maxDisconnectionDuration: FANOUT_LIMITS.maxDisconnectionDurationMs },
+        }
+      : {}),
   });
   // One frame per seat per flush, through the seat's view (staff, room, bots: core/views.ts).
   let keeper: DemoKeeper | null = null;
@@ -173,10 +226,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     scheduler: opts.scheduler,
     flushMs: opts.flushMs ?? 10,
     log,
+    ownership: cluster ?? undefined,
   });
   let selfUrl = '';
   let links: PublicLinks = { origin: '', publicUrl: opts.publicUrl ?? null, lan: [] };
-  const workshopStore = opts.workshopStore ?? openWorkshopStore(store);
+  const workshopStore = opts.workshopStore ?? pgb?.workshop ?? openWorkshopStore(store);
   const workshop = new Workshop({
     store: workshopStore,
     recordings: store,
@@ -245,6 +299,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const listeners = httpServer.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   httpServer.removeAllListeners('request');
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (ops(req, res) || forward?.(req, res)) return;
     if (req.url?.startsWith(socketPath))
       for (const [k, v] of Object.entries(securityHeaders(req, access.guard.deps.secureCookies ?? false)))
         res.setHeader(k, v);
@@ -256,6 +311,32 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     log,
     guard: access.guard,
     limits: opts.connectionLimits,
+    // Several nodes: a seat may be on any node; its commands go to the room's owner.
+    router:
+      pgb && cluster
+        ? new Router({
+            rooms,
+            leases: pgb.leases,
+            epochOf: (id) => cluster.held.get(id)?.epoch,
+            secret: pgb.clusterSecret,
+            store,
+          })
+        : undefined,
+    resumeSecret: pgb?.clusterSecret,
+  });
+  const forward = pgb ? forwardHandler(rooms, pgb.clusterSecret, log) : null;
+
+  const ops = opsHandler({
+    nodeId,
+    rooms,
+    counters,
+    sockets: () => io.engine.clientsCount,
+    dbReady: () => (cluster ? cluster.healthy : null),
+    redisReady: () => (fanout ? fanout.ready() : null),
+    appendMs: pgb ? () => pgb.store.appendMs : undefined,
+    leaseStats: pgb ? () => pgb.leases.stats : undefined,
+    takeoverMs: cluster ? () => cluster.takeovers : undefined,
+    headers: (req) => securityHeaders(req, access.guard.deps.secureCookies ?? false),
   });
 
   await rooms.resumeAll();
@@ -278,6 +359,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const url = `http://localhost:${port}`;
   links = publicLinks({ publicUrl: opts.publicUrl, host: opts.host, port });
   selfUrl = `http://127.0.0.1:${port}`;
+  cluster?.start(rooms, opts.nodeUrl ?? (process.env.BRANCHCAST_NODE_URL || selfUrl));
   // Resumed workshop sessions get back the audience their recordings last asked for.
   workshop.resumeAudiences();
 
@@ -309,6 +391,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     signer,
     signatures,
     voice,
+    cluster,
+    nodeId,
     async close() {
       if (closed) return;
       closed = true;
@@ -318,11 +402,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       await keeper?.close();
       await workshop.close();
       rooms.closeAll();
+      // After the last flush: a clean stop hands the rooms back so another node takes them at once.
+      cluster?.stop(true);
       await new Promise<void>((res) => io.close(() => res()));
       if (!opts.store) store.close();
       if (!opts.workshopStore) workshopStore.close();
       access.close();
       signatures.close();
+      await fanout?.close();
+      await pgb?.close();
     },
   };
 }

@@ -12,7 +12,7 @@ import type { AuthStore } from './auth-store.js';
 import { AuthService } from './auth-service.js';
 import type { CodeGateLimits } from './code-gate.js';
 import { Guard } from './guard.js';
-import { LOGIN_LIMIT_SCHEMA, type LoginLimits } from './login-limiter.js';
+import { LOGIN_LIMIT_SCHEMA, type LoginLimits, type PgLimiterStore } from './login-limiter.js';
 import { MemoryAuthStore } from './memory-auth-store.js';
 import { SqliteAuthStore } from './sqlite-auth-store.js';
 
@@ -35,6 +35,8 @@ export interface AccessOptions {
   codeGate?: CodeGateLimits;
   /** Origins besides the server's own whose pages may write and open sockets (--allowed-origin). */
   allowedOrigins?: readonly string[];
+  /** Keep the login limiter's counts in PostgreSQL (several nodes; docs/SCALING.md) instead. */
+  limiterStore?: PgLimiterStore;
 }
 
 export interface Access {
@@ -58,11 +60,13 @@ export function createAccess(dataDir: string | null, recordings: RecordingStore,
   const store = opts.store ?? openAuthStore(dataDir);
   // The login limiter's counts live beside the accounts, so a restart does not hand out fresh tries.
   const limiterDb: Database.Database | null =
-    dataDir === null ? null : openSqlite(join(dataDir, DB_FILE), LOGIN_LIMIT_SCHEMA, { busyTimeoutMs: 5000 });
+    dataDir === null || opts.limiterStore
+      ? null
+      : openSqlite(join(dataDir, DB_FILE), LOGIN_LIMIT_SCHEMA, { busyTimeoutMs: 5000 });
   const auth = new AuthService({
     store,
     botToken: opts.botToken ?? process.env.BRANCHCAST_BOT_TOKEN,
-    limiterDb,
+    limiterDb: opts.limiterStore ?? limiterDb,
     loginLimits: opts.loginLimits,
   });
   const guard = new Guard({

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AuthStoreError, type AuthStore, type Facilitator } from './auth-store.js';
 import type Database from 'better-sqlite3';
-import { LoginLimiter, LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
+import { LoginLimiter, LOGIN_LIMITS, type LoginLimits, type PgLimiterStore } from './login-limiter.js';
 import { checkPassword, hashPassword, warmDummyHash } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -54,7 +54,7 @@ export interface AuthServiceOptions {
   botToken?: string;
   sessionTtlMs?: number;
   /** Where the login limiter keeps its counts (the data folder's database); null or absent: memory. */
-  limiterDb?: Database.Database | null;
+  limiterDb?: Database.Database | PgLimiterStore | null;
   loginLimits?: LoginLimits;
 }
 

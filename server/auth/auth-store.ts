@@ -34,7 +34,7 @@ export class AuthStoreError extends Error {
 }
 
 export interface AuthStore {
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
   countFacilitators(): number;
   /** Throws AuthStoreError('DUPLICATE') if the id or the username (ignoring case) is taken. */
   addFacilitator(f: Facilitator): void;

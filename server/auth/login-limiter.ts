@@ -11,7 +11,18 @@
  */
 import type Database from 'better-sqlite3';
 import { addressKey } from './code-gate.js';
-import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+
+/** Counts in PostgreSQL (several nodes): a node-postgres Pool; the table comes from the migrations. */
+export interface PgLimiterStore {
+  pgPool: unknown;
+}
 
 export interface LoginLimits {
   /** Verifications per username within the window (the 6th attempt is refused unverified). */
@@ -41,13 +52,24 @@ export class LoginLimiter {
   private sweep: () => void = () => undefined;
   private attempts = 0;
 
-  /** `db`: a better-sqlite3 connection whose file keeps the counts; null keeps them in memory. */
+  /**
+   * `db`: a better-sqlite3 connection whose file keeps the counts, or a PostgreSQL pool shared by
+   * every node (so a name's tries are counted across nodes); null keeps them in memory.
+   */
   constructor(
-    db: Database.Database | null,
+    db: Database.Database | PgLimiterStore | null,
     readonly limits: LoginLimits = LOGIN_LIMITS,
   ) {
     const common = { points: limits.failures, duration: limits.windowSec, keyPrefix: 'login' };
-    if (db) {
+    if (db && 'pgPool' in db) {
+      this.byName = new RateLimiterPostgres({
+        ...common,
+        storeClient: db.pgPool,
+        storeType: 'pool',
+        tableName: LOGIN_LIMIT_TABLE,
+        tableCreated: true,
+      });
+    } else if (db) {
       db.exec(LOGIN_LIMIT_SCHEMA);
       this.byName = new RateLimiterSQLite({
         ...common,

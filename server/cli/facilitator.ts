@@ -7,6 +7,10 @@ import { resolve } from 'node:path';
 import { AuthService } from '../auth/auth-service.js';
 import { AuthStoreError } from '../auth/auth-store.js';
 import { openAuthStore } from '../auth/access.js';
+import type { AuthStore } from '../auth/auth-store.js';
+import { PgAuthStore } from '../store/pg-auth-store.js';
+import { migrate } from '../store/pg-migrations.js';
+import { PgSync } from '../store/pg-sync.js';
 import { Password, Username } from '../auth/passwords.js';
 import { parseFlags, UsageError } from './args.js';
 
@@ -64,7 +68,14 @@ export async function run(args: string[]): Promise<number> {
     throw err;
   }
 
-  const store = openAuthStore(dataDir);
+  // With BRANCHCAST_DATABASE_URL the accounts are the cluster's, in PostgreSQL (docs/SCALING.md).
+  const pgUrl = process.env.BRANCHCAST_DATABASE_URL;
+  let store: AuthStore;
+  if (pgUrl) {
+    const db = new PgSync(pgUrl);
+    migrate(db);
+    store = new PgAuthStore(db, true);
+  } else store = openAuthStore(dataDir);
   try {
     if (sub === 'list') {
       for (const f of store.listFacilitators())

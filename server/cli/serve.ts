@@ -10,6 +10,7 @@ import { intFlag, parseFlags, UsageError } from './args.js';
 const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memory] [--bots N] [--scenario ID] [--no-demo]
                        [--demo local|open|off] [--trust-proxy] [--allowed-origin URL]… [--public-url URL] [--asr-url ws://…]
                        [--dev]
+                       [--database-url URL] [--redis-url URL] [--node-id NAME]
 
   --port N       port for HTTP and Socket.IO (default: $PORT or 8080)
   --host H       interface to listen on (default 0.0.0.0: headsets on the LAN can join)
@@ -34,6 +35,12 @@ const HELP = `usage: branchcast serve [--port N] [--host H] [--data DIR | --memo
   --asr-url URL  a FunASR 2-pass runtime server (ws:// or wss://) the server relays trainees'
                  speech to for recognition (docs/VOICE.md); default: $BRANCHCAST_ASR_URL
   --dev          do not build or serve the client (Vite serves it)
+  --database-url URL
+                 postgres://… keeps everything in PostgreSQL and serves rooms under leases, so
+                 several nodes can share it (docs/SCALING.md); default: $BRANCHCAST_DATABASE_URL
+  --redis-url URL
+                 redis://… fans broadcasts out to every node; default: $BRANCHCAST_REDIS_URL
+  --node-id NAME this node's name in leases and /metrics; default: $BRANCHCAST_NODE_ID or host-pid
 `;
 
 async function ensureClientBuilt(): Promise<void> {
@@ -75,10 +82,12 @@ function accessLines(
 /** Everything `serve` prints at start: where to open it (one origin for every link), the demo room, access. */
 export function startupLines(
   server: Pick<Awaited<ReturnType<typeof startServer>>, 'links' | 'store' | 'demo' | 'bots' | 'access' | 'signer'>,
-  flags: { dev?: boolean; demo: string; bots?: number; asrUrl?: string | null },
+  flags: { dev?: boolean; demo: string; bots?: number; asrUrl?: string | null; nodeId?: string | null },
 ): string[] {
   const { links } = server;
-  const lines = [`Branchcast is serving on ${links.origin}  (store: ${server.store.kind})`];
+  const lines = [
+    `Branchcast is serving on ${links.origin}  (store: ${server.store.kind}${flags.nodeId ? `, node ${flags.nodeId}` : ''})`,
+  ];
   if (links.publicUrl) lines.push(`  public URL (--public-url): every link names ${links.publicUrl}`);
   else if (links.lan.length > 1)
     lines.push('  also reachable on the LAN at:', ...links.lan.slice(1).map((o) => `    ${o}`));
@@ -117,6 +126,9 @@ export async function run(args: string[]): Promise<number> {
       'allowed-origin': { type: 'string', multiple: true },
       'public-url': { type: 'string' },
       'asr-url': { type: 'string' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
+      'node-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -161,6 +173,9 @@ export async function run(args: string[]): Promise<number> {
     dataDir: flags.memory ? null : resolve(flags.data ?? 'data'),
     clientDir: flags.dev ? null : undefined,
     publicUrl: flags.publicUrl,
+    ...(flags['database-url'] ? { databaseUrl: flags['database-url'] } : {}),
+    ...(flags['redis-url'] ? { redisUrl: flags['redis-url'] } : {}),
+    ...(flags['node-id'] ? { nodeId: flags['node-id'] } : {}),
     defaultRoom: flags['no-demo'] ? false : { scenarioId: flags.scenario, bots: flags.bots },
     asr: { url: flags.asrUrl },
     auth: {
@@ -172,7 +187,15 @@ export async function run(args: string[]): Promise<number> {
       ],
     },
   });
-  console.log(startupLines(server, { dev: flags.dev, demo: flags.demo, bots: flags.bots, asrUrl: flags.asrUrl }).join('\n'));
+  console.log(
+    startupLines(server, {
+      dev: flags.dev,
+      demo: flags.demo,
+      bots: flags.bots,
+      asrUrl: flags.asrUrl,
+      nodeId: server.cluster ? server.nodeId : null,
+    }).join('\n'),
+  );
   const stop = () => {
     console.log('Shutting down…');
     server.close().then(

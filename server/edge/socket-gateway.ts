@@ -26,14 +26,18 @@ import {
 } from '../../core/protocol.js';
 import { formatPath } from '../../core/scenario.js';
 import { viewOf, viewState, type View } from '../../core/views.js';
-import { cookieSessionId, isLoopback, type Guard } from '../auth/guard.js';
+import { cookieSessionId, type Guard } from '../auth/guard.js';
 import type { Clock } from '../rooms/clock.js';
 import { securityHeaders } from './http.js';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../rooms/rate-limit.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { SessionRoom } from '../rooms/session-room.js';
+import type { Router, RoutedRoom } from '../cluster/routed-room.js';
+import { capConnectionsPerAddress } from './address-cap.js';
+
+/** What a seat talks to: the room itself, or (several nodes) a handle that forwards to its owner. */
+type RoomHandle = SessionRoom | RoutedRoom;
 import { joinSnapshot } from '../rooms/join-snapshot.js';
-import { addressKey } from '../auth/code-gate.js';
 import { ResumeTokens } from './resume-tokens.js';
 import { isPlainObject, kindOf, MAY_OMIT, shortened, tooLarge } from './payload-checks.js';
 
@@ -81,6 +85,10 @@ export function attachGateway(
     log: (m: string) => void;
     guard?: Guard;
     limits?: Partial<ConnectionLimits>;
+    /** Several nodes (server/cluster): look every session up through the router, owned here or not. */
+    router?: Router;
+    /** Several nodes: resume tokens any node accepts (signed with the cluster's secret). */
+    resumeSecret?: string;
   },
 ): GatewayCounters {
   const limits: ConnectionLimits = { ...CONNECTION_LIMITS, ...opts.limits };
@@ -93,32 +101,8 @@ export function attachGateway(
     idleClosed: 0,
     overAddressCap: 0,
   };
-  const addressOf = (req: IncomingMessage): string =>
-    opts.guard ? opts.guard.clientAddress(req) : (req.socket.remoteAddress ?? '');
-  // Counted at the engine, before any namespace: a raw Engine.IO connection that never says
-  // hello to Socket.IO holds a socket too (Socket.IO's connectTimeout closes those).
-  const perAddress = new Map<string, number>();
-  io.engine.on(
-    'connection',
-    (conn: { request: IncomingMessage; close(): void; once(e: 'close', f: () => void): void }) => {
-      const address = addressOf(conn.request);
-      if (limits.exemptLoopback && isLoopback(address)) return;
-      const key = addressKey(address);
-      const n = perAddress.get(key) ?? 0;
-      if (n >= limits.maxConnectionsPerAddress) {
-        counters.overAddressCap++;
-        conn.close();
-        return;
-      }
-      perAddress.set(key, n + 1);
-      conn.once('close', () => {
-        const left = (perAddress.get(key) ?? 1) - 1;
-        if (left <= 0) perAddress.delete(key);
-        else perAddress.set(key, left);
-      });
-    },
-  );
-  const resumes = new ResumeTokens();
+  capConnectionsPerAddress(io, limits, counters, opts.guard);
+  const resumes = new ResumeTokens(undefined, opts.resumeSecret);
   /** The connection holding each participant now: a resumed seat replaces the old one. */
   const holders = new Map<string, { socket: IoSocket; release(): void }>();
   const kickBlocked = (participantId: string): void => {
@@ -160,7 +144,7 @@ export function attachGateway(
       : socket.handshake.address;
     // `watching`: the console's invisible staff seat: no participant is recorded, so it is listed
     // nowhere (not among the room's viewers, not in director mode's list) and may only `sync`.
-    let joined: { room: SessionRoom; actor: Actor & { role: Role }; view: View; watching: boolean } | null = null;
+    let joined: { room: RoomHandle; actor: Actor & { role: Role }; view: View; watching: boolean } | null = null;
     let unseat: (() => void) | null = null;
     let joining = false;
     // Joining is what a connection is for: one that has not joined in time is closed.
@@ -231,7 +215,7 @@ export function attachGateway(
       sessionId: string,
       role: Role,
     ):
-      | { room: SessionRoom; role: Role }
+      | { room: RoomHandle; role: Role }
       | { error: 'ended' }
       | {
           error: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN | typeof ErrorCode.NOT_FOUND;
@@ -252,7 +236,7 @@ export function attachGateway(
       } else {
         return { error: ErrorCode.FORBIDDEN, message: `a ${role} joins with the room's ${role} code` };
       }
-      const room = rooms.get(sessionId);
+      const room = opts.router ? opts.router.bySession(sessionId) : rooms.get(sessionId);
       if (!room) return { error: ErrorCode.NOT_FOUND, message: `no live session "${sessionId}"` };
       if (room.status === 'ended') return { error: 'ended' };
       return { room, role };
@@ -274,7 +258,7 @@ export function attachGateway(
           `join: protocol ${p.protocolVersion} is not supported; this server speaks ${PROTOCOL_VERSION}`,
         );
       }
-      let hit: ReturnType<typeof bySession> | ReturnType<RoomRegistry['byCode']>;
+      let hit: ReturnType<typeof bySession> | ReturnType<RoomRegistry['byCode']> | ReturnType<Router['byCode']>;
       if (p.code !== undefined) {
         // A code is looked up only in this address's turn at the code gate: wrong codes make it
         // wait, a full queue is refused for a few seconds (server/auth/code-gate.ts).
@@ -291,7 +275,7 @@ export function attachGateway(
             ErrorCode.RATE_LIMITED,
             `join: too many unknown join codes from this address; try again in ${ticket.retryAfter} s`,
           );
-        hit = rooms.byCode(p.code);
+        hit = opts.router ? opts.router.byCode(p.code) : rooms.byCode(p.code);
         if (!('error' in hit) || hit.error === 'ended') ticket?.matched();
       } else hit = bySession(p.sessionId!, p.role!);
       if ('error' in hit) {
@@ -369,6 +353,9 @@ export function attachGateway(
       }
       // Same turn as the snapshot: no batch can slip between the snapshot and the subscription.
       unseat = rooms.transport.seat(hit.room.id, { id: socket.id, view });
+      // A room owned by another node: its state comes over the network after the subscription,
+      // so a batch in between reaches the client twice at most, which it drops by seq.
+      if ('refresh' in hit.room) await hit.room.refresh();
       const snap = joinSnapshot(hit.room.snapshot());
       return {
         ok: true,

@@ -42,6 +42,11 @@ export function fingerprintOf(publicKey: KeyObject): string {
   return hex.match(/.{4}/g)!.join(':');
 }
 
+/** A Signer over a private key (the PostgreSQL key store makes one from its shared key). */
+export function signerFromKey(privateKey: KeyObject): Signer {
+  return signerOf(privateKey);
+}
+
 function signerOf(privateKey: KeyObject): Signer {
   const publicKey = createPublicKey(privateKey);
   const fingerprint = fingerprintOf(publicKey);

@@ -4,7 +4,7 @@ import { draft, stamp, SYSTEM_ACTOR, type Role, type SessionEvent } from '../../
 import { fold } from '../../core/session.js';
 import type { Scenario } from '../../core/scenario.js';
 import type { Clock } from './clock.js';
-import { StoreError, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
+import { StoreError, type AppendFence, type RecordingStore, type SessionRecord } from '../store/recording-store.js';
 import { newCodes } from './join-codes.js';
 import type { RoomTransport, Scheduler } from './room-transport.js';
 import { SessionRoom } from './session-room.js';
@@ -17,6 +17,18 @@ export interface RegistryDeps {
   scheduler?: Scheduler;
   log: (msg: string) => void;
   flushMs?: number;
+  /**
+   * Several nodes (server/cluster): a room is served only under a lease, and its appends carry the
+   * lease's epoch. Absent: one process owns every room, as with SQLite.
+   */
+  ownership?: Ownership;
+}
+
+export interface Ownership {
+  /** Take a room nobody holds (a new one, or one whose owner's lease lapsed); null if held. */
+  acquire(sessionId: string): AppendFence | null;
+  /** The rooms this node holds, at their epochs; the cluster node renews them. */
+  readonly held: Map<string, AppendFence>;
 }
 
 export class RoomRegistry {
@@ -37,8 +49,26 @@ export class RoomRegistry {
     return this.deps.transport;
   }
 
-  private roomDeps(sessionId: string) {
+  /**
+   * `fence`: the lease a resumed room was taken under. A new room takes its lease at its first
+   * append (its row exists by then); each room object keeps the epoch it started with, so a room
+   * retaken after a lapse is a new object folded from the store, never the stale one.
+   */
+  private roomDeps(sessionId: string, preset?: AppendFence) {
+    const own = this.deps.ownership;
+    let fence = preset;
     return {
+      fence: own
+        ? (): AppendFence => {
+            if (!fence) {
+              const got = own.acquire(sessionId);
+              if (!got) throw new StoreError(`session ${sessionId}: another node holds the room`, 'FENCED');
+              fence = got;
+              own.held.set(sessionId, got);
+            }
+            return fence;
+          }
+        : undefined,
       store: this.deps.store,
       clock: this.deps.clock,
       scheduler: this.deps.scheduler,
@@ -47,11 +77,50 @@ export class RoomRegistry {
         for (const fn of this.observers) fn(sessionId, batch);
       },
       flushMs: this.deps.flushMs,
-      onStoreError: (err: unknown) =>
+      onStoreError: (err: unknown) => {
         this.deps.log(
           `session ${sessionId}: store refused a batch: ${err instanceof Error ? err.message : String(err)}`,
-        ),
+        );
+        // Fenced: another node owns the room now; this copy must stop serving it.
+        if (err instanceof StoreError && err.reason === 'FENCED') this.drop(sessionId);
+      },
     };
+  }
+
+  private lostListeners: Array<(sessionId: string) => void> = [];
+
+  /** A room this node stopped owning (fenced, or its lease lapsed): the gateway lets its seats go. */
+  onLost(fn: (sessionId: string) => void): void {
+    this.lostListeners.push(fn);
+  }
+
+  /** Stop serving a room whose lease this node lost; its pending acks fail, nothing is written. */
+  drop(sessionId: string): void {
+    const room = this.rooms.get(sessionId);
+    this.deps.ownership?.held.delete(sessionId);
+    if (!room) return;
+    this.rooms.delete(sessionId);
+    room.close();
+    for (const fn of this.lostListeners) fn(sessionId);
+  }
+
+  /**
+   * Take over a live room whose owner's lease lapsed: the lease first (a new epoch), then the
+   * fold of everything the store has, so nothing the old owner wrote is missed. Null if another
+   * node got it first or the session is not live.
+   */
+  async adopt(sessionId: string): Promise<SessionRoom | null> {
+    const own = this.deps.ownership;
+    if (!own || this.rooms.has(sessionId)) return null;
+    const fence = own.acquire(sessionId);
+    if (!fence) return null;
+    own.held.set(sessionId, fence);
+    const rec = this.deps.store.getSession(sessionId);
+    if (!rec || rec.status !== 'live') return null;
+    const room = await SessionRoom.resume(rec, this.roomDeps(sessionId, fence));
+    this.rooms.set(sessionId, room);
+    this.deps.log(`took over session ${sessionId} at seq ${room.snapshot().lastSeq} (epoch ${fence.epoch})`);
+    return room;
   }
 
   async create(scenario: Scenario, opts: { demo?: boolean; seed?: number } = {}): Promise<SessionRoom> {
@@ -125,6 +194,12 @@ export class RoomRegistry {
     const resumed: SessionRoom[] = [];
     for (const rec of this.deps.store.listSessions({ status: 'live' })) {
       if (this.rooms.has(rec.sessionId)) continue;
+      if (this.deps.ownership) {
+        // Several nodes: only the rooms nobody holds, each taken before it is folded.
+        const room = await this.adopt(rec.sessionId);
+        if (room) resumed.push(room);
+        continue;
+      }
       const room = await SessionRoom.resume(rec, this.roomDeps(rec.sessionId));
       this.rooms.set(room.id, room);
       resumed.push(room);

@@ -33,7 +33,7 @@ import { MARKET_TICK_MS } from '../../core/trade.js';
 import { viewOf, viewSync, type View } from '../../core/views.js';
 import type { Clock } from './clock.js';
 import { systemScheduler, type Scheduler } from './room-transport.js';
-import type { RecordingStore, SessionRecord } from '../store/recording-store.js';
+import type { AppendFence, RecordingStore, SessionRecord } from '../store/recording-store.js';
 
 export interface RoomDeps {
   store: RecordingStore;
@@ -46,6 +46,8 @@ export interface RoomDeps {
   flushMs?: number;
   /** Called when the store refuses a batch (the room rolls back and keeps serving). */
   onStoreError?: (err: unknown) => void;
+  /** The lease every append carries when several nodes share the store (server/cluster/leases.ts). */
+  fence?: () => AppendFence;
 }
 
 interface Waiter {
@@ -84,6 +86,8 @@ export class SessionRoom {
   /** Open a new session: records `session.created` with the scenario as it is now. */
   static async create(record: SessionRecord, scenario: Scenario, deps: RoomDeps): Promise<SessionRoom> {
     deps.store.createSession(record);
+    // Several nodes: take the new room's lease at once, not at its first flush.
+    deps.fence?.();
     const room = new SessionRoom(record, deps, initialState());
     await room.submit(SYSTEM_ACTOR, [draft.sessionCreated(record.sessionId, scenario, record.seed)]);
     return room;
@@ -163,7 +167,7 @@ export class SessionRoom {
     this.pending = [];
     this.waiters = [];
     try {
-      this.deps.store.append(this.id, batch);
+      this.deps.store.append(this.id, batch, this.deps.fence?.());
     } catch (err) {
       // Nothing of the batch happened: roll back to the durable state and tell each sender.
       this.stats.storeFailures++;

@@ -1,7 +1,8 @@
 /**
  * Where recordings live. The room appends each flushed batch of events in one call and only acks
  * commands after that call returns: a returned append is durable. Implementations: sqlite (the
- * default, survives kill -9) and memory (tests, `--memory`). Both pass test/harness/store-contract.ts.
+ * default, survives kill -9), postgres (BRANCHCAST_DATABASE_URL, several nodes: docs/SCALING.md) and
+ * memory (tests, `--memory`). All pass test/harness/store-contract.ts.
  */
 import type { Role, SessionEvent } from '../../core/events.js';
 import type { Annotation } from '../../core/annotation.js';
@@ -27,22 +28,33 @@ export const RECORDING_FORMAT_VERSION = 2;
 export class StoreError extends Error {
   constructor(
     message: string,
-    readonly reason: 'SEQ_GAP' | 'UNKNOWN_SESSION' | 'DUPLICATE' | 'IO',
+    /** FENCED: the append carried a lease epoch that is no longer this node's (server/cluster). */
+    readonly reason: 'SEQ_GAP' | 'UNKNOWN_SESSION' | 'DUPLICATE' | 'IO' | 'FENCED',
   ) {
     super(message);
     this.name = 'StoreError';
   }
 }
 
+/**
+ * The lease a room was opened under (server/cluster/leases.ts): a store that keeps leases
+ * (PostgreSQL) refuses the append with FENCED unless `owner` still holds the room at `epoch`.
+ * Stores without leases (SQLite, memory: one process) ignore it.
+ */
+export interface AppendFence {
+  owner: string;
+  epoch: number;
+}
+
 export interface RecordingStore {
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
   /** Register a session; throws StoreError('DUPLICATE') if the id or a code is taken. */
   createSession(rec: SessionRecord): void;
   /**
    * Append a batch atomically. The first event's seq must be lastSeq + 1 and the batch gap-free,
    * otherwise nothing is written and StoreError('SEQ_GAP') is thrown.
    */
-  append(sessionId: string, events: readonly SessionEvent[]): void;
+  append(sessionId: string, events: readonly SessionEvent[], fence?: AppendFence): void;
   /** Create a session with all its events and annotations at once (an import): all or nothing. */
   importSession(rec: SessionRecord, events: readonly SessionEvent[], annotations?: readonly Annotation[]): void;
   /**

@@ -27,7 +27,7 @@ export class WorkshopStoreError extends Error {
 }
 
 export interface WorkshopStore {
-  readonly kind: 'sqlite' | 'memory';
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
   createCohort(c: Cohort): void;
   /** Newest first. */
   listCohorts(): Cohort[];

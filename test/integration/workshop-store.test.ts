@@ -7,6 +7,8 @@ import { MemoryWorkshopStore } from '../../server/workshop/workshop-store-memory
 import { SqliteWorkshopStore } from '../../server/workshop/workshop-store-sqlite.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { WorkshopStoreError, type WorkshopStore } from '../../server/workshop/workshop-store.js';
+import { PgWorkshopStore } from '../../server/store/pg-workshop-store.js';
+import { enginesRun, usePostgres } from '../harness/pg-fixture.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,6 +36,11 @@ const impls: Array<[string, () => WorkshopStore]> = [
   ['memory', () => new MemoryWorkshopStore()],
   ['sqlite', () => new SqliteWorkshopStore(tmpFile())],
 ];
+// The same contract on PostgreSQL (docs/SCALING.md): a fresh migrated database per store.
+if (enginesRun()) {
+  const pg = usePostgres();
+  impls.push(['postgres', () => new PgWorkshopStore(pg.fresh())]);
+}
 
 describe.each(impls)('WorkshopStore contract: %s', (_name, make) => {
   it('keeps cohorts newest first and trainees in the order added', () => {
