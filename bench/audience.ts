@@ -77,7 +77,7 @@ async function branchcast() {
   const data = mkdtempSync(join(tmpdir(), 'branchcast-bench-'));
   const { child, match } = await start(
     ['bin/branchcast.js', 'serve', '--port', '0', '--host', '127.0.0.1', '--data', data, '--bots', '0', '--dev'],
-    /serving on (\S+)[\s\S]*\((\S+)\)\n\s+trainee code (\w+)\s+facilitator (\w+)\s+observer (\w+)\s+bot (\w+)/,
+    /serving on (\S+)[\s\S]*\((\S+)\)\n(?:.*\n)*?\s+trainee code (\w+)\s+facilitator (\w+)\s+observer (\w+)\s+bot (\w+)/,
   );
   const [, url0, sessionId, trainee, facilitator, observerCode, botCode] = match;
   const url = url0!.replace('localhost', '127.0.0.1');

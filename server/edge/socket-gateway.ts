@@ -295,7 +295,9 @@ export function attachGateway(
       // that held it (if still open) lets go without a leave, so the seat stays online.
       const resumed = watching ? null : resumes.seat(p.resume, hit.room.id, hit.role);
       const participantId = resumed?.participantId ?? `${watching ? 'w' : 'p'}-${randomUUID().slice(0, 12)}`;
-      // A viewer the host blocked (场控) stays out, resume token or not.
+      // A viewer the host blocked (场控) stays out, resume token or not. A room owned by another
+      // node has no state here until fetched (fetched again below, after the subscription).
+      if ('refresh' in hit.room) await hit.room.refresh();
       if (hit.room.snapshot().hostTools.blocked.includes(participantId))
         return fail(ErrorCode.FORBIDDEN, 'join: the host blocked this seat in this room');
       const before = holders.get(participantId);

@@ -12,6 +12,7 @@ import type { SessionEvent } from '../../core/events.js';
 import type { SessionRoom } from '../rooms/session-room.js';
 import type { FacilitatorActor, LiveControl } from './live-control.js';
 import type { SessionBots } from './session-bots.js';
+import { seatCast } from './director-cast.js';
 
 export interface RetryAudienceDeps {
   bots: SessionBots;
@@ -47,6 +48,9 @@ export async function continueRetryAudience(
   room: SessionRoom,
   of: RetryAudienceOf,
 ): Promise<void> {
+  // Director mode's cast was seated in the original from the start: seated again at once, so the
+  // facilitator finds the same people to speak as in the retry.
+  await seatCast(room).catch((err: unknown) => deps.log(`session ${room.id}: cast not seated: ${String(err)}`));
   const online = onlineBotsAt(of.events).length;
   // Nobody watching at the branch point (a retry from before the audience came): the original's
   // audience, if it had one, still continues — its plan brings the viewers in as it did.

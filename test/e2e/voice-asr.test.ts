@@ -88,6 +88,10 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
     // says so in the interface language, and the mouth moves on its syllable timings.
     await expect(page.locator('[data-testid=voice-note]').getAttribute('data-mode')).resolves.toBe('server');
     await expect(page.locator('[data-testid=voice-note]').textContent()).resolves.toContain('服务器离线合成');
+    // The audio is asked for once its timings came back (host.json, then host.wav): wait for it.
+    const heard = Date.now() + WAIT.timeout;
+    while (!studio.requested.some((u) => u.includes('/api/voice/host.wav?text=')) && Date.now() < heard)
+      await new Promise((r) => setTimeout(r, 100));
     expect(studio.requested.some((u) => u.includes('/api/voice/host.wav?text='))).toBe(true);
     await page.waitForFunction(() => (window.__branchcast?.host?.mouthPeak ?? 0) > 0.3, null, WAIT);
     // The second sentence closes at the end of the file's speech.
@@ -112,6 +116,7 @@ describe('speech recognition through the server (FunASR stand-in)', () => {
       await new Promise((r) => setTimeout(r, 250));
     await page.click('[data-testid=voice-record-stop]');
     await page.click('[data-testid=control-end]');
+    await page.click('[data-testid=end-confirm-yes]'); // ending asks first
     await page.waitForSelector('[data-testid=report-page]', WAIT);
     const text = (await page.locator('[data-testid=report-page]').textContent()) ?? '';
     expect(text).toContain('稳赚不赔');

@@ -24,7 +24,9 @@ let B: { sessionId: string; codes: Record<string, string> };
 const peers: Peer[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A burst above the number of commands: the role tests below send every command in a row and
+  // must see FORBIDDEN, not the per-socket rate limit (tested in rate-limit tests).
+  server = await startTestServer({ rateLimit: { burst: 100, perSecond: 5 } });
   cookie = await facilitatorCookie(server);
   A = { sessionId: server.demo!.sessionId, codes: server.demo!.codes };
   B = await createSession(server, 'anti-fraud-live', cookie);

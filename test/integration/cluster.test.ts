@@ -85,7 +85,9 @@ describe.runIf(enginesRun())('cluster: nodes on one PostgreSQL and one Redis', (
 
   it('bots on node A and an observer on node B see every event in seq order', async () => {
     const a = await node('A', ['--bots', '12']);
-    const m = await a.waitOutput(/Demo room: \S+ \((\S+)\)\n\s+trainee code (\S+)\s+facilitator \S+\s+observer (\S+)/);
+    const m = await a.waitOutput(
+      /Demo room: \S+ \((\S+)\)\n(?:.*\n)*?\s+trainee code (\S+)\s+facilitator \S+\s+observer (\S+)/,
+    );
     sessionId = m[1]!;
     codes = { trainee: m[2]!, observer: m[3]! };
     const b = await node('B');

@@ -109,11 +109,13 @@ describe('RY1 a retry continues the original viewers', () => {
     expect(online.some((v) => v.pending.length > 0)).toBe(true);
   });
 
-  it('the room is live again: in the next minute it chats about as much as the original did', () => {
+  it('the room is live again: in the next minutes it chats about as much as the original did', () => {
     const { a: twin, events: same } = drive(branchT);
     const again = new Audience({ scenario, seed: SEED, count: COUNT, continueFrom: { events: same } });
     const said = { original: 0, restored: 0 };
-    for (let t = branchT; t <= branchT + 60_000; t += 500) {
+    // Three minutes, not one: a minute holds some 15–20 lines from this room, too few to tell a
+    // restored room's rate from chance (the first minute after a branch runs hotter, ~2×).
+    for (let t = branchT; t <= branchT + 180_000; t += 500) {
       said.original += twin.advance(t).filter((x) => x.kind === 'say').length;
       said.restored += again.advance(t).filter((x) => x.kind === 'say').length;
     }

@@ -70,6 +70,13 @@ export const SERVER_ERROR_CODES = [
   // today, but they are the registry's own refusals and may reach a client one day.
   'BAD_SEQ',
   'ENDED',
+  // Speech recognition relayed to FunASR (server/voice/asr-relay.ts) and the voice recording.
+  'NOT_LIVE',
+  'OVERLOADED',
+  'TOO_LONG',
+  'ASR_UNREACHABLE',
+  // Several nodes: a forwarded command reached a node that no longer owns the room.
+  'NOT_OWNER',
 ] as const;
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(SERVER_ERROR_CODES);
