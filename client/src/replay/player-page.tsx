@@ -12,7 +12,8 @@ import { StatusBar } from '../ui/status-bar.js';
 import { Teleprompter } from '../ui/teleprompter.js';
 import { AnnotationsPanel } from './annotations-panel.js';
 import { PlayerControls } from './player-controls.js';
-import { branchSession, recordingUrl, reportHtmlUrl } from './replay-api.js';
+import { branchSession } from './replay-api.js';
+import { downloadWithCode } from '../report/use-export-link.js';
 import { closeReplay, openReplay } from './replay-player.js';
 import { useReplay } from './replay-store.js';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +47,7 @@ function VerifyBadge() {
 function ReplayHead({ sessionId }: { sessionId: string }) {
   const { t: tx } = useTranslation('replay');
   const lang = useUi((s) => s.lang);
+  const scenarioId = useSession((s) => s.state.scenario?.id ?? null);
   const report = useReplay((s) => s.report);
   const cursorSeq = useReplay((s) => (s.index && s.cursor >= 0 ? s.index.events[s.cursor]!.seq : 0));
   const endedHere = useSession((s) => s.state.status === 'ended');
@@ -93,17 +95,34 @@ function ReplayHead({ sessionId }: { sessionId: string }) {
           ↰ {tx('openParent')}
         </button>
       )}
-      <a
-        className="button"
-        href={reportHtmlUrl(sessionId, lang)}
-        download={`critique-${sessionId.slice(0, 8)}.html`}
+      {/* Fetched on the click, with the code in a header: a join code never sits in a URL, and
+          the critique has the annotations added since the page opened. */}
+      <button
+        type="button"
+        onClick={() =>
+          void downloadWithCode(
+            `/api/sessions/${encodeURIComponent(sessionId)}/report.html?lang=${lang}`,
+            sessionId,
+            `critique-${sessionId.slice(0, 8)}.html`,
+          ).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+        }
         data-testid="export-report"
       >
         {tx('exportReport')}
-      </a>
-      <a className="button" href={recordingUrl(sessionId)} download data-testid="download-recording">
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          void downloadWithCode(
+            `/api/sessions/${encodeURIComponent(sessionId)}/recording`,
+            sessionId,
+            `branchcast-${scenarioId ?? 'session'}-${sessionId.slice(0, 8)}.jsonl.gz`,
+          ).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+        }
+        data-testid="download-recording"
+      >
         {tx('downloadRecording')}
-      </a>
+      </button>
       <button
         type="button"
         className="primary"

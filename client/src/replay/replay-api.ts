@@ -2,7 +2,7 @@
 import type { Annotation, AnnotationSeverity } from '../../../core/annotation.js';
 import type { SessionEvent } from '../../../core/events.js';
 import type { Report } from '../../../core/rubric/report-model.js';
-import { ApiError, json, rememberedCodes, sessionCode, withCode } from '../net/api.js';
+import { ApiError, json, rememberedCodes, withCode } from '../net/api.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -161,13 +161,3 @@ export async function uploadRecording(file: Blob): Promise<{ sessionId: string; 
     }),
   );
 }
-
-export const recordingUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/recording${codeQuery(sessionId)}`;
-
-/** `?code=…` for a link (a download, the HTML report) when this tab joined the session with a code. */
-export function codeQuery(sessionId: string, sep: '?' | '&' = '?'): string {
-  const code = sessionCode(sessionId);
-  return code ? `${sep}code=${encodeURIComponent(code)}` : '';
-}
-export const reportHtmlUrl = (sessionId: string, lang: string) =>
-  `/api/sessions/${enc(sessionId)}/report.html?lang=${lang}${codeQuery(sessionId, '&')}`;
